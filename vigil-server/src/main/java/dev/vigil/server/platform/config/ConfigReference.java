@@ -1,0 +1,50 @@
+package dev.vigil.server.platform.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The documented configuration keys. {@code vigil config} prints this table; a test checks that it names exactly the
+ * keys of {@link VigilProperties}.
+ */
+public final class ConfigReference {
+
+    /** One key with its default and meaning. */
+    public record Key(String name, String defaultValue, String description, String flag) {
+
+        /** The environment variable: upper case, dots and dashes as underscores. */
+        public String environmentVariable() {
+            return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+    }
+
+    public static final List<Key> KEYS = List.of(
+            new Key("vigil.data-dir", "./data", "Folder for everything Vigil keeps: embedded database, keys, indexes.", "--data-dir"),
+            new Key("vigil.http.address", "127.0.0.1", "Address the HTTP server binds to.", "--address"),
+            new Key("vigil.http.port", "8080", "HTTP port (0 picks a free one).", "--port"),
+            new Key("vigil.http.max-request-body", "1MB", "Largest accepted request body; larger ones get 413.", null),
+            new Key("vigil.http.secure-cookies", "false", "Mark the session cookie Secure (set true behind HTTPS).", null),
+            new Key("vigil.database.url", "(empty)", "External PostgreSQL JDBC URL; empty runs the embedded PostgreSQL under the data folder.", "--database-url"),
+            new Key("vigil.database.username", "(empty)", "User for the external database.", null),
+            new Key("vigil.database.password", "(empty)", "Password for the external database.", null),
+            new Key("vigil.database.pool-size", "10", "Connection pool size (2-200).", null),
+            new Key("vigil.security.session-idle-timeout", "30m", "Console and bearer sessions end after this long without use.", null),
+            new Key("vigil.security.session-absolute-timeout", "8h", "Sessions end this long after sign-in, used or not.", null),
+            new Key("vigil.security.lockout-threshold", "5", "Consecutive failed sign-ins before an account is locked.", null),
+            new Key("vigil.security.lockout-base", "1m", "First lock duration; doubles with each further failure.", null),
+            new Key("vigil.security.lockout-max", "1h", "Longest lock duration.", null),
+            new Key("vigil.security.password-min-length", "12", "Minimum password length (8-128).", null),
+            new Key("vigil.security.totp-required-roles", "admin,incident-commander,operator,approver,auditor",
+                    "Roles whose holders must use a TOTP second factor.", null),
+            new Key("vigil.security.totp-enrolment-grace", "72h",
+                    "Time a new user of such a role may work before enrolling TOTP; afterwards only enrolment is allowed.", null),
+            new Key("vigil.security.api-token-max-lifetime", "365d", "Longest lifetime of an API token.", null),
+            new Key("vigil.bootstrap.admin-password", "(empty)",
+                    "First start with an empty data folder only: the password of the first administrator 'admin' (no forced change).", null),
+            new Key("vigil.bootstrap.api-token", "(empty)",
+                    "First start with an empty data folder only: creates an administrator API token with this secret.", null),
+            new Key("vigil.log.format", "text", "Log format on stdout: text or json (Elastic Common Schema).", "--log-format"));
+
+    private ConfigReference() {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vigil.server.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the server under the {@code vigil} prefix. Each key can be given in the YAML file, as an environment
+ * variable (upper case, dots and dashes as underscores: {@code vigil.http.port} is {@code VIGIL_HTTP_PORT}) or as a
+ * flag of {@code vigil serve}. Values are validated at start; a bad one stops the server naming the key.
+ * The reference with descriptions is {@code vigil config} and docs/configuration.md.
+ */
+@ConfigurationProperties("vigil")
+@Validated
+public record VigilProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Valid @NotNull @DefaultValue Http http,
+        @Valid @NotNull @DefaultValue Database database,
+        @Valid @NotNull @DefaultValue Security security,
+        @Valid @NotNull @DefaultValue Bootstrap bootstrap,
+        @Valid @NotNull @DefaultValue Log log) {
+
+    public record Http(
+            @NotBlank @DefaultValue("127.0.0.1") String address,
+            @Min(value = 0, message = "must be a TCP port 0-65535 (0 picks a free port)")
+            @Max(value = 65535, message = "must be a TCP port 0-65535 (0 picks a free port)")
+            @DefaultValue("8080") int port,
+            @NotNull @DefaultValue("1MB") DataSize maxRequestBody,
+            @DefaultValue("false") boolean secureCookies) {
+    }
+
+    public record Database(
+            @Pattern(regexp = "^$|^jdbc:postgresql://.+", message = "must be empty (embedded PostgreSQL) or a jdbc:postgresql:// URL")
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @Min(2) @Max(200) @DefaultValue("10") int poolSize) {
+
+        public boolean embedded() {
+            return url.isBlank();
+        }
+    }
+
+    public record Security(
+            @NotNull @DefaultValue("30m") Duration sessionIdleTimeout,
+            @NotNull @DefaultValue("8h") Duration sessionAbsoluteTimeout,
+            @Min(1) @Max(100) @DefaultValue("5") int lockoutThreshold,
+            @NotNull @DefaultValue("1m") Duration lockoutBase,
+            @NotNull @DefaultValue("1h") Duration lockoutMax,
+            @Min(8) @Max(128) @DefaultValue("12") int passwordMinLength,
+            @NotNull @DefaultValue({"admin", "incident-commander", "operator", "approver", "auditor"}) List<String> totpRequiredRoles,
+            @NotNull @DefaultValue("72h") Duration totpEnrolmentGrace,
+            @NotNull @DefaultValue("365d") Duration apiTokenMaxLifetime) {
+    }
+
+    public record Bootstrap(
+            @DefaultValue("") String adminPassword,
+            @DefaultValue("") String apiToken) {
+    }
+
+    public record Log(
+            @Pattern(regexp = "text|json", message = "must be text or json") @DefaultValue("text") String format) {
+    }
+
+    public Path resolvedDataDir() {
+        return dataDir.toAbsolutePath().normalize();
+    }
+}
