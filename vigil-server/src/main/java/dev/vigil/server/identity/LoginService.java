@@ -73,10 +73,34 @@ public class LoginService {
         if (!user.enabled()) {
             return refuse(user, name, address, "account disabled");
         }
+        if (user.totpEnabled() && (totp == null || totp.isBlank())) {
+            return new LoginResult.TotpRequired(user.id());
+        }
+        return secondFactor(user, totp, address);
+    }
+
+    /** The second sign-in step of the console: the TOTP code of a user whose password was already accepted. */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public LoginResult authenticateSecondFactor(UUID userId, String totp, String address) {
+        Optional<UserRow> found = accounts.byId(userId);
+        if (found.isEmpty() || !found.get().enabled()) {
+            return new LoginResult.Refused(REFUSED, 0);
+        }
+        UserRow user = found.get();
+        Instant now = Instant.now(clock);
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            audit(user, address, AuditEntry.Outcome.DENIED, "account locked");
+            return new LoginResult.Refused("too many failed attempts; try again later",
+                    Math.max(1, Duration.between(now, user.lockedUntil()).toSeconds()));
+        }
+        if (totp == null || totp.isBlank()) {
+            return new LoginResult.TotpRequired(user.id());
+        }
+        return secondFactor(user, totp, address);
+    }
+
+    private LoginResult secondFactor(UserRow user, String totp, String address) {
         if (user.totpEnabled()) {
-            if (totp == null || totp.isBlank()) {
-                return new LoginResult.TotpRequired(user.id());
-            }
             var step = codes.verify(cipher.decrypt(user.totpSecret()), totp.trim());
             if (step.isEmpty()) {
                 return fail(user, address, "wrong TOTP code");
@@ -85,7 +109,7 @@ public class LoginService {
                 return fail(user, address, "TOTP code replayed");
             }
         }
-        accounts.recordSuccess(user.id(), now);
+        accounts.recordSuccess(user.id(), Instant.now(clock));
         audit(user, address, AuditEntry.Outcome.SUCCESS, null);
         return new LoginResult.Success(user.id(), user.username(), user.mustChangePassword());
     }

@@ -49,6 +49,11 @@ public class UserService {
                 .map(this::view).toList();
     }
 
+    /** The caller's own account (no permission needed). */
+    public UserView self() {
+        return view(find(access.requireCurrent().userId()));
+    }
+
     public UserView get(UUID id) {
         UserRow row = find(id);
         requireOn("read", row.tenantId());

@@ -33,7 +33,7 @@ public final class ConfigReference {
             new Key("vigil.security.lockout-threshold", "5", "Consecutive failed sign-ins before an account is locked.", null),
             new Key("vigil.security.lockout-base", "1m", "First lock duration; doubles with each further failure.", null),
             new Key("vigil.security.lockout-max", "1h", "Longest lock duration.", null),
-            new Key("vigil.security.password-min-length", "12", "Minimum password length (8-128).", null),
+            new Key("vigil.security.password-min-length", "8", "Minimum password length (8-128).", null),
             new Key("vigil.security.totp-required-roles", "admin,incident-commander,operator,approver,auditor",
                     "Roles whose holders must use a TOTP second factor.", null),
             new Key("vigil.security.totp-enrolment-grace", "72h",

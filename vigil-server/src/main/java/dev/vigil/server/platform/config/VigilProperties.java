@@ -59,7 +59,7 @@ public record VigilProperties(
             @Min(1) @Max(100) @DefaultValue("5") int lockoutThreshold,
             @NotNull @DefaultValue("1m") Duration lockoutBase,
             @NotNull @DefaultValue("1h") Duration lockoutMax,
-            @Min(8) @Max(128) @DefaultValue("12") int passwordMinLength,
+            @Min(8) @Max(128) @DefaultValue("8") int passwordMinLength,
             @NotNull @DefaultValue({"admin", "incident-commander", "operator", "approver", "auditor"}) List<String> totpRequiredRoles,
             @NotNull @DefaultValue("72h") Duration totpEnrolmentGrace,
             @NotNull @DefaultValue("365d") Duration apiTokenMaxLifetime) {

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Renders every error of the REST API as an RFC 9457 problem. Bad input is a 4xx naming what is wrong; an unexpected
  * failure is a 500 carrying only a reference that is also in the server log — never a stack trace.
  */
-@RestControllerAdvice(basePackages = "dev.vigil.server")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "https://vigil.dev/problems/";

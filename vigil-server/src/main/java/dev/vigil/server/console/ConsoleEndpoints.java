@@ -1,0 +1,53 @@
+package dev.vigil.server.console;
+
+import static dev.vigil.server.platform.security.EndpointAccess.anonymous;
+import static dev.vigil.server.platform.security.EndpointAccess.authenticated;
+import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+
+import dev.vigil.server.platform.security.EndpointAccess;
+import org.springframework.stereotype.Component;
+
+/** Who may open each console page. */
+@Component
+class ConsoleEndpoints implements EndpointAccess.Declarations {
+
+    @Override
+    public List<EndpointAccess> endpoints() {
+        return List.of(
+                anonymous(GET, "/login"),
+                anonymous(POST, "/login"),
+                anonymous(GET, "/login/totp"),
+                anonymous(POST, "/login/totp"),
+                authenticated(POST, "/logout"),
+                authenticated(GET, "/"),
+                authenticated(GET, "/profile"),
+                authenticated(POST, "/profile/password"),
+                authenticated(POST, "/profile/totp/start"),
+                authenticated(POST, "/profile/totp/confirm"),
+                authenticated(POST, "/profile/totp/remove"),
+                permission(GET, "/admin/users", "user", "read"),
+                permission(POST, "/admin/users", "user", "create"),
+                permission(GET, "/admin/users/{id}", "user", "read"),
+                permission(POST, "/admin/users/{id}", "user", "update"),
+                permission(POST, "/admin/users/{id}/roles", "user", "update"),
+                permission(POST, "/admin/users/{id}/enabled", "user", "update"),
+                permission(POST, "/admin/users/{id}/password-reset", "user", "update"),
+                permission(POST, "/admin/users/{id}/unlock", "user", "update"),
+                permission(POST, "/admin/users/{id}/totp-reset", "user", "update"),
+                permission(POST, "/admin/users/{id}/delete", "user", "delete"),
+                permission(GET, "/admin/roles", "role", "read"),
+                permission(POST, "/admin/roles", "role", "create"),
+                permission(POST, "/admin/roles/{id}/delete", "role", "delete"),
+                permission(GET, "/admin/tenants", "tenant", "read"),
+                permission(POST, "/admin/tenants", "tenant", "create"),
+                permission(POST, "/admin/tenants/{id}/delete", "tenant", "delete"),
+                permission(GET, "/admin/tokens", "api-token", "read"),
+                permission(POST, "/admin/tokens", "api-token", "create"),
+                permission(POST, "/admin/tokens/{id}/revoke", "api-token", "delete"),
+                permission(GET, "/audit", "audit", "read"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vigil.server.console;
+
+import java.util.List;
+
+import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.identity.VigilPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user and the navigation they may use into every console page. */
+@ControllerAdvice(annotations = Controller.class)
+class ConsoleModel {
+
+    /** One entry of the navigation; {@code href} null for areas not available in this version. */
+    record NavItem(String label, String href, String section) {
+    }
+
+    private final AccessPolicy access;
+
+    ConsoleModel(AccessPolicy access) {
+        this.access = access;
+    }
+
+    @ModelAttribute
+    void addCommon(Model model, jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName())
+                instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+            model.addAttribute("htmxHeaders", "{\"" + csrf.getHeaderName() + "\": \"" + csrf.getToken() + "\"}");
+        }
+        access.current().ifPresent(principal -> {
+            model.addAttribute("me", principal);
+            model.addAttribute("nav", navigation(principal));
+        });
+    }
+
+    private static List<NavItem> navigation(VigilPrincipal p) {
+        List<NavItem> items = new java.util.ArrayList<>();
+        items.add(new NavItem("Overview", "/", "main"));
+        for (String upcoming : List.of("Events", "Alerts", "Incidents", "Monitoring", "Assets", "Vulnerabilities",
+                "Intelligence", "Bastion")) {
+            items.add(new NavItem(upcoming, null, "operations"));
+        }
+        if (p.can("audit", "read")) {
+            items.add(new NavItem("Audit trail", "/audit", "governance"));
+        }
+        if (p.can("user", "read")) {
+            items.add(new NavItem("Users", "/admin/users", "administration"));
+        }
+        if (p.can("role", "read")) {
+            items.add(new NavItem("Roles", "/admin/roles", "administration"));
+        }
+        if (p.can("tenant", "read")) {
+            items.add(new NavItem("Tenants", "/admin/tenants", "administration"));
+        }
+        if (p.can("api-token", "read")) {
+            items.add(new NavItem("API tokens", "/admin/tokens", "administration"));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.vigil.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.InvalidKeyException;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import dev.vigil.server.VigilApplication;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real headless Chromium: sign in, enrol TOTP from the profile page, create a user with a role and
+ * see it listed, sign out, sign in again with the second factor, and check that the new user — after the forced
+ * password change — cannot open an administration page.
+ */
+@Tag("e2e")
+@SpringBootTest(classes = VigilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleIT {
+
+    private static final String ADMIN_PASSWORD = "console-test-admin-pw";
+    private static Path dataDir;
+    private static Path chromeProfile;
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        dataDir = Files.createTempDirectory("vigil-console-it");
+        registry.add("vigil.data-dir", dataDir::toString);
+        registry.add("vigil.http.port", () -> "0");
+        registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+                "SKIPPED: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver)");
+        chromeProfile = Files.createTempDirectory("vigil-chrome");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + chromeProfile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void administratorEnrolsTotpCreatesUserWhoCannotOpenAdminPages() throws Exception {
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
+
+        // Enrol TOTP on the profile page: the QR code and the key are shown, a first code turns it on.
+        open("/profile");
+        clickAndWait(By.id("totp-start"));
+        assertThat(browser.findElement(By.id("totp-qr")).getAttribute("src")).startsWith("data:image/png;base64,");
+        String secret = browser.findElement(By.id("totp-secret")).getText();
+        browser.findElement(By.id("totp-confirm-code")).sendKeys(code(secret, Instant.now()));
+        clickAndWait(By.id("totp-confirm"));
+        assertThat(browser.findElement(By.id("totp-status")).getText()).startsWith("Enabled");
+
+        // Create a user with a role and see it listed.
+        open("/admin/users");
+        browser.findElement(By.id("new-username")).sendKeys("carol");
+        browser.findElement(By.id("new-display-name")).sendKeys("Carol Analyst");
+        browser.findElement(By.id("role-soc-analyst")).click();
+        clickAndWait(By.id("create-user"));
+        String carolPassword = browser.findElement(By.id("created-password")).getText();
+        assertThat(browser.findElement(By.id("user-carol")).getText()).contains("carol", "Carol Analyst", "soc-analyst");
+
+        signOut();
+
+        // The administrator now needs the second factor (a code of the next step: the current one was used).
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login/totp");
+        browser.findElement(By.id("totp-code")).sendKeys(code(secret, Instant.now().plusSeconds(30)));
+        clickAndWait(By.id("verify-code"));
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
+        signOut();
+
+        // The new user must change the generated password first, then cannot open an administration page.
+        signIn("carol", carolPassword);
+        assertThat(browser.getCurrentUrl()).as(() -> "page after sign-in: " + browser.getPageSource()).endsWith("/profile");
+        assertThat(browser.findElement(By.id("must-change")).isDisplayed()).isTrue();
+        browser.findElement(By.id("current-password")).sendKeys(carolPassword);
+        browser.findElement(By.id("new-password")).sendKeys("fresh-secret-words-1");
+        browser.findElement(By.id("repeat-password")).sendKeys("fresh-secret-words-1");
+        clickAndWait(By.id("change-password"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("Password changed");
+        open("/");
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("carol");
+        assertThat(browser.findElements(By.linkText("Users"))).isEmpty();
+        open("/admin/users");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.findElements(By.id("users-table"))).isEmpty();
+        open("/");
+        signOut();
+    }
+
+    private void signIn(String username, String password) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(By.id("sign-in"));
+    }
+
+    private void signOut() {
+        clickAndWait(By.id("sign-out"));
+        assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
+    }
+
+    /** Clicks something that loads a new page and waits until the old page is gone. */
+    private static void clickAndWait(By locator) {
+        var element = browser.findElement(locator);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private static String code(String base32Secret, Instant at) throws InvalidKeyException {
+        TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
+        SecretKeySpec key = new SecretKeySpec(new Base32().decode(base32Secret), totp.getAlgorithm());
+        return String.format("%06d", totp.generateOneTimePassword(key, at));
+    }
+}
