@@ -48,6 +48,14 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/admin/tokens", "api-token", "read"),
                 permission(POST, "/admin/tokens", "api-token", "create"),
                 permission(POST, "/admin/tokens/{id}/revoke", "api-token", "delete"),
-                permission(GET, "/audit", "audit", "read"));
+                permission(GET, "/audit", "audit", "read"),
+                permission(GET, "/audit/reviews", "audit", "read"),
+                permission(POST, "/audit/reviews", "audit", "review"),
+                permission(GET, "/audit/reviews/{id}", "audit", "read"),
+                permission(POST, "/audit/reviews/{id}/selections", "audit", "review"),
+                permission(POST, "/audit/reviews/{id}/items/{seq}", "audit", "review"),
+                permission(POST, "/audit/reviews/{id}/findings", "audit", "review"),
+                permission(POST, "/audit/reviews/{id}/findings/{findingId}/resolve", "audit", "review"),
+                permission(POST, "/audit/reviews/{id}/sign-off", "audit", "review"));
     }
 }

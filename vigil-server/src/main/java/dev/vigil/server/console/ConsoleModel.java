@@ -4,13 +4,12 @@ import java.util.List;
 
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.VigilPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the signed-in user and the navigation they may use into every console page. */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
     /** One entry of the navigation; {@code href} null for areas not available in this version. */
@@ -44,6 +43,7 @@ class ConsoleModel {
         }
         if (p.can("audit", "read")) {
             items.add(new NavItem("Audit trail", "/audit", "governance"));
+            items.add(new NavItem("Audit reviews", "/audit/reviews", "governance"));
         }
         if (p.can("user", "read")) {
             items.add(new NavItem("Users", "/admin/users", "administration"));
