@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // offline subcommands: one line each, keep sorted
+                dev.vigil.vuln.cli.CvssCommand.class,
+                dev.vigil.vuln.cli.ImportCommand.class,
+                dev.vigil.vuln.cli.SsvcCommand.class,
         })
 public final class VigilCli implements Runnable {
 
