@@ -1,4 +1,5 @@
--- Identity: tenants, users, groups, roles, permissions, API tokens. Audit: operation records (append-only).
+-- Identity: tenants, users, groups, roles, permissions, API tokens. Audit: the search index of the audit ledger
+-- (records are appended to the ledger files first; this table mirrors them for search and is append-only too).
 
 CREATE TABLE tenant (
     id          uuid PRIMARY KEY,
@@ -88,7 +89,7 @@ CREATE TABLE api_token (
 CREATE INDEX api_token_owner ON api_token (owner_id) WHERE revoked_at IS NULL;
 
 CREATE TABLE audit_record (
-    seq           bigint GENERATED ALWAYS AS IDENTITY (START WITH 0 MINVALUE 0) PRIMARY KEY,
+    seq           bigint PRIMARY KEY CHECK (seq >= 0),
     recorded_at   timestamptz NOT NULL,
     actor_kind    text NOT NULL CHECK (actor_kind IN ('user', 'api-token', 'system-job', 'bastion-session', 'anonymous')),
     actor_id      text NOT NULL,
@@ -100,7 +101,8 @@ CREATE TABLE audit_record (
     tenant_id     uuid,
     outcome       text NOT NULL CHECK (outcome IN ('success', 'failure', 'denied')),
     refs          jsonb NOT NULL DEFAULT '{}',
-    body          jsonb NOT NULL DEFAULT '{}'
+    body          jsonb NOT NULL DEFAULT '{}',
+    canonical     bytea NOT NULL
 );
 CREATE INDEX audit_record_time ON audit_record (recorded_at);
 CREATE INDEX audit_record_actor ON audit_record (actor_id, recorded_at);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // offline subcommands: one line each, keep sorted
+                dev.vigil.ledger.cli.AuditCommand.class,
                 dev.vigil.vuln.cli.CvssCommand.class,
                 dev.vigil.vuln.cli.ImportCommand.class,
                 dev.vigil.vuln.cli.SsvcCommand.class,

@@ -1,6 +1,7 @@
 package dev.vigil.server;
 
 import dev.vigil.cli.VigilCli;
+import dev.vigil.server.audit.internal.AuditExportCommand;
 import dev.vigil.server.platform.backup.BackupCommand;
 import dev.vigil.server.platform.backup.RestoreCommand;
 import dev.vigil.server.platform.config.ConfigCommand;
@@ -18,6 +19,7 @@ public final class VigilMain {
         commandLine.addSubcommand(new BackupCommand());
         commandLine.addSubcommand(new RestoreCommand());
         commandLine.addSubcommand(new ConfigCommand());
+        commandLine.getSubcommands().get("audit").addSubcommand(new AuditExportCommand());
         return commandLine;
     }
 

@@ -132,7 +132,8 @@ public class ApiTokenService {
                 .query((rs, n) -> new ValidToken(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
                         rs.getObject("owner_id", UUID.class), permissions(rs.getArray("permissions")),
                         rs.getTimestamp("expires_at").toInstant(), instant(rs, "revoked_at"),
-                        Optional.ofNullable(instant(rs, "last_used_at")).orElse(rs.getTimestamp("created_at").toInstant())))
+                        Optional.ofNullable(instant(rs, "last_used_at")).orElse(rs.getTimestamp("created_at").toInstant()),
+                        instant(rs, "last_used_at") == null))
                 .optional();
         if (token.isEmpty() || token.get().revokedAt() != null || !token.get().expiresAt().isAfter(now)) {
             return Optional.empty();
@@ -140,7 +141,7 @@ public class ApiTokenService {
         if (token.get().kind().equals("session") && token.get().lastUsedAt().plus(security.sessionIdleTimeout()).isBefore(now)) {
             return Optional.empty();
         }
-        if (token.get().lastUsedAt().plus(LAST_USE_GRANULARITY).isBefore(now)) {
+        if (token.get().neverUsed() || token.get().lastUsedAt().plus(LAST_USE_GRANULARITY).isBefore(now)) {
             jdbc.sql("UPDATE api_token SET last_used_at = ?, last_used_from = ? WHERE id = ?")
                     .params(Timestamp.from(now), address, token.get().id()).update();
         }
@@ -149,7 +150,7 @@ public class ApiTokenService {
 
     /** A token that authenticated. */
     record ValidToken(UUID id, String kind, String name, UUID ownerId, List<Permission> permissions, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt) {
+            Instant revokedAt, Instant lastUsedAt, boolean neverUsed) {
     }
 
     private static final String SELECT = """

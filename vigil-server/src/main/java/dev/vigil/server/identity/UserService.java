@@ -103,6 +103,7 @@ public class UserService {
     public UserView update(UUID id, String displayName, String email, UUID tenantId, boolean enabled) {
         UserRow before = find(id);
         requireOn("update", before.tenantId());
+        requireNotMorePrivileged(before);
         if (tenantId != null && !tenantId.equals(before.tenantId())) {
             requireOn("update", tenantId);
             if (!tenants.exists(tenantId)) {
@@ -128,6 +129,7 @@ public class UserService {
     public UserView setRoles(UUID id, List<String> roleNames) {
         UserRow row = find(id);
         requireOn("update", row.tenantId());
+        requireNotMorePrivileged(row);
         List<UUID> roleIds = resolveRoles(roleNames, row.tenantId());
         List<String> before = accounts.roleNames(id);
         if (before.contains(BuiltinRole.ADMIN.roleName()) && !roleNames.contains(BuiltinRole.ADMIN.roleName())) {
@@ -144,6 +146,7 @@ public class UserService {
     public String resetPassword(UUID id) {
         UserRow row = find(id);
         requireOn("update", row.tenantId());
+        requireNotMorePrivileged(row);
         String generated = passwords.generate();
         accounts.setPassword(id, hasher.hash(generated), true);
         revokeSessions(id);
@@ -164,6 +167,7 @@ public class UserService {
     public UserView resetTotp(UUID id) {
         UserRow row = find(id);
         requireOn("update", row.tenantId());
+        requireNotMorePrivileged(row);
         accounts.setTotp(id, null, false);
         audit.record(AuditEntry.success("user.totp.reset", "user", id, row.tenantId(), Map.of("username", row.username())));
         return view(find(id));
@@ -173,6 +177,7 @@ public class UserService {
     public void delete(UUID id) {
         UserRow row = find(id);
         requireOn("delete", row.tenantId());
+        requireNotMorePrivileged(row);
         if (access.requireCurrent().userId().equals(id)) {
             throw ProblemException.conflict("self-delete", "you cannot delete your own account");
         }
@@ -195,15 +200,26 @@ public class UserService {
         changePassword(row, newPassword);
     }
 
-    /** Sets a user's password after they proved the old one outside a session (forced change at sign-in). */
-    @Transactional
+    /**
+     * Sets a user's password after they proved the old one outside a session (forced change at sign-in). A refused new
+     * password must not mark the caller's transaction rollback-only (it would surface as a 500 instead of the 400).
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
     void changePassword(UserRow row, String newPassword) {
         passwords.check(row.username(), newPassword);
         if (hasher.matches(newPassword, row.passwordHash())) {
             throw ProblemException.badRequest("weak-password", "the new password must differ from the current one");
         }
         accounts.setPassword(row.id(), hasher.hash(newPassword), false);
-        audit.record(AuditEntry.success("user.password.change", "user", row.id(), row.tenantId(), Map.of("username", row.username())));
+        AuditEntry changed = AuditEntry.success("user.password.change", "user", row.id(), row.tenantId(), Map.of("username", row.username()));
+        if (access.current().isEmpty()) {
+            // the forced change at sign-in has no session yet: the actor is the user who just proved their password
+            String address = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                    instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                    ? attributes.getRequest().getRemoteAddr() : "";
+            changed = changed.by(new dev.vigil.server.audit.Actor("user", row.id().toString(), row.username(), address));
+        }
+        audit.record(changed);
     }
 
     /** The first administrator of an empty installation (bootstrap); audited as a system job. */
@@ -236,6 +252,20 @@ public class UserService {
         if (!allowed) {
             throw ProblemException.forbidden("forbidden", "missing permission user:" + action
                     + (tenantId == null ? " (all tenants)" : " for tenant " + tenantId));
+        }
+    }
+
+    /**
+     * Changing the account of someone who holds more than the caller (resetting an administrator's password, say)
+     * would hand the caller those rights: only someone holding every permission of the target may do it.
+     */
+    private void requireNotMorePrivileged(UserRow target) {
+        VigilPrincipal caller = access.requireCurrent();
+        for (Permission held : accounts.effectivePermissions(target.id())) {
+            if (caller.permissions().stream().noneMatch(mine -> mine.includes(held))) {
+                throw ProblemException.forbidden("privilege-escalation", "user '" + target.username() + "' holds " + held
+                        + ", which you do not hold; only someone holding all of their permissions can change their account");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.server.audit.internal;
 
+import static dev.vigil.server.platform.security.EndpointAccess.anonymous;
 import static dev.vigil.server.platform.security.EndpointAccess.permission;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -17,6 +18,12 @@ class AuditEndpoints implements EndpointAccess.Declarations {
     public List<EndpointAccess> endpoints() {
         return List.of(
                 permission(GET, "/api/v1/audit/records", "audit", "read"),
+                anonymous(GET, "/api/v1/audit/public-key"),
+                permission(GET, "/api/v1/audit/checkpoint", "audit", "read"),
+                permission(POST, "/api/v1/audit/checkpoint", "audit", "read"),
+                permission(GET, "/api/v1/audit/checkpoints", "audit", "read"),
+                permission(GET, "/api/v1/audit/proof/inclusion", "audit", "read"),
+                permission(GET, "/api/v1/audit/proof/consistency", "audit", "read"),
                 permission(GET, "/api/v1/audit/reviews", "audit", "read"),
                 permission(POST, "/api/v1/audit/reviews", "audit", "review"),
                 permission(GET, "/api/v1/audit/reviews/{id}", "audit", "read"),

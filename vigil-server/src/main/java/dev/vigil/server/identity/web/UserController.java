@@ -81,9 +81,13 @@ class UserController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Update profile, tenant and enabled flag (disabling cuts off live sessions at once)")
+    @Operation(summary = "Update profile, tenant and enabled flag (disabling cuts off live sessions at once)", description = "Fields left out keep their value; enabled is required.")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
-        return users.update(id, request.displayName(), request.email(), request.tenantId(), request.enabled());
+        // PATCH: a field left out keeps its value (the service replaces all of them)
+        UserView current = users.get(id);
+        return users.update(id, request.displayName() == null ? current.displayName() : request.displayName(),
+                request.email() == null ? current.email() : request.email(),
+                request.tenantId() == null ? current.tenantId() : request.tenantId(), request.enabled());
     }
 
     @DeleteMapping("/{id}")

@@ -43,7 +43,12 @@ public final class ConfigReference {
                     "First start with an empty data folder only: the password of the first administrator 'admin' (no forced change).", null),
             new Key("vigil.bootstrap.api-token", "(empty)",
                     "First start with an empty data folder only: creates an administrator API token with this secret.", null),
-            new Key("vigil.log.format", "text", "Log format on stdout: text or json (Elastic Common Schema).", "--log-format"));
+            new Key("vigil.log.format", "text", "Log format on stdout: text or json (Elastic Common Schema).", "--log-format"),
+            new Key("vigil.audit.origin", "vigil-audit", "Origin line (and key name) of the audit ledger's signed checkpoints; fixed at first start.", null),
+            new Key("vigil.audit.checkpoint-interval", "10s", "How often a new signed checkpoint is made while records arrive.", null),
+            new Key("vigil.audit.publish-dir", "(empty)",
+                    "Folder outside the data folder where each checkpoint is also written; checked at start against the ledger.", null),
+            new Key("vigil.audit.publish-url", "(empty)", "HTTP(S) endpoint that receives each checkpoint (POST, text/plain).", null));
 
     private ConfigReference() {
     }

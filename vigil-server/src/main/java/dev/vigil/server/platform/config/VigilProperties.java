@@ -30,7 +30,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Database database,
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
-        @Valid @NotNull @DefaultValue Log log) {
+        @Valid @NotNull @DefaultValue Log log,
+        @Valid @NotNull @DefaultValue Audit audit) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -72,6 +73,13 @@ public record VigilProperties(
 
     public record Log(
             @Pattern(regexp = "text|json", message = "must be text or json") @DefaultValue("text") String format) {
+    }
+
+    public record Audit(
+            @NotBlank @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces") @DefaultValue("vigil-audit") String origin,
+            @NotNull @DefaultValue("10s") Duration checkpointInterval,
+            @DefaultValue("") String publishDir,
+            @Pattern(regexp = "^$|^https?://.+", message = "must be empty or an http(s):// URL") @DefaultValue("") String publishUrl) {
     }
 
     public Path resolvedDataDir() {

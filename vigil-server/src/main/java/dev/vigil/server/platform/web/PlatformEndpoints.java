@@ -22,6 +22,7 @@ class PlatformEndpoints implements EndpointAccess.Declarations {
                 anonymous(GET, "/metrics"),
                 anonymous(GET, "/v3/api-docs"),
                 anonymous(GET, "/v3/api-docs/**"),
+                anonymous(GET, "/v3/api-docs.yaml"),
                 anonymous(GET, "/api-docs"),
                 anonymous(GET, "/swagger-ui/**"),
                 anonymous(GET, "/webjars/**"),

@@ -51,9 +51,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
+        private final long limit;
+
+        BodyTooLargeException(long limit) {
             super("request body too large");
+            this.limit = limit;
         }
+    }
+
+    static long limitOf(Throwable bodyTooLarge) {
+        return ((BodyTooLargeException) bodyTooLarge).limit;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -105,7 +112,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             count += n;
             if (count > limit) {
-                throw new BodyTooLargeException();
+                throw new BodyTooLargeException(limit);
             }
         }
 

@@ -1,78 +1,70 @@
 package dev.vigil.server.audit.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.vigil.ledger.record.AuditEvent;
 import dev.vigil.server.audit.Actor;
-import dev.vigil.server.audit.ActorResolver;
-import dev.vigil.server.audit.AuditEntry;
-import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.audit.AuditQuery;
 import dev.vigil.server.audit.AuditRecord;
-import dev.vigil.server.audit.AuditSearch;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores operation records in the append-only {@code audit_record} table (the ledger will sit behind this). */
-@Service
-class JdbcAuditLog implements AuditLog, AuditSearch {
+/**
+ * The search index of the ledger: one row per ledger record, with the record's canonical bytes. The ledger files are
+ * the truth; this table mirrors them (and, like them, only grows).
+ */
+@Component
+class AuditIndex {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
-    private final ActorResolver actors;
-    private final TransactionTemplate required;
-    private final TransactionTemplate independent;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Clock clock;
 
-    JdbcAuditLog(JdbcClient jdbc, ActorResolver actors, PlatformTransactionManager transactions, Clock clock) {
+    AuditIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.actors = actors;
-        this.clock = clock;
-        this.required = new TransactionTemplate(transactions);
-        this.independent = new TransactionTemplate(transactions);
-        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    @Override
-    public long record(AuditEntry entry) {
-        return required.execute(status -> insert(entry));
+    void insert(long seq, AuditEvent event, byte[] canonical) {
+        Map<String, String> refs = new LinkedHashMap<>();
+        event.references().approval().ifPresent(v -> refs.put("approval", v));
+        event.references().incident().ifPresent(v -> refs.put("incident", v));
+        event.references().changeRequest().ifPresent(v -> refs.put("change", v));
+        event.references().session().ifPresent(v -> refs.put("session", v));
+        jdbc.sql("""
+                INSERT INTO audit_record (seq, recorded_at, actor_kind, actor_id, actor_name, source_addr, action,
+                                          object_type, object_id, tenant_id, outcome, refs, body, canonical)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT (seq) DO NOTHING""")
+                .params(seq, Timestamp.from(event.time()), event.actor().kind().wireName(), event.actor().id(),
+                        event.actor().displayName(), event.sourceAddress().orElse(""), event.action(), event.object().type(),
+                        event.object().id(), LedgerEvents.tenantOf(event), event.outcome().wireName(),
+                        json.writeValueAsString(refs), json.writeValueAsString(event.body()), canonical)
+                .update();
     }
 
-    @Override
-    public long recordIndependently(AuditEntry entry) {
-        return independent.execute(status -> insert(entry));
+    /** The canonical bytes of one record. */
+    java.util.Optional<byte[]> canonical(long seq) {
+        return jdbc.sql("SELECT canonical FROM audit_record WHERE seq = ?").param(seq).query(byte[].class).optional();
     }
 
-    private long insert(AuditEntry entry) {
-        Actor actor = entry.actor() != null ? entry.actor()
-                : actors.currentActor().orElseGet(() -> Actor.anonymous(RequestAddress.current()));
-        return jdbc.sql("""
-                INSERT INTO audit_record (recorded_at, actor_kind, actor_id, actor_name, source_addr, action,
-                                          object_type, object_id, tenant_id, outcome, refs, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
-                RETURNING seq""")
-                .params(Timestamp.from(Instant.now(clock)), actor.kind(), actor.id(), actor.name(), actor.address(),
-                        entry.action(), entry.objectType(), entry.objectId(), entry.tenantId(), entry.outcome().code(),
-                        json.writeValueAsString(entry.refs()), json.writeValueAsString(entry.body()))
-                .query(Long.class)
-                .single();
+    /** The highest indexed sequence number, if any. */
+    OptionalLong lastSeq() {
+        long max = jdbc.sql("SELECT coalesce(max(seq), -1) FROM audit_record").query(Long.class).single();
+        return max < 0 ? OptionalLong.empty() : OptionalLong.of(max);
     }
 
-    @Override
-    public List<AuditRecord> search(AuditQuery query) {
+    List<AuditRecord> search(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_record WHERE true");
         List<Object> params = new ArrayList<>();
         if (query.actor() != null) {
@@ -109,7 +101,8 @@ class JdbcAuditLog implements AuditLog, AuditSearch {
                 rs.getObject("tenant_id", UUID.class),
                 rs.getString("outcome"),
                 json.readValue(rs.getString("refs"), MAP),
-                json.readValue(rs.getString("body"), MAP))).list();
+                json.readValue(rs.getString("body"), MAP),
+                Base64.getEncoder().encodeToString(rs.getBytes("canonical")))).list();
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String column, Object value) {
