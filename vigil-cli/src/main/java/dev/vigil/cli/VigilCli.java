@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 dev.vigil.ledger.cli.AuditCommand.class,
                 dev.vigil.vuln.cli.CvssCommand.class,
                 dev.vigil.vuln.cli.ImportCommand.class,
+                dev.vigil.intel.cli.IntelCommand.class,
                 dev.vigil.vuln.cli.SsvcCommand.class,
         })
 public final class VigilCli implements Runnable {

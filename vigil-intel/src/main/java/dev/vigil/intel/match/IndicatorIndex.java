@@ -1,0 +1,210 @@
+package dev.vigil.intel.match;
+
+import dev.vigil.intel.canonical.DomainNames;
+import dev.vigil.intel.canonical.EmailAddresses;
+import dev.vigil.intel.canonical.HexDigests;
+import dev.vigil.intel.canonical.Ipv4;
+import dev.vigil.intel.canonical.Ipv4Network;
+import dev.vigil.intel.canonical.Ipv6;
+import dev.vigil.intel.canonical.Ipv6Network;
+import dev.vigil.intel.canonical.Refanger;
+import dev.vigil.intel.canonical.UrlNormalizer;
+import dev.vigil.intel.indicator.Indicator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable, in-memory snapshot of an indicator set, indexed for constant-time lookups per event value: primitive
+ * hash maps for IPv4, per-prefix-length maps for CIDRs, a label walk for domains, digests as raw bits in
+ * primitive tables, and hash maps on canonical strings for URLs and e-mail addresses. Values are canonicalised once when the index is built; lookups canonicalise
+ * the event value once and probe. Build a new index with {@link #builder()} to change the set (see
+ * {@link LiveIndicatorIndex} for swapping it in while matching continues).
+ */
+public final class IndicatorIndex {
+
+    private final Indicator[] indicators;
+    private final LongPostingMap ipv4Addresses;
+    private final Ipv4NetworkTable ipv4Networks;
+    private final PostingMap<Ipv6> ipv6Addresses;
+    private final Ipv6NetworkTable ipv6Networks;
+    private final DomainTable domains;
+    private final PostingMap<String> urls;
+    private final DigestTable md5;
+    private final DigestTable sha1;
+    private final DigestTable sha256;
+    private final PostingMap<String> emails;
+
+    private IndicatorIndex(Builder builder) {
+        this.indicators = builder.indicators.toArray(Indicator[]::new);
+        this.ipv4Addresses = builder.ipv4Addresses;
+        this.ipv4Networks = builder.ipv4Networks;
+        this.ipv6Addresses = builder.ipv6Addresses;
+        this.ipv6Networks = builder.ipv6Networks;
+        this.domains = builder.domains;
+        this.urls = builder.urls;
+        this.md5 = builder.md5;
+        this.sha1 = builder.sha1;
+        this.sha256 = builder.sha256;
+        this.emails = builder.emails;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An index with no indicators. */
+    public static IndicatorIndex empty() {
+        return builder().build();
+    }
+
+    public int size() {
+        return indicators.length;
+    }
+
+    /** The indicators live at {@code at} that match {@code value} read as {@code kind}; empty when none or unreadable. */
+    public List<IndicatorMatch> match(ObservableKind kind, String value, Instant at) {
+        List<IndicatorMatch> matches = new ArrayList<>(2);
+        match(kind, value, at, matches);
+        return matches;
+    }
+
+    /** Appends to {@code out} the matches of {@code value} read as {@code kind}, skipping indicators expired at {@code at}. */
+    public void match(ObservableKind kind, String value, Instant at, List<IndicatorMatch> out) {
+        switch (kind) {
+            case IP_ADDRESS -> matchAddress(value, at, out);
+            case DOMAIN -> {
+                String name = DomainNames.canonicalize(value);
+                if (name != null) {
+                    domains.forEachMatch(name, (ordinal, exact) ->
+                            emit(ordinal, exact ? MatchKind.DOMAIN_EXACT : MatchKind.DOMAIN_SUBDOMAIN, at, out));
+                }
+            }
+            case URL -> lookup(urls, UrlNormalizer.normalize(value), MatchKind.URL_NORMALIZED, at, out);
+            case FILE_HASH -> {
+                PostingVisitor hit = ordinal -> emit(ordinal, MatchKind.HASH, at, out);
+                md5.forEach(value, hit);
+                sha1.forEach(value, hit);
+                sha256.forEach(value, hit);
+            }
+            case EMAIL -> lookup(emails, EmailAddresses.canonicalize(value), MatchKind.EMAIL, at, out);
+        }
+    }
+
+    private void matchAddress(String value, Instant at, List<IndicatorMatch> out) {
+        String text = value.strip();
+        long v4 = Ipv4.parse(text);
+        if (v4 != Ipv4.INVALID) {
+            ipv4Addresses.forEach(v4, ordinal -> emit(ordinal, MatchKind.IP_EXACT, at, out));
+            ipv4Networks.forEachContaining(v4, ordinal -> emit(ordinal, MatchKind.IP_IN_CIDR, at, out));
+            return;
+        }
+        Ipv6 v6 = Ipv6.parse(text);
+        if (v6 != null) {
+            ipv6Addresses.forEach(v6, ordinal -> emit(ordinal, MatchKind.IP_EXACT, at, out));
+            ipv6Networks.forEachContaining(v6, ordinal -> emit(ordinal, MatchKind.IP_IN_CIDR, at, out));
+        }
+    }
+
+    private void lookup(PostingMap<String> table, String canonical, MatchKind kind, Instant at,
+                        List<IndicatorMatch> out) {
+        if (canonical != null) {
+            table.forEach(canonical, ordinal -> emit(ordinal, kind, at, out));
+        }
+    }
+
+    private void emit(int ordinal, MatchKind kind, Instant at, List<IndicatorMatch> out) {
+        Indicator indicator = indicators[ordinal];
+        if (indicator.isActiveAt(at)) {
+            out.add(new IndicatorMatch(indicator, kind));
+        }
+    }
+
+    /** Collects indicators, canonicalising and indexing each as it is added. Not thread-safe; build, then share. */
+    public static final class Builder {
+
+        private final List<Indicator> indicators = new ArrayList<>();
+        private final LongPostingMap ipv4Addresses = new LongPostingMap();
+        private final Ipv4NetworkTable ipv4Networks = new Ipv4NetworkTable();
+        private final PostingMap<Ipv6> ipv6Addresses = new PostingMap<>();
+        private final Ipv6NetworkTable ipv6Networks = new Ipv6NetworkTable();
+        private final DomainTable domains = new DomainTable();
+        private final PostingMap<String> urls = new PostingMap<>();
+        private final DigestTable md5 = new DigestTable(32);
+        private final DigestTable sha1 = new DigestTable(40);
+        private final DigestTable sha256 = new DigestTable(64);
+        private final PostingMap<String> emails = new PostingMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Indexes one indicator.
+         *
+         * @throws InvalidIndicatorException when the value is not a valid instance of its type; nothing is added then
+         */
+        public Builder add(Indicator indicator) {
+            int ordinal = indicators.size();
+            String value = Refanger.refang(indicator.value().strip());
+            switch (indicator.type()) {
+                case IPV4, IPV4_CIDR -> addIpv4(value, ordinal);
+                case IPV6, IPV6_CIDR -> addIpv6(value, ordinal);
+                case DOMAIN -> domains.add(require(DomainNames.canonicalize(value), "domain name", value), ordinal);
+                case URL -> urls.add(require(UrlNormalizer.normalize(value), "URL", value), ordinal);
+                case MD5 -> md5.add(require(digest(value, indicator), "hash", value), ordinal);
+                case SHA1 -> sha1.add(require(digest(value, indicator), "hash", value), ordinal);
+                case SHA256 -> sha256.add(require(digest(value, indicator), "hash", value), ordinal);
+                case EMAIL -> emails.add(require(EmailAddresses.canonicalize(value), "e-mail address", value), ordinal);
+            }
+            indicators.add(indicator);
+            return this;
+        }
+
+        public IndicatorIndex build() {
+            return new IndicatorIndex(this);
+        }
+
+        /** A single address indexes as an exact match, a prefix (even /32) as a network, whatever the feed called it. */
+        private void addIpv4(String value, int ordinal) {
+            if (value.indexOf('/') < 0) {
+                long address = Ipv4.parse(value);
+                if (address == Ipv4.INVALID) {
+                    throw new InvalidIndicatorException("not an IPv4 address: '" + value + "'");
+                }
+                ipv4Addresses.add(address, ordinal);
+            } else {
+                ipv4Networks.add(require(Ipv4Network.parse(value), "IPv4 network", value), ordinal);
+            }
+        }
+
+        private void addIpv6(String value, int ordinal) {
+            if (value.indexOf('/') < 0) {
+                ipv6Addresses.add(require(Ipv6.parse(value), "IPv6 address", value), ordinal);
+            } else {
+                ipv6Networks.add(require(Ipv6Network.parse(value), "IPv6 network", value), ordinal);
+            }
+        }
+
+        private static String digest(String value, Indicator indicator) {
+            String digest = HexDigests.canonicalize(value);
+            int expected = switch (indicator.type()) {
+                case MD5 -> 32;
+                case SHA1 -> 40;
+                default -> 64;
+            };
+            if (digest != null && digest.length() != expected) {
+                throw new InvalidIndicatorException(indicator.type().label() + " must have " + expected
+                        + " hex digits, got " + digest.length() + ": '" + value + "'");
+            }
+            return digest;
+        }
+
+        private static <T> T require(T canonical, String what, String value) {
+            if (canonical == null) {
+                throw new InvalidIndicatorException("not a valid " + what + ": '" + value + "'");
+            }
+            return canonical;
+        }
+    }
+}
