@@ -75,7 +75,7 @@ class LedgerController {
     @GetMapping("/proof/inclusion")
     @Operation(summary = "Inclusion proof of record `index` in the tree of `size` records (RFC 9162 §2.1.3)")
     InclusionProof inclusion(@Parameter(description = "record sequence number (0-based)") @RequestParam long index,
-            @Parameter(description = "tree size, from a verified checkpoint") @RequestParam long size) {
+            @Parameter(description = "tree size, from a verified checkpoint") @RequestParam long size) throws IOException {
         if (size < 1 || size > ledger.size() || index < 0 || index >= size) {
             throw ProblemException.badRequest("invalid-input", "need 0 <= index < size <= " + ledger.size());
         }
@@ -86,7 +86,7 @@ class LedgerController {
 
     @GetMapping("/proof/consistency")
     @Operation(summary = "Consistency proof between tree sizes `from` and `to` (RFC 9162 §2.1.4)")
-    ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+    ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) throws IOException {
         if (from < 1 || from > to || to > ledger.size()) {
             throw ProblemException.badRequest("invalid-input", "need 1 <= from <= to <= " + ledger.size());
         }
