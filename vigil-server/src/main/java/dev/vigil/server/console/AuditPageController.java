@@ -3,7 +3,9 @@ package dev.vigil.server.console;
 import java.util.UUID;
 
 import dev.vigil.server.audit.AuditQuery;
+import dev.vigil.server.audit.AuditRecord;
 import dev.vigil.server.audit.AuditSearch;
+import dev.vigil.server.audit.LedgerProofs;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,27 @@ class AuditPageController {
 
     private static final int PAGE = 100;
     private final AuditSearch search;
+    private final LedgerProofs proofs;
 
-    AuditPageController(AuditSearch search) {
+    AuditPageController(AuditSearch search, LedgerProofs proofs) {
         this.search = search;
+        this.proofs = proofs;
+    }
+
+    /** One record with its canonical bytes, the latest checkpoint and the record's inclusion proof in it. */
+    @GetMapping("/audit/records/{seq}")
+    String record(@org.springframework.web.bind.annotation.PathVariable long seq, Model model) {
+        AuditRecord record = search.search(new AuditQuery(null, null, null, null, null, null, null, null, seq - 1, 1)).stream()
+                .filter(r -> r.seq() == seq).findFirst()
+                .orElseThrow(() -> dev.vigil.server.platform.web.ProblemException.notFound("audit record", seq));
+        long size = proofs.checkpointedSize();
+        model.addAttribute("record", record);
+        model.addAttribute("canonical", new String(java.util.Base64.getDecoder().decode(record.leaf()), java.nio.charset.StandardCharsets.UTF_8));
+        model.addAttribute("checkpoint", proofs.latestCheckpoint().orElse(null));
+        model.addAttribute("covered", seq < size);
+        model.addAttribute("proof", seq < size ? proofs.inclusionProof(seq, size) : java.util.List.of());
+        model.addAttribute("size", size);
+        return "audit-record";
     }
 
     @GetMapping("/audit")

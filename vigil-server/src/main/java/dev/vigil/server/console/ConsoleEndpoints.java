@@ -49,6 +49,7 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/admin/tokens", "api-token", "create"),
                 permission(POST, "/admin/tokens/{id}/revoke", "api-token", "delete"),
                 permission(GET, "/audit", "audit", "read"),
+                permission(GET, "/audit/records/{seq}", "audit", "read"),
                 permission(GET, "/audit/reviews", "audit", "read"),
                 permission(POST, "/audit/reviews", "audit", "review"),
                 permission(GET, "/audit/reviews/{id}", "audit", "read"),
