@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 // offline subcommands: one line each, keep sorted
                 dev.vigil.ledger.cli.AuditCommand.class,
+                dev.vigil.detect.cli.DetectCommand.class,
+                dev.vigil.detect.cli.SigmaCommand.class,
                 dev.vigil.vuln.cli.CvssCommand.class,
                 dev.vigil.vuln.cli.ImportCommand.class,
                 dev.vigil.intel.cli.IntelCommand.class,

@@ -1,0 +1,149 @@
+package dev.vigil.detect.event;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a parsed JSON object into the flat field view rules use.
+ *
+ * <p>Windows events in evtx_dump nesting ({@code {"Event":{"System":{..},"EventData":{..}}}}) are flattened the way Sigma
+ * names Windows fields: scalar {@code System} children keep their name, attribute children become
+ * {@code <Child>_<Attribute>}, a {@code #text} becomes {@code <Child>}, {@code EventData} and {@code UserData} leaves become
+ * top-level names with spaces removed. Any other JSON object is flattened to dotted names ({@code process.name}); arrays of
+ * objects contribute a list value per dotted name.
+ */
+final class EventNormalizer {
+
+    private static final String ATTRIBUTES = "#attributes";
+    private static final String TEXT = "#text";
+
+    private EventNormalizer() {
+    }
+
+    static JsonEvent normalize(Map<String, Object> tree) {
+        Map<String, FieldValue> fields = new HashMap<>();
+        if (tree.get("Event") instanceof Map<?, ?> event && event.get("System") instanceof Map<?, ?> system) {
+            flattenSystem(system, fields);
+            if (event.get("EventData") instanceof Map<?, ?> data) {
+                flattenEventData(data, fields);
+            }
+            if (event.get("UserData") instanceof Map<?, ?> userData) {
+                flattenLeaves(userData, fields);
+            }
+        } else {
+            Map<String, List<FieldValue>> collected = new HashMap<>();
+            flattenGeneric("", tree, collected);
+            collected.forEach((name, values) -> fields.put(name, values.size() == 1 ? values.get(0) : FieldValue.list(values)));
+        }
+        return new JsonEvent(fields, tree);
+    }
+
+    /** A JSON node as a field value; objects (which no rule can compare) become null. */
+    static FieldValue toFieldValue(Object node) {
+        if (node instanceof List<?> list) {
+            List<FieldValue> elements = new ArrayList<>(list.size());
+            for (Object element : list) {
+                if (!(element instanceof Map)) {
+                    elements.add(toFieldValue(element));
+                }
+            }
+            return FieldValue.list(elements);
+        }
+        if (node instanceof Map<?, ?> map) {
+            return map.containsKey(TEXT) ? toFieldValue(map.get(TEXT)) : null;
+        }
+        return FieldValue.scalar(node);
+    }
+
+    private static void flattenSystem(Map<?, ?> system, Map<String, FieldValue> fields) {
+        for (Map.Entry<?, ?> child : system.entrySet()) {
+            String name = String.valueOf(child.getKey());
+            if (child.getValue() instanceof Map<?, ?> element) {
+                if (element.get(ATTRIBUTES) instanceof Map<?, ?> attributes) {
+                    for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
+                        fields.put(name + "_" + attribute.getKey(), toFieldValue(attribute.getValue()));
+                    }
+                }
+                if (element.containsKey(TEXT)) {
+                    fields.put(name, toFieldValue(element.get(TEXT)));
+                }
+            } else {
+                fields.put(name, toFieldValue(child.getValue()));
+            }
+        }
+    }
+
+    private static void flattenEventData(Map<?, ?> data, Map<String, FieldValue> fields) {
+        for (Map.Entry<?, ?> entry : data.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (ATTRIBUTES.equals(name)) {
+                continue;
+            }
+            if ("Data".equals(name) && isNamedDataList(entry.getValue())) {
+                // <Data Name="X">v</Data> rendered as a list of {"#attributes":{"Name":..},"#text":..}
+                for (Object item : (List<?>) entry.getValue()) {
+                    Map<?, ?> element = (Map<?, ?>) item;
+                    Object dataName = ((Map<?, ?>) element.get(ATTRIBUTES)).get("Name");
+                    fields.put(withoutSpaces(String.valueOf(dataName)), toFieldValue(element.get(TEXT)));
+                }
+            } else if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
+                flattenLeaves(nested, fields);
+            } else {
+                fields.put(withoutSpaces(name), toFieldValue(entry.getValue()));
+            }
+        }
+    }
+
+    private static boolean isNamedDataList(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return false;
+        }
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> element) || !(element.get(ATTRIBUTES) instanceof Map<?, ?> attributes)
+                    || !attributes.containsKey("Name")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void flattenLeaves(Map<?, ?> node, Map<String, FieldValue> fields) {
+        for (Map.Entry<?, ?> entry : node.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            if (ATTRIBUTES.equals(name)) {
+                continue;
+            }
+            if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
+                flattenLeaves(nested, fields);
+            } else {
+                fields.put(withoutSpaces(name), toFieldValue(entry.getValue()));
+            }
+        }
+    }
+
+    private static void flattenGeneric(String prefix, Map<?, ?> node, Map<String, List<FieldValue>> collected) {
+        for (Map.Entry<?, ?> entry : node.entrySet()) {
+            String name = prefix + entry.getKey();
+            Object value = entry.getValue();
+            if (value instanceof Map<?, ?> nested) {
+                flattenGeneric(name + ".", nested, collected);
+            } else if (value instanceof List<?> list && list.stream().anyMatch(Map.class::isInstance)) {
+                for (Object element : list) {
+                    if (element instanceof Map<?, ?> nested) {
+                        flattenGeneric(name + ".", nested, collected);
+                    } else {
+                        collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(element));
+                    }
+                }
+            } else {
+                collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(value));
+            }
+        }
+    }
+
+    private static String withoutSpaces(String name) {
+        return name.indexOf(' ') < 0 ? name : name.replace(" ", "");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vigil.detect.event;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One value of an event field as a detection sees it: the JSON scalar (string, number, boolean or null) or a list of such
+ * values. The textual form and its case-folded form are computed once and cached, because many rules compare the same field.
+ */
+public final class FieldValue {
+
+    private final Object raw;
+    private final List<FieldValue> elements;
+    private String text;
+    private String folded;
+
+    private FieldValue(Object raw, List<FieldValue> elements) {
+        this.raw = raw;
+        this.elements = elements;
+    }
+
+    public static FieldValue scalar(Object raw) {
+        return new FieldValue(raw, null);
+    }
+
+    public static FieldValue list(List<FieldValue> elements) {
+        return new FieldValue(null, List.copyOf(elements));
+    }
+
+    /** The JSON value: String, Number, Boolean or null; null also for lists. */
+    public Object raw() {
+        return raw;
+    }
+
+    public boolean isList() {
+        return elements != null;
+    }
+
+    public boolean isNull() {
+        return elements == null && raw == null;
+    }
+
+    /** Elements of a list value; empty for a scalar. */
+    public List<FieldValue> elements() {
+        return elements == null ? List.of() : elements;
+    }
+
+    /** The value as text: numbers and booleans in their JSON spelling; null for JSON null and lists. */
+    public String text() {
+        if (text == null && raw != null) {
+            text = raw instanceof String s ? s : raw.toString();
+        }
+        return text;
+    }
+
+    /** {@link #text()} case-folded with {@link #fold(String)}. */
+    public String folded() {
+        if (folded == null && raw != null) {
+            folded = fold(text());
+        }
+        return folded;
+    }
+
+    /**
+     * Case folding used for every case-insensitive comparison. ASCII takes a fast path; other text goes through upper then
+     * lower case so that e.g. German sharp s and final sigma compare equal to their other spellings.
+     */
+    public static String fold(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return elements != null ? elements.toString() : String.valueOf(raw);
+    }
+}
