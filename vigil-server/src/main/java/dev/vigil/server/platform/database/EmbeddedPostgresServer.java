@@ -48,7 +48,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
-                    .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "on")
