@@ -41,6 +41,19 @@ class PublishedCheckpointCheck implements InitializingBean {
         if (ledger.size() == 0 && ledger.checkpoints().isEmpty()) {
             return;
         }
+        long covered = ledger.latestCheckpoint().map(c -> c.checkpoint().treeSize()).orElse(0L);
+        if (ledger.size() > covered) {
+            // An unclean stop (kill, power loss) within a checkpoint interval leaves durable records that no checkpoint
+            // covers yet. Sign them now: anything edited in the covered part still fails the verification below.
+            log.warn("audit ledger: {} record(s) after the last checkpoint (size {}), left by an unclean stop; signing a checkpoint",
+                    ledger.size() - covered, covered);
+            try {
+                ledger.checkpoint();
+            } catch (java.io.IOException e) {
+                throw new StartupRefusedException("cannot sign a checkpoint over the audit ledger in " + directory + ": "
+                        + e.getMessage(), ACTION);
+            }
+        }
         Path published = publisher.directory().map(dir -> dir.resolve(CheckpointPublisher.LATEST))
                 .filter(Files::isRegularFile).orElse(null);
         VerificationResult result = new LedgerVerifier(directory, null, published).verify();
