@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 dev.vigil.vuln.cli.CvssCommand.class,
                 dev.vigil.vuln.cli.ImportCommand.class,
                 dev.vigil.intel.cli.IntelCommand.class,
+                dev.vigil.monitor.cli.MonitorCommand.class,
                 dev.vigil.vuln.cli.SsvcCommand.class,
         })
 public final class VigilCli implements Runnable {
