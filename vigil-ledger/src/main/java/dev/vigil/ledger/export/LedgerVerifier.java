@@ -1,0 +1,243 @@
+package dev.vigil.ledger.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.vigil.ledger.LedgerLayout;
+import dev.vigil.ledger.note.Checkpoint;
+import dev.vigil.ledger.note.CheckpointSignatureException;
+import dev.vigil.ledger.note.NoteFormatException;
+import dev.vigil.ledger.note.NoteVerifierKey;
+import dev.vigil.ledger.note.SignedCheckpoint;
+import dev.vigil.ledger.store.CheckpointDirectory;
+
+/**
+ * Offline verification of an export directory (docs/AUDIT-FORMAT.md), in this order, stopping at the first problem:
+ * <ol>
+ * <li>the log key: {@code public-key}, which must equal the trusted key when one is given;</li>
+ * <li>the trusted checkpoint, when given: it must be signed by the log key;</li>
+ * <li>{@code checkpoints/}: contiguous file names, each note validly signed, sizes non-decreasing, equal sizes with
+ * equal roots;</li>
+ * <li>{@code records.jsonl}: canonical records with sequence numbers 0, 1, 2, … whose recomputed tree heads equal
+ * every checkpoint root (and the trusted one) at its size;</li>
+ * <li>the tail: no fewer records than the latest checkpoint covers (truncation) and no more (records not covered by
+ * any signature are reported as unauthenticated, possibly forged);</li>
+ * <li>rollback: the trusted checkpoint must not be larger than the latest checkpoint of the export;</li>
+ * <li>{@code leaf-hashes}, when present, must equal the recomputed hashes.</li>
+ * </ol>
+ * Every tree size it trusts comes from a verified checkpoint.
+ */
+public final class LedgerVerifier {
+
+    private final Path directory;
+    private final Path trustedKeyFile;
+    private final Path trustedCheckpointFile;
+
+    /**
+     * @param trustedKeyFile the log's verifier key obtained out of band, or {@code null}
+     * @param trustedCheckpointFile a checkpoint published outside the operator's reach, or {@code null}
+     */
+    public LedgerVerifier(Path directory, Path trustedKeyFile, Path trustedCheckpointFile) {
+        this.directory = directory;
+        this.trustedKeyFile = trustedKeyFile;
+        this.trustedCheckpointFile = trustedCheckpointFile;
+    }
+
+    public VerificationResult verify() {
+        try {
+            return run();
+        } catch (VerificationFailure failure) {
+            return failure.result();
+        }
+    }
+
+    private VerificationResult run() throws VerificationFailure {
+        if (!Files.isDirectory(directory)) {
+            throw VerificationFailure.unreadable(directory + ": not a directory");
+        }
+        List<String> warnings = new ArrayList<>();
+        NoteVerifierKey key = logKey();
+        Optional<SignedCheckpoint> trusted = trustedCheckpoint(key);
+        if (trustedKeyFile == null && trusted.isEmpty()) {
+            warnings.add("no --public-key or --trusted-checkpoint given: the export was checked against its own"
+                    + " public-key only, so a replaced signing key or a rollback cannot be detected");
+        }
+        List<NamedCheckpoint> checkpoints = checkpoints(key);
+        NamedCheckpoint latest = checkpoints.getLast();
+
+        List<RootExpectation> expectations = new ArrayList<>();
+        for (NamedCheckpoint c : checkpoints) {
+            expectations.add(new RootExpectation(c.checkpoint().treeSize(), c.checkpoint().rootHash(), c.label()));
+        }
+        trusted.ifPresent(t -> expectations.add(new RootExpectation(t.checkpoint().treeSize(),
+                t.checkpoint().rootHash(), "the trusted checkpoint " + trustedCheckpointFile)));
+        expectations.sort(Comparator.comparingLong(RootExpectation::size));
+
+        Path leafHashes = directory.resolve(LedgerLayout.LEAF_HASHES);
+        RecordStreamVerifier.Outcome outcome = new RecordStreamVerifier(directory.resolve(LedgerLayout.RECORDS),
+                leafHashes).run(expectations);
+
+        long covered = latest.checkpoint().treeSize();
+        long records = outcome.recordCount();
+        if (records < covered) {
+            throw VerificationFailure.tampered(LedgerLayout.RECORDS + " holds " + records + " records but "
+                    + latest.label() + " covers " + covered + ": the tail was truncated (first missing seq "
+                    + records + ")");
+        }
+        if (records > covered) {
+            throw VerificationFailure.tampered(LedgerLayout.RECORDS + " line " + (covered + 1) + " (seq " + covered
+                    + "): not covered by any signed checkpoint (the latest, " + latest.label() + ", covers "
+                    + covered + " records): " + (records - covered)
+                    + " unauthenticated record(s) at the end, possibly forged");
+        }
+        if (trusted.isPresent() && trusted.get().checkpoint().treeSize() > covered) {
+            throw VerificationFailure.tampered("rollback: the trusted checkpoint " + trustedCheckpointFile
+                    + " has size " + trusted.get().checkpoint().treeSize() + " but the export ends at size " + covered
+                    + " (" + latest.label() + "): the export was rolled back to an older state");
+        }
+        checkLeafHashes(outcome, records, warnings);
+        return new VerificationResult.Verified(covered, latest.checkpoint().rootHash(), warnings);
+    }
+
+    private NoteVerifierKey logKey() throws VerificationFailure {
+        Path exportKeyFile = directory.resolve(LedgerLayout.PUBLIC_KEY);
+        NoteVerifierKey exportKey = readKey(exportKeyFile);
+        if (trustedKeyFile == null) {
+            return exportKey;
+        }
+        NoteVerifierKey trustedKey = readKey(trustedKeyFile);
+        if (!trustedKey.equals(exportKey)) {
+            throw VerificationFailure.tampered(LedgerLayout.PUBLIC_KEY + " holds " + exportKey
+                    + " but the trusted key " + trustedKeyFile + " is " + trustedKey + ": the signing key was replaced");
+        }
+        return trustedKey;
+    }
+
+    private static NoteVerifierKey readKey(Path file) throws VerificationFailure {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw VerificationFailure.unreadable(file + ": missing");
+        } catch (IOException e) {
+            throw VerificationFailure.unreadable(file + ": cannot be read: " + e.getMessage());
+        }
+        String line = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        if (line.indexOf('\n') >= 0) {
+            throw VerificationFailure.unreadable(file + ": must hold exactly one verifier key line");
+        }
+        try {
+            return NoteVerifierKey.parse(line.strip());
+        } catch (NoteFormatException e) {
+            throw VerificationFailure.unreadable(file + ": not a verifier key: " + e.getMessage());
+        }
+    }
+
+    private Optional<SignedCheckpoint> trustedCheckpoint(NoteVerifierKey key) throws VerificationFailure {
+        if (trustedCheckpointFile == null) {
+            return Optional.empty();
+        }
+        byte[] bytes = readFile(trustedCheckpointFile);
+        try {
+            return Optional.of(SignedCheckpoint.open(bytes, List.of(key)));
+        } catch (NoteFormatException e) {
+            throw VerificationFailure.unreadable(trustedCheckpointFile + ": not a signed checkpoint: " + e.getMessage());
+        } catch (CheckpointSignatureException e) {
+            throw VerificationFailure.tampered("the trusted checkpoint " + trustedCheckpointFile
+                    + " does not verify with the log key " + key + " (" + e.getMessage() + "): "
+                    + (trustedKeyFile == null ? "the export's signing key was replaced, or the checkpoint is from "
+                            + "another log" : "the checkpoint is from another log"));
+        }
+    }
+
+    private List<NamedCheckpoint> checkpoints(NoteVerifierKey key) throws VerificationFailure {
+        Path dir = directory.resolve(LedgerLayout.CHECKPOINTS);
+        List<Path> files;
+        try {
+            files = CheckpointDirectory.list(dir);
+        } catch (IOException e) {
+            throw VerificationFailure.unreadable(dir + ": cannot be listed: " + e.getMessage());
+        }
+        List<NamedCheckpoint> checkpoints = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String label = LedgerLayout.CHECKPOINTS + "/" + name;
+            String expected = CheckpointDirectory.fileName(checkpoints.size());
+            if (!name.equals(expected)) {
+                throw VerificationFailure.tampered(label + ": unexpected file; expected " + expected
+                        + (CheckpointDirectory.FILE_NAME.matcher(name).matches() ? " (a checkpoint is missing)" : ""));
+            }
+            SignedCheckpoint signed;
+            try {
+                signed = SignedCheckpoint.open(readFile(file), List.of(key));
+            } catch (NoteFormatException e) {
+                throw VerificationFailure.tampered(label + ": malformed checkpoint: " + e.getMessage());
+            } catch (CheckpointSignatureException e) {
+                throw VerificationFailure.tampered(label + ": bad signature: " + e.getMessage());
+            }
+            NamedCheckpoint current = new NamedCheckpoint(label, signed.checkpoint());
+            if (!checkpoints.isEmpty()) {
+                checkOrder(checkpoints.getLast(), current);
+            }
+            checkpoints.add(current);
+        }
+        if (checkpoints.isEmpty()) {
+            throw VerificationFailure.tampered(LedgerLayout.CHECKPOINTS + "/: no signed checkpoint, so no record is"
+                    + " authenticated");
+        }
+        return checkpoints;
+    }
+
+    private static void checkOrder(NamedCheckpoint previous, NamedCheckpoint current) throws VerificationFailure {
+        long before = previous.checkpoint().treeSize();
+        long now = current.checkpoint().treeSize();
+        if (now < before) {
+            throw VerificationFailure.tampered(current.label() + ": size " + now + " is smaller than " + before
+                    + " of " + previous.label() + ": checkpoints out of order");
+        }
+        if (now == before && !MessageDigest.isEqual(previous.checkpoint().rootHash(),
+                current.checkpoint().rootHash())) {
+            throw VerificationFailure.tampered(current.label() + ": same size " + now + " as " + previous.label()
+                    + " but a different root: the checkpoints are inconsistent with each other");
+        }
+    }
+
+    private void checkLeafHashes(RecordStreamVerifier.Outcome outcome, long records, List<String> warnings)
+            throws VerificationFailure {
+        if (outcome.storedHashCount() < 0) {
+            warnings.add(LedgerLayout.LEAF_HASHES + " is missing: an altered record can only be located to a"
+                    + " checkpoint range");
+            return;
+        }
+        if (outcome.firstStoredHashMismatch() >= 0) {
+            throw VerificationFailure.tampered(LedgerLayout.LEAF_HASHES + " entry " + outcome.firstStoredHashMismatch()
+                    + " differs from the hash of the record with that seq, although the records match the signed"
+                    + " checkpoints: " + LedgerLayout.LEAF_HASHES + " was modified");
+        }
+        if (outcome.storedHashCount() != records) {
+            throw VerificationFailure.tampered(LedgerLayout.LEAF_HASHES + " does not hold exactly one 32-byte hash per"
+                    + " record (" + records + " records)");
+        }
+    }
+
+    private static byte[] readFile(Path file) throws VerificationFailure {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw VerificationFailure.unreadable(file + ": missing");
+        } catch (IOException e) {
+            throw VerificationFailure.unreadable(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private record NamedCheckpoint(String label, Checkpoint checkpoint) {
+    }
+}
