@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.vigil.server.platform.config.ConfigFile;
+import dev.vigil.server.platform.config.InvalidSettingException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> args = new ArrayList<>(ConfigFile.springArguments(config));
+        List<String> args;
+        try {
+            args = new ArrayList<>(ConfigFile.springArguments(config));
+        } catch (InvalidSettingException e) {
+            System.err.println("vigil serve: " + e.getMessage());
+            return 2;
+        }
         if (dataDir != null) {
             args.add("--vigil.data-dir=" + dataDir);
         }

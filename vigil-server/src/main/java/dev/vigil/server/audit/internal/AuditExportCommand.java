@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or from a stopped instance's data folder ({@code --data-dir DIR}). With {@code --review ID} (server mode) the review
  * period, its selected records and findings are added under {@code review/} as evidence.
  */
+@org.springframework.modulith.NamedInterface("cli") // VigilMain registers this command (it needs no running server)
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export the audit ledger (records, checkpoints, public key) for offline verification.")
 public final class AuditExportCommand implements Callable<Integer> {

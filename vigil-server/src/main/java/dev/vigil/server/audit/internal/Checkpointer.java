@@ -36,6 +36,22 @@ class Checkpointer {
         }
     }
 
+    /**
+     * A last checkpoint when the server stops, so that the next start can vouch for the records of the final interval
+     * (without it a server stopped within the interval after its first records refused to start again).
+     */
+    @jakarta.annotation.PreDestroy
+    void onShutdown() {
+        long covered = ledger.latestCheckpoint().map(c -> c.checkpoint().treeSize()).orElse(0L);
+        if (ledger.size() > covered) {
+            try {
+                checkpointNow();
+            } catch (IOException e) {
+                log.error("cannot sign the audit checkpoint at shutdown: {}", e.getMessage());
+            }
+        }
+    }
+
     /** A checkpoint over every record stored now (the latest one if nothing arrived since), published. */
     synchronized SignedCheckpoint checkpointNow() throws IOException {
         SignedCheckpoint checkpoint = ledger.checkpoint();
