@@ -24,7 +24,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConsoleIT {
 
     private static final String ADMIN_PASSWORD = "console-test-admin-pw";
+    private static final String ADMIN_TOKEN = "console-test-bootstrap-token-0123456789";
     private static Path dataDir;
     private static Path chromeProfile;
     private static WebDriver browser;
@@ -48,12 +48,20 @@ class ConsoleIT {
     @LocalServerPort
     int port;
 
+    private static int staticPort;
+
+    @org.junit.jupiter.api.BeforeEach
+    void rememberPort() {
+        staticPort = port;
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         dataDir = Files.createTempDirectory("vigil-console-it");
         registry.add("vigil.data-dir", dataDir::toString);
         registry.add("vigil.http.port", () -> "0");
         registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
     }
 
     @BeforeAll
@@ -131,6 +139,57 @@ class ConsoleIT {
         signOut();
     }
 
+    @Test
+    void auditorChecksARecordProofAndSignsOffAReviewPeriod() throws Exception {
+        api("POST", "/api/v1/users", "{\"username\":\"rita\",\"password\":\"audit-pass-word-7\",\"mustChangePassword\":false,"
+                + "\"roles\":[\"auditor\"]}");
+        api("POST", "/api/v1/tenants", "{\"slug\":\"console-review\",\"name\":\"Console review\"}");
+        api("POST", "/api/v1/audit/checkpoint", null);
+        signIn("rita", "audit-pass-word-7");
+
+        // The trail, one record with its canonical bytes and its inclusion proof in the latest checkpoint.
+        open("/audit");
+        assertThat(browser.findElement(By.id("audit-table")).getText()).contains("tenant.create");
+        clickAndWait(By.linkText("0"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit record 0");
+        assertThat(browser.findElement(By.id("canonical")).getText()).startsWith("{\"action\":\"user.create\"");
+        assertThat(browser.findElement(By.id("checkpoint")).getText()).startsWith("vigil-audit");
+        assertThat(browser.findElements(By.cssSelector("#proof li"))).isNotEmpty();
+
+        // A review period: select, mark every record, raise a finding, sign off.
+        open("/audit/reviews");
+        browser.findElement(By.name("name")).sendKeys("Console period");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementsByName('from')[0].value = arguments[0]; document.getElementsByName('to')[0].value = arguments[0];", today);
+        clickAndWait(By.xpath("//button[text()='Open period']"));
+        clickAndWait(By.linkText("Console period"));
+        clickAndWait(By.xpath("//select[@name='preset']/following::button[1]"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("added to the review");
+        while (!browser.findElements(By.xpath("//table[@id='items-table']//button[@value='reviewed']")).isEmpty()) {
+            clickAndWait(By.xpath("//table[@id='items-table']//button[@value='reviewed']"));
+        }
+        browser.findElement(By.name("title")).sendKeys("Admin created an auditor without a ticket");
+        browser.findElement(By.name("owner")).sendKeys("admin");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementsByName('dueDate')[0].value = arguments[0];", today);
+        clickAndWait(By.xpath("//button[text()='Raise finding']"));
+        assertThat(browser.findElement(By.id("findings-table")).getText()).contains("Admin created an auditor without a ticket");
+        clickAndWait(By.xpath("//button[text()='Sign the period off']"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("signed off");
+        assertThat(browser.findElement(By.tagName("dl")).getText()).contains("signed-off by rita");
+        signOut();
+    }
+
+    private static void api(String method, String path, String body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+    }
+
     private void signIn(String username, String password) {
         open("/login");
         browser.findElement(By.id("username")).sendKeys(username);
@@ -145,9 +204,12 @@ class ConsoleIT {
 
     /** Clicks something that loads a new page and waits until the old page is gone. */
     private static void clickAndWait(By locator) {
-        var element = browser.findElement(locator);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+        var page = (org.openqa.selenium.JavascriptExecutor) browser;
+        page.executeScript("window.vigilOldPage = true;");
+        browser.findElement(locator).click();
+        // A new document has no marker; wait until it is there and loaded.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(page.executeScript(
+                "return window.vigilOldPage === undefined && document.readyState === 'complete';")));
     }
 
     private void open(String path) {
