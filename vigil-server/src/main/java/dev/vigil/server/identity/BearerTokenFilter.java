@@ -43,9 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "the bearer token is unknown, expired or revoked, or its owner is disabled");
             return;
         }
-        var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new VigilAuthentication(principal.get()));
-                SecurityContextHolder.setContext(context);
+        VigilAuthentication.establish(principal.get());
         try {
             chain.doFilter(request, response);
         } finally {

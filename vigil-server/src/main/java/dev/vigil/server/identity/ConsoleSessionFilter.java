@@ -38,9 +38,7 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
             if (principal.isEmpty() || signedInAt == null || signedInAt.plus(absoluteTimeout).isBefore(Instant.now())) {
                 session.invalidate();
             } else {
-                var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new VigilAuthentication(principal.get()));
-                SecurityContextHolder.setContext(context);
+                VigilAuthentication.establish(principal.get());
             }
         }
         try {

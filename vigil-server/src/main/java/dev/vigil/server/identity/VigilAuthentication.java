@@ -26,6 +26,13 @@ final class VigilAuthentication extends AbstractAuthenticationToken {
         return principal;
     }
 
+    /** Makes the principal the current caller of this thread (the filter that calls it clears it afterwards). */
+    static void establish(VigilPrincipal principal) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new VigilAuthentication(principal));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+    }
+
     @Override
     public String getName() {
         return principal.username();
