@@ -79,7 +79,11 @@ class Bootstrap implements ApplicationRunner {
         UUID adminId = users.createBootstrapAdmin(ADMIN, password, generated);
         if (generated) {
             Path file = writePasswordFile(password);
-            System.out.println("""
+            if (properties.log().format().equals("json")) {
+                // keep stdout a pure JSON stream for log shippers
+                log.warn("first start: administrator 'admin' created; initial password in {} (mode 0600), change it at first sign-in", file);
+            } else {
+                System.out.println("""
 
                     ==================================================================
                      Vigil first start: administrator account created
@@ -88,6 +92,7 @@ class Bootstrap implements ApplicationRunner {
                      (also in %s, mode 0600; you must change it at first sign-in)
                     ==================================================================
                     """.formatted(password, file));
+            }
         } else {
             log.info("administrator 'admin' created with the password from VIGIL_BOOTSTRAP_ADMIN_PASSWORD");
         }
