@@ -19,21 +19,18 @@ public final class FileLeafHashStore implements LeafHashStore {
 
     private final Path path;
     private final FileChannel channel;
-    private final GroupCommit commit;
-    private final Object appendLock = new Object();
-    private final PendingBytes pending = new PendingBytes();
-    private long appended;
-    private long flushedBytes;
+    private final GroupCommitAppender appender;
     private volatile long durableSize;
     private final AtomicLong fsyncs = new AtomicLong();
 
     private FileLeafHashStore(Path path, FileChannel channel, long size) {
         this.path = path;
         this.channel = channel;
-        this.appended = size;
-        this.flushedBytes = size * MerkleHash.SIZE;
         this.durableSize = size;
-        this.commit = new GroupCommit(size, this::flush);
+        this.appender = new GroupCommitAppender(channel, size, size * MerkleHash.SIZE, (entries, bytes) -> {
+            fsyncs.incrementAndGet();
+            durableSize = entries;
+        });
     }
 
     /** Opens (creating if absent) the leaf file at {@code path}. */
@@ -66,35 +63,12 @@ public final class FileLeafHashStore implements LeafHashStore {
     @Override
     public long enqueue(byte[] leafHash) {
         InMemoryLeafHashStore.requireHash(leafHash);
-        synchronized (appendLock) {
-            pending.add(leafHash);
-            return appended++;
-        }
+        return appender.enqueue(leafHash);
     }
 
     @Override
     public void awaitDurable(long count) throws IOException {
-        commit.awaitDurable(count);
-    }
-
-    /** Called by exactly one group-commit leader at a time. */
-    private long flush() throws IOException {
-        ByteBuffer batch;
-        long reached;
-        long position;
-        synchronized (appendLock) {
-            batch = pending.drain();
-            reached = appended;
-            position = flushedBytes;
-            flushedBytes += batch.remaining();
-        }
-        while (batch.hasRemaining()) {
-            position += channel.write(batch, position);
-        }
-        channel.force(false);
-        fsyncs.incrementAndGet();
-        durableSize = reached;
-        return reached;
+        appender.awaitDurable(count);
     }
 
     @Override

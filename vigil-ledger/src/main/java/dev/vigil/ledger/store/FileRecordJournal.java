@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,22 +16,19 @@ public final class FileRecordJournal implements RecordJournal {
 
     private final Path path;
     private final FileChannel channel;
-    private final GroupCommit commit;
-    private final Object appendLock = new Object();
-    private final PendingBytes pending = new PendingBytes();
-    private long appended;
-    private long flushedBytes;
+    private final GroupCommitAppender appender;
     private volatile long durableCount;
     private volatile long durableBytes;
 
     private FileRecordJournal(Path path, FileChannel channel, long count, long bytes) {
         this.path = path;
         this.channel = channel;
-        this.appended = count;
         this.durableCount = count;
-        this.flushedBytes = bytes;
         this.durableBytes = bytes;
-        this.commit = new GroupCommit(count, this::flush);
+        this.appender = new GroupCommitAppender(channel, count, bytes, (entries, end) -> {
+            durableBytes = end;
+            durableCount = entries;
+        });
     }
 
     public static FileRecordJournal open(Path path) throws IOException {
@@ -67,37 +63,14 @@ public final class FileRecordJournal implements RecordJournal {
                 throw new IllegalArgumentException("a record line must not contain a newline");
             }
         }
-        synchronized (appendLock) {
-            pending.add(line);
-            pending.add(NEWLINE);
-            return appended++;
-        }
+        return appender.enqueue(line, NEWLINE);
     }
 
     private static final byte[] NEWLINE = {'\n'};
 
     @Override
     public void awaitDurable(long count) throws IOException {
-        commit.awaitDurable(count);
-    }
-
-    private long flush() throws IOException {
-        ByteBuffer batch;
-        long reached;
-        long position;
-        synchronized (appendLock) {
-            batch = pending.drain();
-            reached = appended;
-            position = flushedBytes;
-            flushedBytes += batch.remaining();
-        }
-        while (batch.hasRemaining()) {
-            position += channel.write(batch, position);
-        }
-        channel.force(false);
-        durableBytes = position;
-        durableCount = reached;
-        return reached;
+        appender.awaitDurable(count);
     }
 
     @Override
