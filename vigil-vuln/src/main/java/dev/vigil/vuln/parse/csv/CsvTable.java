@@ -128,6 +128,18 @@ public final class CsvTable {
         return null;
     }
 
+    /** A decimal cell (e.g. a CVSS score), or null when empty; a non-number names the line. */
+    public java.math.BigDecimal decimal(Row row, String what, String text) throws InvalidInputException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(source, "line " + row.line(), what + " '" + text + "' is not a number");
+        }
+    }
+
     private static String normalize(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,5 @@
 package dev.vigil.vuln.report.nessus;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class NessusCsvReader implements CsvReportReader {
                     .title(table.firstValue(row, "Name", "Plugin Name"))
                     .severity(NessusSeverity.of(table.firstValue(row, "Risk", "Severity", "Risk Factor")))
                     .cvss(v3Vector == null ? null : v3Vector.startsWith("CVSS:") ? v3Vector : "CVSS:3.0/" + v3Vector,
-                            score(table, row, table.firstValue(row, "CVSS v3.0 Base Score", "CVSS V3 Base Score")))
+                            table.decimal(row, "CVSS score", table.firstValue(row, "CVSS v3.0 Base Score", "CVSS V3 Base Score")))
                     .location(port == null || port.equals("0") ? host : host + ":" + port
                             + (protocol == null ? "" : "/" + protocol))
                     .description(table.firstValue(row, "Description", "Synopsis"))
@@ -46,17 +45,5 @@ public final class NessusCsvReader implements CsvReportReader {
                     .build());
         }
         return findings;
-    }
-
-    private static BigDecimal score(CsvTable table, CsvTable.Row row, String text) throws InvalidInputException {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(table.source(), "line " + row.line(),
-                    "CVSS score '" + text + "' is not a number");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.vuln.report.openvas;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class OpenVasCsvReader implements CsvReportReader {
                             .filter(s -> !s.isEmpty()).toList())
                     .title(table.value(row, "NVT Name"))
                     .severity(FindingSeverity.parse(table.value(row, "Severity")))
-                    .cvss(null, score(table, row, cvss))
+                    .cvss(null, table.decimal(row, "CVSS value", cvss))
                     .location(location)
                     .status(qod == null ? null : "qod=" + qod)
                     .remediation(table.value(row, "Solution"))
@@ -47,17 +46,5 @@ public final class OpenVasCsvReader implements CsvReportReader {
                     .build());
         }
         return findings;
-    }
-
-    private static BigDecimal score(CsvTable table, CsvTable.Row row, String text) throws InvalidInputException {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(table.source(), "line " + row.line(),
-                    "CVSS value '" + text + "' is not a number");
-        }
     }
 }
