@@ -17,7 +17,7 @@ import java.util.List;
 public interface Spool extends AutoCloseable {
 
     /**
-     * Appends events durably; returns the sequence of the last one.
+     * Appends events durably; returns the sequence of the last one. The events get consecutive sequences, in order.
      *
      * @throws SpoolFullException when the spool is above its high-water mark (the caller answers 429 / stops reading)
      * @throws SpoolWriteException when the disk refuses the write (full, read-only); nothing partial stays behind
@@ -27,10 +27,16 @@ public interface Spool extends AutoCloseable {
     /** True while unprocessed data is above the high-water mark; inputs use it to push back before appending. */
     boolean overHighWaterMark();
 
-    /** Up to {@code max} events with a sequence greater than {@code afterSequence}, waiting up to {@code wait}. */
+    /**
+     * Up to {@code max} durable events with a sequence greater than {@code afterSequence}, in sequence order; waits up
+     * to {@code wait} only while there are none, and returns an empty list when the wait runs out.
+     */
     List<SpooledEvent> read(long afterSequence, int max, Duration wait) throws InterruptedException;
 
-    /** Records durably that every event up to {@code sequence} is processed; fully processed segments are deleted. */
+    /**
+     * Records durably that every event up to {@code sequence} is processed; fully processed segments are deleted.
+     * A sequence at or below the current mark changes nothing.
+     */
     void markProcessed(long sequence);
 
     /** The last sequence marked processed (0 when none): where processing resumes after a restart. */
@@ -41,6 +47,9 @@ public interface Spool extends AutoCloseable {
 
     /** Bytes on disk not yet marked processed. */
     long backlogBytes();
+
+    /** Counters since the spool was opened. */
+    SpoolStats stats();
 
     @Override
     void close();
