@@ -41,6 +41,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log format on stdout (vigil.log.format, VIGIL_LOG_FORMAT; default text).")
     String logFormat;
 
+    @Option(names = "--syslog-port", paramLabel = "N",
+            description = "Syslog port for UDP and TCP (vigil.ingest.syslog-udp-port and -tcp-port; default 5514; -1 turns both off).")
+    String syslogPort;
+
+    @Option(names = "--syslog-tls-port", paramLabel = "N",
+            description = "Syslog over TLS port (vigil.ingest.syslog-tls-port; default 6514, only with a certificate).")
+    String syslogTlsPort;
+
+    @Option(names = "--syslog-address", paramLabel = "ADDR", description = "Syslog bind address (vigil.ingest.syslog-address; default 127.0.0.1).")
+    String syslogAddress;
+
     @Override
     public Integer call() {
         List<String> args;
@@ -61,6 +72,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (databaseUrl != null) {
             args.add("--vigil.database.url=" + databaseUrl);
+        }
+        if (syslogPort != null) {
+            args.add("--vigil.ingest.syslog-udp-port=" + syslogPort);
+            args.add("--vigil.ingest.syslog-tcp-port=" + syslogPort);
+        }
+        if (syslogTlsPort != null) {
+            args.add("--vigil.ingest.syslog-tls-port=" + syslogTlsPort);
+        }
+        if (syslogAddress != null) {
+            args.add("--vigil.ingest.syslog-address=" + syslogAddress);
         }
         if (logFormat != null) {
             args.add("--vigil.log.format=" + logFormat);

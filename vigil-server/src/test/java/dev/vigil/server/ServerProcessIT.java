@@ -67,7 +67,7 @@ class ServerProcessIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve",
-                "--data-dir", dataDir.toString(), "--port", String.valueOf(port)));
+                "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--syslog-port", "0"));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("VIGIL_BOOTSTRAP_ADMIN_PASSWORD");
         builder.environment().remove("VIGIL_BOOTSTRAP_API_TOKEN");

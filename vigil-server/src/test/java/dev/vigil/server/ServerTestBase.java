@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(classes = VigilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vigil.http.port=0",
+        "vigil.ingest.syslog-udp-port=0",
+        "vigil.ingest.syslog-tcp-port=0",
         "vigil.bootstrap.admin-password=" + ServerTestBase.ADMIN_PASSWORD,
         "vigil.bootstrap.api-token=" + ServerTestBase.ADMIN_TOKEN})
 @AutoConfigureMockMvc

@@ -37,7 +37,13 @@ class ConsoleModel {
     private static List<NavItem> navigation(VigilPrincipal p) {
         List<NavItem> items = new java.util.ArrayList<>();
         items.add(new NavItem("Overview", "/", "main"));
-        for (String upcoming : List.of("Events", "Alerts", "Incidents", "Monitoring", "Assets", "Vulnerabilities",
+        if (p.can("event", "read")) {
+            items.add(new NavItem("Events", "/events", "operations"));
+        }
+        if (p.can("input", "read")) {
+            items.add(new NavItem("Inputs", "/inputs", "operations"));
+        }
+        for (String upcoming : List.of("Alerts", "Incidents", "Monitoring", "Assets", "Vulnerabilities",
                 "Intelligence", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }

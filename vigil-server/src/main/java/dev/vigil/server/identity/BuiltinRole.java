@@ -8,10 +8,10 @@ public enum BuiltinRole {
 
     ADMIN("admin", "Full administration of Vigil", "*:*:*"),
     SOC_ANALYST("soc-analyst", "Monitors events and alerts, investigates and opens incidents",
-            "event:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
+            "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "asset:read:*", "vuln:read:*", "intel:read:*", "intel:update:*", "monitor:read:*"),
     INCIDENT_COMMANDER("incident-commander", "Leads incident response: grading, playbooks, recovery and review",
-            "event:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
+            "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "incident:update:*", "asset:read:*", "vuln:read:*", "intel:read:*", "monitor:read:*", "change:read:*"),
     OPERATOR("operator", "Performs production operations through the bastion",
             "bastion-session:connect:*", "access-request:create:*", "asset:read:*", "monitor:read:*", "monitor:change:*",

@@ -21,6 +21,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("api-token", List.of("read", "create", "delete"));
         ACTIONS.put("audit", List.of("read", "review"));
         ACTIONS.put("event", List.of("read", "ingest"));
+        ACTIONS.put("input", List.of("read", "create", "update", "delete"));
         ACTIONS.put("rule", List.of("read", "update"));
         ACTIONS.put("alert", List.of("read", "update"));
         ACTIONS.put("monitor", List.of("read", "change"));

@@ -60,6 +60,8 @@ class ConsoleIT {
         dataDir = Files.createTempDirectory("vigil-console-it");
         registry.add("vigil.data-dir", dataDir::toString);
         registry.add("vigil.http.port", () -> "0");
+        registry.add("vigil.ingest.syslog-udp-port", () -> "0");
+        registry.add("vigil.ingest.syslog-tcp-port", () -> "0");
         registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
     }
@@ -181,13 +183,68 @@ class ConsoleIT {
         signOut();
     }
 
-    private static void api(String method, String path, String body) throws Exception {
+    @Test
+    void analystSearchesEventsOpensOneAndSavesTheSearch() throws Exception {
+        String input = dev.vigil.server.support.Api.JSON.readTree(api("POST", "/api/v1/ingest/inputs",
+                "{\"name\":\"web-gateway\",\"type\":\"http\",\"format\":\"json\"}")).path("id").asString();
+        String token = dev.vigil.server.support.Api.JSON.readTree(api("POST", "/api/v1/ingest/tokens",
+                "{\"input\":\"" + input + "\",\"name\":\"gateway\"}")).path("secret").asString();
+        StringBuilder events = new StringBuilder();
+        Instant now = Instant.now();
+        for (int i = 0; i < 12; i++) {
+            events.append("{\"@timestamp\":\"").append(now.minusSeconds(600L * i)).append("\",\"host\":{\"name\":\"gw-")
+                    .append(i % 2).append("\"},\"event\":{\"action\":\"login\",\"outcome\":\"").append(i % 3 == 0 ? "failure" : "success")
+                    .append("\"},\"user\":{\"name\":\"user").append(i).append("\"},\"message\":\"login attempt ").append(i).append("\"}\n");
+        }
+        var send = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + "/api/v1/ingest/ndjson"))
+                .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.ofString(events.toString())).build();
+        assertThat(java.net.http.HttpClient.newHttpClient().send(send, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        api("POST", "/api/v1/users", "{\"username\":\"sam\",\"password\":\"analyst-pass-word-7\",\"mustChangePassword\":false,"
+                + "\"roles\":[\"soc-analyst\"]}");
+        signIn("sam", "analyst-pass-word-7");
+
+        open("/events");
+        browser.findElement(By.id("q")).sendKeys("event.outcome:failure");
+        clickAndWait(By.id("search"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            if (driver.findElement(By.id("total")).getText().startsWith("4 events")) {
+                return true;
+            }
+            clickAndWait(By.id("search")); // the store makes new events searchable about once a second
+            return false;
+        });
+        assertThat(browser.findElements(By.cssSelector("#events-table tbody tr"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#histogram rect.bar"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("facets")).getText()).contains("host.name").contains("gw-0").contains("gw-1");
+
+        clickAndWait(By.linkText("gw-0"));
+        assertThat(browser.findElement(By.id("q")).getAttribute("value")).contains("host.name:\"gw-0\"");
+        assertThat(browser.findElements(By.cssSelector("#events-table tbody tr"))).hasSize(2);
+
+        clickAndWait(By.cssSelector("#events-table tbody tr td a"));
+        assertThat(browser.findElement(By.id("raw")).getText()).contains("\"outcome\":\"failure\"");
+        assertThat(browser.findElement(By.id("fields")).getText()).contains("event.outcome").contains("input.name").contains("web-gateway");
+
+        open("/events?q=event.outcome:failure&range=24h");
+        browser.findElement(By.id("saved-name")).sendKeys("Failed logins");
+        clickAndWait(By.id("save-search"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("saved");
+        assertThat(browser.findElement(By.id("saved-searches")).getText()).contains("Failed logins");
+
+        open("/inputs");
+        assertThat(browser.findElement(By.id("inputs-table")).getText()).contains("web-gateway").contains("active");
+        signOut();
+    }
+
+    private static String api(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
                 .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                         : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
         var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response.body();
     }
 
     private void signIn(String username, String password) {

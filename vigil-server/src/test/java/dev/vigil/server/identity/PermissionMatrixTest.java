@@ -55,8 +55,9 @@ class PermissionMatrixTest extends ServerTestBase {
             return (pattern + " " + method).compareTo(other.pattern + " " + other.method);
         }
 
+        /** Called with bearer tokens: the API, and the Elasticsearch-compatible bulk paths at the root (token-only too). */
         boolean api() {
-            return pattern.startsWith("/api/");
+            return pattern.startsWith("/api/") || pattern.endsWith("/_bulk");
         }
 
         @Override

@@ -48,7 +48,24 @@ public final class ConfigReference {
             new Key("vigil.audit.checkpoint-interval", "10s", "How often a new signed checkpoint is made while records arrive.", null),
             new Key("vigil.audit.publish-dir", "(empty)",
                     "Folder outside the data folder where each checkpoint is also written; checked at start against the ledger.", null),
-            new Key("vigil.audit.publish-url", "(empty)", "HTTP(S) endpoint that receives each checkpoint (POST, text/plain).", null));
+            new Key("vigil.audit.publish-url", "(empty)", "HTTP(S) endpoint that receives each checkpoint (POST, text/plain).", null),
+            new Key("vigil.ingest.syslog-address", "127.0.0.1", "Address the syslog listeners bind to (0.0.0.0 for all interfaces).", "--syslog-address"),
+            new Key("vigil.ingest.syslog-udp-port", "5514", "Syslog over UDP; -1 turns it off.", "--syslog-port"),
+            new Key("vigil.ingest.syslog-tcp-port", "5514", "Syslog over TCP (octet-counting or newline framing, RFC 6587); -1 turns it off.", "--syslog-port"),
+            new Key("vigil.ingest.syslog-tls-port", "6514", "Syslog over TLS (RFC 5425); listens only when a certificate is configured; -1 turns it off.", "--syslog-tls-port"),
+            new Key("vigil.ingest.syslog-tls-certificate", "(empty)", "PEM certificate chain of the syslog TLS listener.", null),
+            new Key("vigil.ingest.syslog-tls-private-key", "(empty)", "PEM (PKCS#8) private key of the syslog TLS listener.", null),
+            new Key("vigil.ingest.syslog-max-message", "64KB", "Longest syslog message; longer ones are truncated and counted.", null),
+            new Key("vigil.ingest.max-request-body", "32MB", "Largest HTTP ingest body as sent (possibly gzip); larger ones get 413.", null),
+            new Key("vigil.ingest.max-decompressed-body", "256MB", "Largest HTTP ingest body after gzip decompression; larger ones get 413.", null),
+            new Key("vigil.ingest.spool-high-water-mark", "1GB", "Unprocessed spool size above which HTTP answers 429, TCP syslog stops reading and UDP drops.", null),
+            new Key("vigil.ingest.spool-segment-size", "64MB", "Size of one spool segment file.", null),
+            new Key("vigil.ingest.silent-after", "15m", "An input that sent before and has been quiet this long is reported silent.", null),
+            new Key("vigil.events.retention", "30d", "Events older than this are deleted (whole days).", null),
+            new Key("vigil.events.retention-max-size", "100GB", "When the event store is larger, its oldest days are deleted.", null),
+            new Key("vigil.events.refresh-interval", "1s", "How often newly stored events become searchable.", null),
+            new Key("vigil.events.commit-interval", "5s", "How often stored events are made durable in the store (the spool holds them until then).", null),
+            new Key("vigil.events.time-zone", "UTC", "Zone assumed for event times that carry none (RFC 3164 syslog).", null));
 
     private ConfigReference() {
     }

@@ -31,7 +31,9 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue Bootstrap bootstrap,
         @Valid @NotNull @DefaultValue Log log,
-        @Valid @NotNull @DefaultValue Audit audit) {
+        @Valid @NotNull @DefaultValue Audit audit,
+        @Valid @NotNull @DefaultValue Ingest ingest,
+        @Valid @NotNull @DefaultValue Events events) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -80,6 +82,39 @@ public record VigilProperties(
             @NotNull @DefaultValue("10s") Duration checkpointInterval,
             @DefaultValue("") String publishDir,
             @Pattern(regexp = "^$|^https?://.+", message = "must be empty or an http(s):// URL") @DefaultValue("") String publishUrl) {
+    }
+
+    public record Ingest(
+            @NotBlank @DefaultValue("127.0.0.1") String syslogAddress,
+            @Min(value = -1, message = "must be a UDP port 0-65535, or -1 to turn the listener off")
+            @Max(value = 65535, message = "must be a UDP port 0-65535, or -1 to turn the listener off")
+            @DefaultValue("5514") int syslogUdpPort,
+            @Min(value = -1, message = "must be a TCP port 0-65535, or -1 to turn the listener off")
+            @Max(value = 65535, message = "must be a TCP port 0-65535, or -1 to turn the listener off")
+            @DefaultValue("5514") int syslogTcpPort,
+            @Min(value = -1, message = "must be a TCP port 0-65535, or -1 to turn the listener off")
+            @Max(value = 65535, message = "must be a TCP port 0-65535, or -1 to turn the listener off")
+            @DefaultValue("6514") int syslogTlsPort,
+            @DefaultValue("") String syslogTlsCertificate,
+            @DefaultValue("") String syslogTlsPrivateKey,
+            @NotNull @DefaultValue("64KB") DataSize syslogMaxMessage,
+            @NotNull @DefaultValue("32MB") DataSize maxRequestBody,
+            @NotNull @DefaultValue("256MB") DataSize maxDecompressedBody,
+            @NotNull @DefaultValue("1GB") DataSize spoolHighWaterMark,
+            @NotNull @DefaultValue("64MB") DataSize spoolSegmentSize,
+            @NotNull @DefaultValue("15m") Duration silentAfter) {
+
+        public boolean tlsConfigured() {
+            return !syslogTlsCertificate.isBlank();
+        }
+    }
+
+    public record Events(
+            @NotNull @DefaultValue("30d") Duration retention,
+            @NotNull @DefaultValue("100GB") DataSize retentionMaxSize,
+            @NotNull @DefaultValue("1s") Duration refreshInterval,
+            @NotNull @DefaultValue("5s") Duration commitInterval,
+            @NotNull @DefaultValue("UTC") String timeZone) {
     }
 
     public Path resolvedDataDir() {

@@ -1,6 +1,7 @@
 package dev.vigil.server.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -25,18 +26,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final List<BodyLimit> overrides;
 
-    RequestSizeLimitFilter(VigilProperties properties) {
-        this.limit = properties.http().maxRequestBody().toBytes();
+    RequestSizeLimitFilter(VigilProperties properties, List<BodyLimit> overrides) {
+        this.defaultLimit = properties.http().maxRequestBody().toBytes();
+        this.overrides = List.copyOf(overrides);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        BodyLimit applicable = overrides.stream().filter(o -> o.applies(path)).findFirst()
+                .orElse(new BodyLimit(List.of(), defaultLimit, "vigil.http.max-request-body"));
+        long limit = applicable.limitBytes();
         if (request.getContentLengthLong() > limit) {
             ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                    "the request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + limit + " bytes");
+                    "the request body of " + request.getContentLengthLong() + " bytes exceeds the limit of " + limit + " bytes ("
+                            + applicable.settingKey() + ")");
             return;
         }
         try {

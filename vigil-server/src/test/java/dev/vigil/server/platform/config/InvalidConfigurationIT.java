@@ -28,7 +28,8 @@ class InvalidConfigurationIT {
                 Arguments.of(List.of("--port", "abc"), "vigil.http.port"),
                 Arguments.of(List.of("--port", "70000"), "vigil.http.port"),
                 Arguments.of(List.of("--log-format", "xml"), "vigil.log.format"),
-                Arguments.of(List.of("--database-url", "mysql://x"), "vigil.database.url"));
+                Arguments.of(List.of("--database-url", "mysql://x"), "vigil.database.url"),
+                Arguments.of(List.of("--syslog-port", "70000"), "vigil.ingest.syslog-udp-port"));
     }
 
     @ParameterizedTest
