@@ -3,18 +3,14 @@ package dev.vigil.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.vigil.server.support.ServerJar;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
 @Tag("e2e")
 class ServerProcessIT {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void startsOnAnEmptyFolderAndStopsCleanlyOnSigterm() throws Exception {
@@ -64,31 +59,14 @@ class ServerProcessIT {
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve",
-                "--data-dir", dataDir.toString(), "--port", String.valueOf(port), "--syslog-port", "0"));
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("VIGIL_BOOTSTRAP_ADMIN_PASSWORD");
-        builder.environment().remove("VIGIL_BOOTSTRAP_API_TOKEN");
-        return builder.start();
+        return ServerJar.start(dataDir, port, log, Map.of());
     }
 
-    private int status(int port, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+    private static int status(int port, String path) {
+        return ServerJar.status(port, path);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServerJar.freePort();
     }
 }

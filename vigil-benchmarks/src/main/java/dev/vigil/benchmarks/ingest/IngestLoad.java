@@ -72,14 +72,16 @@ public final class IngestLoad {
         long total = accepted.get();
         System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d senders, batches of %d, 429 answers: %d)%n",
                 total, elapsed, total / elapsed, senders, batch, refused.get());
+        long searchable = awaitSearchable(base, apiToken, "run:" + run, total + latencies.size());
+        double untilSearchable = (System.nanoTime() - started) / 1e9;
+        System.out.printf("all %,d accepted events searchable %.1f s after the start: %,.0f events/s stored and searchable%n",
+                searchable, untilSearchable, searchable / untilSearchable);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         if (!sorted.isEmpty()) {
             System.out.printf("ingest-to-searchable latency over %d probes: p50 %d ms, p99 %d ms, max %d ms%n", sorted.size(),
                     percentile(sorted, 50), percentile(sorted, 99), sorted.getLast());
         }
-        long searchable = awaitSearchable(base, apiToken, "run:" + run, total + latencies.size());
-        System.out.printf("searchable afterwards: %,d of %,d%n", searchable, total + latencies.size());
         System.out.println("heap used: " + heap(base, apiToken));
         if (dataDir != null) {
             long events = directorySize(dataDir.resolve("events"));
@@ -138,10 +140,14 @@ public final class IngestLoad {
             String marker = "probe" + UUID.randomUUID().toString().replace("-", "");
             long sent = System.nanoTime();
             try {
-                CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/ndjson"))
+                int status = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/ndjson"))
                         .header("Authorization", "Bearer " + ingestToken)
                         .POST(HttpRequest.BodyPublishers.ofString("{\"run\":\"" + run + "\",\"probe\":\"" + marker + "\"}\n")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200) {
+                    Thread.sleep(500); // refused (429 while the server is behind): nothing to measure
+                    continue;
+                }
                 while (count(base, apiToken, "probe:" + marker) == 0) {
                     Thread.sleep(20);
                 }

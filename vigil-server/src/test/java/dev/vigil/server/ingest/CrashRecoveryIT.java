@@ -3,7 +3,6 @@ package dev.vigil.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.vigil.server.support.Api;
+import dev.vigil.server.support.ServerJar;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class CrashRecoveryIT {
     @Test
     void acknowledgedEventsSurviveKillNineExactlyOnce() throws Exception {
         Path dataDir = Files.createTempDirectory("vigil-crash-it");
-        int port = freePort();
+        int port = ServerJar.freePort();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         Process server = start(dataDir, port, log);
         Api api = new Api(port);
@@ -100,37 +100,13 @@ class CrashRecoveryIT {
         }
     }
 
-    private Process start(Path dataDir, int port, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "serve", "--data-dir", dataDir.toString(),
-                "--port", String.valueOf(port), "--syslog-port", "0"));
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("VIGIL_BOOTSTRAP_API_TOKEN", ADMIN_TOKEN);
-        builder.environment().put("VIGIL_BOOTSTRAP_ADMIN_PASSWORD", "Crash-Test-Admin-Passphrase-1");
-        return builder.start();
+    private static Process start(Path dataDir, int port, Path log) throws IOException {
+        Path thisStart = log.resolveSibling(log.getFileName() + "." + System.nanoTime());
+        return ServerJar.start(dataDir, port, thisStart, Map.of("VIGIL_BOOTSTRAP_API_TOKEN", ADMIN_TOKEN,
+                "VIGIL_BOOTSTRAP_ADMIN_PASSWORD", "Crash-Test-Admin-Passphrase-1"));
     }
 
-    private void awaitReady(int port) {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> status(port) == 200);
+    private static void awaitReady(int port) {
+        ServerJar.awaitReady(port);
     }
-
-    private int status(int port) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }
