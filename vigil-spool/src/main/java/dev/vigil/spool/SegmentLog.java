@@ -123,7 +123,9 @@ final class SegmentLog {
             NavigableMap<Long, Segment> tail = from == null ? segments : segments.tailMap(from, true);
             List<SegmentView> views = new ArrayList<>();
             for (Segment segment : tail.values()) {
-                if (segment.lastSequence() > sequence) {
+                // a segment just started holds no durable event yet (its last sequence is its predecessor's)
+                boolean holdsEvents = segment.lastSequence() >= segment.firstSequence();
+                if (holdsEvents && segment.lastSequence() > sequence) {
                     views.add(new SegmentView(segment, segment.end(), segment.lastSequence()));
                 }
             }

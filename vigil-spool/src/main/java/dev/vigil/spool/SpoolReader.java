@@ -72,6 +72,9 @@ final class SpoolReader {
         Segment segment = view.segment();
         long wanted = Math.max(afterSequence + 1, segment.firstSequence());
         long start = startOffset(segment, wanted);
+        if (start >= view.end()) {
+            return; // the index can run ahead of the durable end while the writer publishes
+        }
         try (FileChannel channel = channels.open(segment.path(), StandardOpenOption.READ)) {
             EntryReader reader = new EntryReader(channel, start, view.end());
             Entry entry;
