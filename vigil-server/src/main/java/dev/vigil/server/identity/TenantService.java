@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TenantService {
 
+    /** Not a tenant: what belongs to no customer (the provider's own sources and records) is filed under it. */
+    public static final String RESERVED_SLUG = "platform";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final AccessPolicy access;
@@ -47,6 +50,10 @@ public class TenantService {
     @Transactional
     public TenantView create(String slug, String name, String description) {
         access.require("tenant", "create", null);
+        if (RESERVED_SLUG.equals(slug)) {
+            throw ProblemException.badRequest("reserved-slug", "'" + RESERVED_SLUG
+                    + "' names the provider's own data (events, audit records without a tenant); choose another slug");
+        }
         if (jdbc.sql("SELECT count(*) FROM tenant WHERE slug = ?").param(slug).query(Long.class).single() > 0) {
             throw ProblemException.conflict("duplicate", "a tenant with slug '" + slug + "' already exists");
         }

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class InputService {
 
     /** The tenant of the provider's own sources (events that belong to no customer). */
-    public static final String PLATFORM_TENANT = "platform";
+    public static final String PLATFORM_TENANT = TenantService.RESERVED_SLUG;
 
     private final JdbcClient jdbc;
     private final InputRows rows;
@@ -54,12 +54,13 @@ public class InputService {
 
     public List<InputView> list() {
         VigilPrincipal caller = access.requireCurrent();
-        return rows.all().stream().filter(i -> mayRead(caller, i)).toList();
+        Map<String, UUID> tenantIds = tenantIdsBySlug();
+        return rows.all().stream().filter(i -> mayRead(caller, i, tenantIds)).toList();
     }
 
     public InputView get(UUID id) {
         InputView input = rows.byId(id).orElseThrow(() -> ProblemException.notFound("input", id));
-        if (!mayRead(access.requireCurrent(), input)) {
+        if (!mayRead(access.requireCurrent(), input, tenantIdsBySlug())) {
             throw ProblemException.notFound("input", id);
         }
         return input;
@@ -131,13 +132,16 @@ public class InputService {
                 .orElseThrow(() -> ProblemException.badRequest("unknown-tenant", "tenant '" + slug + "' does not exist"));
     }
 
-    private boolean mayRead(VigilPrincipal caller, InputView input) {
-        UUID tenant = input.tenant().equals(PLATFORM_TENANT) ? null : tenantIdOrNull(input.tenant());
+    /** The platform's inputs, and those of a tenant that no longer exists, need the permission everywhere. */
+    private static boolean mayRead(VigilPrincipal caller, InputView input, Map<String, UUID> tenantIds) {
+        UUID tenant = tenantIds.get(input.tenant());
         return tenant == null ? caller.canEverywhere("input", "read") : caller.can("input", "read", tenant);
     }
 
-    private UUID tenantIdOrNull(String slug) {
-        return tenants.all().stream().filter(t -> t.slug().equals(slug)).map(TenantView::id).findFirst().orElse(null);
+    private Map<String, UUID> tenantIdsBySlug() {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        tenants.all().forEach(t -> ids.put(t.slug(), t.id()));
+        return ids;
     }
 
     private InputView validate(InputView before, InputChange change) {

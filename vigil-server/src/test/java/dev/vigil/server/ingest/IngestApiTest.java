@@ -203,6 +203,8 @@ class IngestApiTest extends ServerTestBase {
                 .contains("type");
         assertThat(api().post("/api/v1/ingest/inputs", ADMIN_TOKEN, Map.of("name", unique("s"), "type", "syslog",
                 "sources", List.of("not-an-ip"))).assertProblem(400).detail()).contains("not-an-ip");
+        assertThat(api().post("/api/v1/tenants", ADMIN_TOKEN, Map.of("slug", "platform", "name", "Not a tenant")).assertProblem(400)
+                .problemCode()).isEqualTo("reserved-slug");
         assertThat(api().post("/api/v1/ingest/inputs", ADMIN_TOKEN, Map.of("name", unique("t"), "type", "http",
                 "tenant", "no-such-tenant")).assertProblem(400).detail()).contains("no-such-tenant");
     }
