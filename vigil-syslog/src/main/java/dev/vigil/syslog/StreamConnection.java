@@ -49,6 +49,15 @@ final class StreamConnection implements Runnable {
 
     /** Closes the socket; a thread blocked reading it ends. Safe to call from any thread, more than once. */
     void closeQuietly() {
+        if (socket instanceof SSLSocket) {
+            // SSLSocket.close() drains the peer's input for its close_notify, waiting up to the read timeout (the
+            // idle timeout): a silent peer would hold the closing thread, and shutdown, for that long.
+            try {
+                socket.setSoTimeout(1);
+            } catch (IOException alreadyClosed) {
+                // nothing to shorten
+            }
+        }
         try {
             socket.close();
         } catch (IOException e) {
