@@ -1,7 +1,7 @@
 /**
- * Alerting: the one alert model for detections and monitors, grouping, inhibition, silences, routing, notification channels and 7x24 on-call.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Alerting: the one alert model for detections, monitors and source health — raising with deduplication, the
+ * firing/resolved lifecycle, acknowledgement, the alert API and pages. Grouping, silences, routing, notification
+ * channels and on-call arrive with the monitoring and alerting issue.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Alerting", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Alerting", allowedDependencies = {"platform", "identity", "audit", "ingest"})
 package dev.vigil.server.alerting;

@@ -1,7 +1,6 @@
 /**
- * Detection: Sigma rule management per tenant, exceptions, retro-hunts and the pipeline stage that runs the vigil-detect engine, turning detections into alerts.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Detection: managed Sigma rules (import, versions, per-tenant switches, exceptions), the pipeline stage that runs the
+ * vigil-detect engine on every event and hands detections to alerting, rule tests and retro-hunts over stored events.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Detection", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Detection", allowedDependencies = {"platform", "identity", "audit", "ingest", "alerting"})
 package dev.vigil.server.detection;

@@ -101,9 +101,14 @@ public final class Api {
     }
 
     public Response sendRaw(String method, String path, String token, HttpRequest.BodyPublisher publisher) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return sendBytes(method, path, token, "application/json", publisher);
+    }
+
+    /** Sends a body of the given content type (an archive upload, a form). */
+    public Response sendBytes(String method, String path, String token, String contentType, HttpRequest.BodyPublisher publisher) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .method(method, publisher).header("Accept", "application/json, application/problem+json, */*");
-        request.header("Content-Type", "application/json");
+        request.header("Content-Type", contentType);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -33,7 +33,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Log log,
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Ingest ingest,
-        @Valid @NotNull @DefaultValue Events events) {
+        @Valid @NotNull @DefaultValue Events events,
+        @Valid @NotNull @DefaultValue Detection detection) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -115,6 +116,14 @@ public record VigilProperties(
             @NotNull @DefaultValue("1s") Duration refreshInterval,
             @NotNull @DefaultValue("5s") Duration commitInterval,
             @NotNull @DefaultValue("UTC") String timeZone) {
+    }
+
+    public record Detection(
+            @NotNull @DefaultValue("") String mappingDir,
+            @NotNull @DefaultValue("10m") Duration dedupWindow,
+            @NotNull @DefaultValue("64MB") DataSize maxImportSize,
+            @Min(value = 1000, message = "must be at least 1000") @DefaultValue("1000000") int retroHuntMaxEvents,
+            @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups) {
     }
 
     public Path resolvedDataDir() {

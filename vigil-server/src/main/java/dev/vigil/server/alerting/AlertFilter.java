@@ -1,0 +1,12 @@
+package dev.vigil.server.alerting;
+
+import java.time.Instant;
+
+/**
+ * Which alerts to list; null fields do not filter. Results are newest first (by last seen); {@code before} pages.
+ *
+ * @param acknowledged true: only acknowledged; false: only unacknowledged
+ */
+public record AlertFilter(String state, String severity, String source, String ruleRef, String tenant,
+                          Boolean acknowledged, Instant before, int limit) {
+}

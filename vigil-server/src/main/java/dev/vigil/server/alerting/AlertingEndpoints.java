@@ -1,0 +1,26 @@
+package dev.vigil.server.alerting;
+
+import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+
+import dev.vigil.server.platform.security.EndpointAccess;
+import org.springframework.stereotype.Component;
+
+/** Who may call the alert API. */
+@Component
+class AlertingEndpoints implements EndpointAccess.Declarations {
+
+    @Override
+    public List<EndpointAccess> endpoints() {
+        return List.of(
+                permission(GET, "/api/v1/alerts", "alert", "read"),
+                permission(GET, "/api/v1/alerts/summary", "alert", "read"),
+                permission(GET, "/api/v1/alerts/{id}", "alert", "read"),
+                permission(POST, "/api/v1/alerts/acknowledge", "alert", "update"),
+                permission(POST, "/api/v1/alerts/{id}/acknowledge", "alert", "update"),
+                permission(POST, "/api/v1/alerts/{id}/resolve", "alert", "update"));
+    }
+}

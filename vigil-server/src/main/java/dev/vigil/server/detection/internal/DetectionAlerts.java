@@ -1,0 +1,137 @@
+package dev.vigil.server.detection.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.vigil.detect.sigma.correlation.CorrelationMatch;
+import dev.vigil.detect.sigma.rule.SigmaCorrelation;
+import dev.vigil.detect.sigma.rule.SigmaRule;
+import dev.vigil.server.alerting.AlertDraft;
+import dev.vigil.server.alerting.AlertIntake;
+import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.platform.config.VigilProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the detections of one pipeline batch into alert drafts: matches of the same rule, tenant and entities are one
+ * draft (so a noisy rule costs one database write per batch, not one per event), and the alert intake deduplicates
+ * further across batches within the window.
+ */
+@Component
+class DetectionAlerts {
+
+    private static final int MAX_EXPLAINED_FIELDS = 8;
+    private static final int MAX_VALUE_CHARS = 300;
+
+    private final AlertIntake intake;
+    private final Duration window;
+
+    DetectionAlerts(AlertIntake intake, VigilProperties properties) {
+        this.intake = intake;
+        this.window = properties.detection().dedupWindow();
+    }
+
+    Batch batch() {
+        return new Batch();
+    }
+
+    final class Batch {
+
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+
+        void ruleMatched(ManagedRule managed, SigmaRule rule, StoredEventView event) {
+            Map<String, String> entities = StoredEvents.entities(event.event());
+            String key = "detection:" + managed.id() + ":" + event.event().tenant() + ":" + entities;
+            groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, explain(managed, rule, event)))
+                    .add(event);
+        }
+
+        void correlationFired(ManagedRule managed, CorrelationMatch fired, StoredEventView event) {
+            Map<String, String> entities = new LinkedHashMap<>(fired.group());
+            String key = "detection:" + managed.id() + ":" + event.event().tenant() + ":" + entities;
+            groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, explain(managed, fired)))
+                    .add(event);
+        }
+
+        int size() {
+            return groups.size();
+        }
+
+        void flush() {
+            groups.forEach((key, group) -> intake.raise(new AlertDraft(group.tenant, "detection", group.rule.sigmaId(),
+                    group.rule.title(), group.rule.author(), AlertSeverity.ofLevel(group.rule.level()), key, window,
+                    group.entities, group.eventIds, group.explanation, group.last, group.count)));
+            groups.clear();
+        }
+    }
+
+    private static final class Group {
+        final ManagedRule rule;
+        final String tenant;
+        final Map<String, String> entities;
+        final String explanation;
+        final List<String> eventIds = new ArrayList<>();
+        long count;
+        Instant last;
+
+        Group(ManagedRule rule, String tenant, Map<String, String> entities, String explanation) {
+            this.rule = rule;
+            this.tenant = tenant;
+            this.entities = entities;
+            this.explanation = explanation;
+        }
+
+        void add(StoredEventView event) {
+            count++;
+            if (eventIds.size() < AlertIntake.MAX_EVENT_IDS) {
+                eventIds.add(event.event().id());
+            }
+            Instant at = event.event().timestamp();
+            last = last == null || at.isAfter(last) ? at : last;
+        }
+    }
+
+    private static String explain(ManagedRule managed, SigmaRule rule, StoredEventView event) {
+        StringBuilder text = new StringBuilder("Sigma rule '").append(rule.title()).append("'");
+        if (!managed.level().isEmpty()) {
+            text.append(" (level ").append(managed.level()).append(")");
+        }
+        text.append(" matched an event of ").append(orDash(event.text("event.dataset")));
+        List<String> shown = new ArrayList<>();
+        for (String field : RuleFields.of(rule)) {
+            String value = event.text(field);
+            if (value != null && shown.size() < MAX_EXPLAINED_FIELDS) {
+                shown.add(field + "=" + clip(value));
+            }
+        }
+        if (!shown.isEmpty()) {
+            text.append(". Matched fields: ").append(String.join(", ", shown));
+        }
+        if (rule.description() != null && !rule.description().isBlank()) {
+            text.append(". Rule: ").append(clip(rule.description().strip()));
+        }
+        if (!rule.falsePositives().isEmpty()) {
+            text.append(". Known false positives: ").append(String.join("; ", rule.falsePositives()));
+        }
+        return text.toString();
+    }
+
+    private static String explain(ManagedRule managed, CorrelationMatch fired) {
+        SigmaCorrelation correlation = fired.correlation();
+        return "Correlation '" + correlation.title() + "' (" + correlation.type() + " over rules " + correlation.rules()
+                + " within " + correlation.timespan() + ") fired for group " + fired.group() + ": value " + fired.count()
+                + " met the condition " + correlation.condition();
+    }
+
+    private static String clip(String value) {
+        return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "…";
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+}
