@@ -167,7 +167,8 @@ public class RuleService {
         body.put("sigmaId", rule.sigmaId());
         body.put("title", rule.title());
         body.put("tenant", tenant == null || tenant.isBlank() ? "*" : tenant);
-        body.put("before", tenant == null || tenant.isBlank() ? rule.enabled() : rule.tenants().get(tenant));
+        Object before = tenant == null || tenant.isBlank() ? (Object) rule.enabled() : rule.tenants().get(tenant);
+        body.put("before", before == null ? "inherited" : before);
         body.put("after", enabled);
         audit.record(AuditEntry.success(enabled ? "rule.enable" : "rule.disable", "rule", id, null, body));
         events.publishEvent(new RulesChanged("switch"));

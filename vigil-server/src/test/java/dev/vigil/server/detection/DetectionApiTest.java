@@ -179,6 +179,145 @@ class DetectionApiTest extends ServerTestBase {
         });
     }
 
+    @Test
+    void tenantSwitchesAndExceptionsSuppressMatchesAndEveryChangeIsAudited() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sigmaId = UUID.randomUUID().toString();
+        assertThat(importZip(zip(Map.of("tuned.yml", windowsRule(sigmaId, "Tuned " + run, "tuned-" + run + ".exe", "critical"))),
+                "tuned.zip").status()).isEqualTo(200);
+        String id = ruleId(sigmaId);
+        String tenant = "det-" + run;
+        assertThat(api().post("/api/v1/tenants", ADMIN_TOKEN, Map.of("slug", tenant, "name", "Detection " + run)).status()).isEqualTo(201);
+
+        Api.Response off = api().put("/api/v1/detection/rules/" + id + "/enabled", ADMIN_TOKEN, Map.of("enabled", false, "tenant", tenant));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().path("tenants").path(tenant).asBoolean()).isFalse();
+        assertThat(off.json().path("enabled").asBoolean()).isTrue();
+        assertThat(api().put("/api/v1/detection/rules/" + id + "/enabled", ADMIN_TOKEN, Map.of("enabled", false, "tenant", "nope-" + run))
+                .assertProblem(400).detail()).contains("nope-" + run);
+
+        Api.Response noReason = api().post("/api/v1/detection/rules/" + id + "/exceptions", ADMIN_TOKEN, Map.of("field", "host.name",
+                "values", List.of("WS-EXEMPT-" + run), "expiresAt", Instant.now().plus(Duration.ofDays(7)).toString()));
+        assertThat(noReason.assertProblem(400).detail()).contains("reason");
+        Api.Response past = api().post("/api/v1/detection/rules/" + id + "/exceptions", ADMIN_TOKEN, Map.of("field", "host.name",
+                "values", List.of("WS-EXEMPT-" + run), "reason", "backup host", "expiresAt", "2020-01-01T00:00:00Z"));
+        assertThat(past.assertProblem(400).detail()).contains("expiresAt");
+        Api.Response exception = api().post("/api/v1/detection/rules/" + id + "/exceptions", ADMIN_TOKEN, Map.of("field", "host.name",
+                "values", List.of("ws-exempt-" + run), "reason", "the backup host runs this tool nightly",
+                "expiresAt", Instant.now().plus(Duration.ofDays(7)).toString()));
+        assertThat(exception.status()).as(exception.body()).isEqualTo(200);
+        awaitActive(sigmaId);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                api().get("/api/v1/detection/exceptions", ADMIN_TOKEN).body().contains(exception.json().path("id").asString()));
+
+        IngestClient ingest = ingest();
+        String tenantToken = ingest.createToken(ingest.createHttpInput(unique("tenantwin"), tenant, "json"));
+        String platformToken = ingest.createToken(ingest.createHttpInput(unique("platwin"), "platform", "json"));
+        String image = "C:\\Tools\\tuned-" + run + ".exe";
+        Instant now = Instant.now();
+        ingest.ndjson(tenantToken, sysmonEvent("WS-T-" + run, image, "CORP\\bob", now) + "\n");
+        ingest.ndjson(platformToken, sysmonEvent("WS-EXEMPT-" + run, image, "CORP\\svc", now) + "\n");
+        ingest.ndjson(platformToken, sysmonEvent("WS-P-" + run, image, "CORP\\carol", now) + "\n");
+        for (String host : List.of("WS-T-", "WS-EXEMPT-", "WS-P-")) {
+            ingest.awaitCount(ADMIN_TOKEN, "host.name:" + host + run, 1);
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> alerts = alertsOf(sigmaId);
+            assertThat(alerts).extracting(a -> a.path("entities").path("host.name").asString()).containsExactly("WS-P-" + run);
+            assertThat(alerts.get(0).path("severity").asString()).isEqualTo("critical");
+        });
+
+        String exceptionId = exception.json().path("id").asString();
+        assertThat(api().post("/api/v1/detection/exceptions/" + exceptionId + "/revoke", ADMIN_TOKEN, null).status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/detection/exceptions/" + exceptionId + "/revoke", ADMIN_TOKEN, null).assertProblem(409).status())
+                .isEqualTo(409);
+
+        for (String action : List.of("rule.create", "rule.disable", "rule.exception.create", "rule.exception.revoke")) {
+            JsonNode records = api().get("/api/v1/audit/records?action=" + action + "&limit=200", ADMIN_TOKEN).json();
+            assertThat(records.toString()).as(action).contains(action.startsWith("rule.exception") ? exceptionId : id);
+        }
+    }
+
+    @Test
+    void reimportKeepsEveryVersionAndRetroHuntAndRuleTestsFindMatches() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sigmaId = UUID.randomUUID().toString();
+        assertThat(importZip(zip(Map.of("hunt.yml", windowsRule(sigmaId, "Hunt " + run, "first-" + run + ".exe", "low"))), "v1.zip")
+                .json().path("created").asInt()).isEqualTo(1);
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("huntwin"), "platform", "json"));
+        Instant now = Instant.now();
+        ingest.ndjson(token, sysmonEvent("WS-H-" + run, "C:\\Temp\\second-" + run + ".exe", "CORP\\dave", now.minusSeconds(30)) + "\n");
+        ingest.awaitCount(ADMIN_TOKEN, "host.name:WS-H-" + run, 1);
+
+        Api.Response again = importZip(zip(Map.of("hunt.yml", windowsRule(sigmaId, "Hunt " + run, "first-" + run + ".exe", "low"))), "v1b.zip");
+        assertThat(again.json().path("unchanged").asInt()).isEqualTo(1);
+        Api.Response v2 = importZip(zip(Map.of("hunt.yml", windowsRule(sigmaId, "Hunt " + run, "second-" + run + ".exe", "low"))), "v2.zip");
+        assertThat(v2.json().path("updated").asInt()).isEqualTo(1);
+        String id = ruleId(sigmaId);
+        JsonNode detail = api().get("/api/v1/detection/rules/" + id, ADMIN_TOKEN).json();
+        assertThat(detail.path("rule").path("version").asInt()).isEqualTo(2);
+        assertThat(detail.path("versions").size()).isEqualTo(2);
+        assertThat(detail.path("versions").get(1).path("yaml").asString()).contains("first-" + run);
+        assertThat(detail.path("yaml").asString()).contains("second-" + run);
+        assertThat(api().get("/api/v1/audit/records?action=rule.update&limit=200", ADMIN_TOKEN).body()).contains(id);
+        assertThat(alertsOf(sigmaId)).isEmpty();
+
+        Api.Response hunt = api().post("/api/v1/detection/retro-hunts", ADMIN_TOKEN, Map.of("ruleId", id,
+                "from", now.minus(Duration.ofHours(1)).toString(), "to", now.plus(Duration.ofMinutes(1)).toString()));
+        assertThat(hunt.status()).as(hunt.body()).isEqualTo(200);
+        String huntId = hunt.json().path("id").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode state = api().get("/api/v1/detection/retro-hunts/" + huntId, ADMIN_TOKEN).json();
+            assertThat(state.path("status").asString()).isEqualTo("done");
+            assertThat(state.path("matched").asLong()).isEqualTo(1);
+            assertThat(state.path("scanned").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(state.path("hits").get(0).path("entities").path("host.name").asString()).isEqualTo("WS-H-" + run);
+        });
+        assertThat(api().post("/api/v1/detection/retro-hunts", ADMIN_TOKEN, Map.of("ruleId", id, "from", now.toString(),
+                "to", now.minusSeconds(5).toString())).assertProblem(400).detail()).contains("from");
+
+        String events = sysmonEvent("A", "C:\\x\\second-" + run + ".exe", "u", now) + "\n"
+                + sysmonEvent("B", "C:\\x\\other.exe", "u", now) + "\n{not json\n";
+        Api.Response test = api().post("/api/v1/detection/rules/" + id + "/test", ADMIN_TOKEN, Map.of("events", events));
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        assertThat(test.json().path("events").asInt()).isEqualTo(2);
+        assertThat(test.json().path("matches").size()).isEqualTo(1);
+        assertThat(test.json().path("matches").get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(test.json().path("errors").get(0).asString()).startsWith("line 3");
+        Api.Response badRule = api().post("/api/v1/detection/rules/test", ADMIN_TOKEN, Map.of("yaml", "title: x\nlogsource: {}\n",
+                "events", "{}"));
+        assertThat(badRule.assertProblem(400).problemCode()).isEqualTo("invalid-rule");
+    }
+
+    @Test
+    void alertsAreAcknowledgedAndResolvedWithAReason() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sigmaId = UUID.randomUUID().toString();
+        importZip(zip(Map.of("life.yml", windowsRule(sigmaId, "Lifecycle " + run, "life-" + run + ".exe", "medium"))), "life.zip");
+        awaitActive(sigmaId);
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("lifewin"), "platform", "json"));
+        ingest.ndjson(token, sysmonEvent("WS-L-" + run, "C:\\life-" + run + ".exe", "CORP\\erin", Instant.now()) + "\n");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> alertsOf(sigmaId).size() == 1);
+        String alertId = alertsOf(sigmaId).get(0).path("id").asString();
+
+        Api.Response ack = api().post("/api/v1/alerts/" + alertId + "/acknowledge", ADMIN_TOKEN, Map.of("comment", "looking"));
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().path("acknowledgedBy").asString()).isEqualTo("admin");
+        assertThat(api().post("/api/v1/alerts/" + alertId + "/resolve", ADMIN_TOKEN, Map.of()).assertProblem(400).detail())
+                .contains("resolution");
+        Api.Response resolved = api().post("/api/v1/alerts/" + alertId + "/resolve", ADMIN_TOKEN, Map.of("resolution", "test tool, benign"));
+        assertThat(resolved.json().path("state").asString()).isEqualTo("resolved");
+        assertThat(api().post("/api/v1/alerts/" + alertId + "/resolve", ADMIN_TOKEN, Map.of("resolution", "again")).assertProblem(409)
+                .status()).isEqualTo(409);
+        assertThat(api().get("/api/v1/alerts?state=firing&rule=" + sigmaId, ADMIN_TOKEN).json().size()).isZero();
+        assertThat(api().get("/api/v1/alerts?severity=urgent", ADMIN_TOKEN).assertProblem(400).detail()).contains("urgent");
+        assertThat(api().get("/api/v1/alerts/" + UUID.randomUUID(), ADMIN_TOKEN).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/alerts/summary", ADMIN_TOKEN).json().has("critical")).isTrue();
+    }
+
     /** Rules compile after their change commits; waits until the running rule set has this one. */
     void awaitActive(String sigmaId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -56,14 +56,22 @@ class RuleController {
     record EnabledRequest(@NotNull Boolean enabled, @Size(max = 64) String tenant) {
     }
 
-    record TestRequest(@Size(max = 3_000_000) String yaml, @Size(max = 20_000_000) String events, boolean ignoreLogsource) {
+    record TestRequest(@Size(max = 3_000_000) String yaml, @Size(max = 20_000_000) String events, Boolean ignoreLogsource) {
+
+        boolean ignoring() {
+            return Boolean.TRUE.equals(ignoreLogsource);
+        }
     }
 
     record ExceptionRequest(@Size(max = 64) String tenant, @Size(max = 200) String field, @Size(max = 1000) List<String> values,
             @Size(max = 2000) String reason, Instant expiresAt) {
     }
 
-    record HuntRequest(UUID ruleId, @Size(max = 3_000_000) String yaml, Instant from, Instant to, boolean ignoreLogsource) {
+    record HuntRequest(UUID ruleId, @Size(max = 3_000_000) String yaml, Instant from, Instant to, Boolean ignoreLogsource) {
+
+        boolean ignoring() {
+            return Boolean.TRUE.equals(ignoreLogsource);
+        }
     }
 
     @GetMapping("/api/v1/detection/rules")
@@ -107,13 +115,13 @@ class RuleController {
     @PostMapping("/api/v1/detection/rules/test")
     @Operation(summary = "Try rule text on events given as JSON lines")
     RuleTestResult test(@Valid @RequestBody TestRequest request) {
-        return tester.test(request.yaml(), request.events(), request.ignoreLogsource());
+        return tester.test(request.yaml(), request.events(), request.ignoring());
     }
 
     @PostMapping("/api/v1/detection/rules/{id}/test")
     @Operation(summary = "Try a stored rule on events given as JSON lines")
     RuleTestResult testStored(@PathVariable UUID id, @Valid @RequestBody TestRequest request) {
-        return tester.testStored(id, request.events(), request.ignoreLogsource());
+        return tester.testStored(id, request.events(), request.ignoring());
     }
 
     @GetMapping("/api/v1/detection/rules/{id}/exceptions")
@@ -142,7 +150,7 @@ class RuleController {
     @PostMapping("/api/v1/detection/retro-hunts")
     @Operation(summary = "Run a stored rule (ruleId) or rule text (yaml) over the stored events of [from, to); runs in the background")
     RetroHuntView hunt(@Valid @RequestBody HuntRequest request) {
-        return hunts.start(request.ruleId(), request.yaml(), request.from(), request.to(), request.ignoreLogsource());
+        return hunts.start(request.ruleId(), request.yaml(), request.from(), request.to(), request.ignoring());
     }
 
     @GetMapping("/api/v1/detection/retro-hunts")
