@@ -20,4 +20,14 @@ class ConsoleErrors {
         model.addAttribute("message", e.getMessage());
         return "error";
     }
+
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    String badForm(Exception e, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", e instanceof org.springframework.web.multipart.MultipartException
+                ? "expected a file upload (multipart/form-data)" : "a form field is missing: " + e.getMessage());
+        return "error";
+    }
 }

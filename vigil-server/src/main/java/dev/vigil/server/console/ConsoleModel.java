@@ -43,7 +43,13 @@ class ConsoleModel {
         if (p.can("input", "read")) {
             items.add(new NavItem("Inputs", "/inputs", "operations"));
         }
-        for (String upcoming : List.of("Alerts", "Incidents", "Monitoring", "Assets", "Vulnerabilities",
+        if (p.can("alert", "read")) {
+            items.add(new NavItem("Alerts", "/alerts", "operations"));
+        }
+        if (p.can("rule", "read")) {
+            items.add(new NavItem("Detection rules", "/rules", "operations"));
+        }
+        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities",
                 "Intelligence", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }

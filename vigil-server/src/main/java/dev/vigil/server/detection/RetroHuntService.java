@@ -94,7 +94,7 @@ public class RetroHuntService {
         String text = ruleId != null ? RuleTester.storedYaml(jdbc, access, ruleId) : yaml;
         HuntRules.Compiled compiled = rules.compile(text, ignoreLogsource);
         TenantScope scope = search.scope();
-        Hunt hunt = new Hunt(UUID.randomUUID(), String.join(", ", compiled.titles()), caller.username(), from, to);
+        Hunt hunt = new Hunt(UUID.randomUUID(), ruleId, String.join(", ", compiled.titles()), caller.username(), from, to);
         audit.record(AuditEntry.success("rule.retro-hunt", "retro-hunt", hunt.id, null, Map.of("rules", compiled.titles(),
                 "ruleId", ruleId == null ? "" : ruleId.toString(), "from", from.toString(), "to", to.toString())));
         hunts.put(hunt.id, hunt);
@@ -155,6 +155,7 @@ public class RetroHuntService {
 
     private static final class Hunt {
         final UUID id;
+        final UUID ruleId;
         final String rule;
         final String requestedBy;
         final Instant from;
@@ -168,8 +169,9 @@ public class RetroHuntService {
         volatile Instant finishedAt;
         volatile String error;
 
-        Hunt(UUID id, String rule, String requestedBy, Instant from, Instant to) {
+        Hunt(UUID id, UUID ruleId, String rule, String requestedBy, Instant from, Instant to) {
             this.id = id;
+            this.ruleId = ruleId;
             this.rule = rule;
             this.requestedBy = requestedBy;
             this.from = from;
@@ -199,7 +201,7 @@ public class RetroHuntService {
             synchronized (hits) {
                 copy = List.copyOf(hits);
             }
-            return new RetroHuntView(id, rule, requestedBy, from, to, status, scanned, matched, truncated, copy, startedAt,
+            return new RetroHuntView(id, ruleId, rule, requestedBy, from, to, status, scanned, matched, truncated, copy, startedAt,
                     finishedAt, error);
         }
     }

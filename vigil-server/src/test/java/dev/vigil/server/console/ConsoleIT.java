@@ -237,6 +237,79 @@ class ConsoleIT {
         signOut();
     }
 
+    @Test
+    void detectionEngineerImportsARuleTestsItAndAnAnalystWorksTheAlert() throws Exception {
+        api("POST", "/api/v1/roles", "{\"name\":\"detection-engineer\",\"description\":\"writes and tunes detection rules\","
+                + "\"permissions\":[\"rule:read:*\",\"rule:update:*\",\"alert:read:*\",\"alert:update:*\",\"event:read:*\"]}");
+        api("POST", "/api/v1/users", "{\"username\":\"dana\",\"password\":\"engineer-pass-word-7\",\"mustChangePassword\":false,"
+                + "\"roles\":[\"detection-engineer\"]}");
+        Path rule = Files.createTempFile(dataDir, "whoami-", ".yml");
+        String sigmaId = java.util.UUID.randomUUID().toString();
+        Files.writeString(rule, """
+                title: Whoami run by a web server
+                id: %s
+                author: Console Test
+                logsource:
+                    category: process_creation
+                    product: windows
+                detection:
+                    selection:
+                        Image|endswith: '\\whoami.exe'
+                        ParentImage|endswith: '\\w3wp.exe'
+                    condition: selection
+                level: high
+                """.formatted(sigmaId));
+        signIn("dana", "engineer-pass-word-7");
+
+        open("/rules");
+        browser.findElement(By.id("rule-file")).sendKeys(rule.toString());
+        clickAndWait(By.id("import"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("1 new");
+        clickAndWait(By.linkText("Whoami run by a web server"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            if (driver.findElement(By.id("rule-state")).getText().startsWith("active")) {
+                return true;
+            }
+            driver.navigate().refresh();
+            return false;
+        });
+        String matching = "{\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"EventID\":1,"
+                + "\"Image\":\"C:\\\\Windows\\\\System32\\\\whoami.exe\",\"ParentImage\":\"C:\\\\inetpub\\\\w3wp.exe\"}";
+        String other = matching.replace("w3wp.exe", "explorer.exe");
+        browser.findElement(By.id("test-events")).sendKeys(other + "\n" + matching);
+        clickAndWait(By.id("run-test"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("1 of 2 event(s) matched");
+        assertThat(browser.findElement(By.id("test-result")).getText()).contains("line 2");
+
+        String input = dev.vigil.server.support.Api.JSON.readTree(api("POST", "/api/v1/ingest/inputs",
+                "{\"name\":\"sysmon\",\"type\":\"http\",\"format\":\"json\"}")).path("id").asString();
+        String token = dev.vigil.server.support.Api.JSON.readTree(api("POST", "/api/v1/ingest/tokens",
+                "{\"input\":\"" + input + "\",\"name\":\"sysmon\"}")).path("secret").asString();
+        String event = matching.replace("{", "{\"Computer\":\"web-07\",");
+        var send = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + "/api/v1/ingest/ndjson"))
+                .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.ofString(event + "\n")).build();
+        assertThat(java.net.http.HttpClient.newHttpClient().send(send, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        open("/alerts");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            if (driver.findElement(By.id("alerts-table")).getText().contains("Whoami run by a web server")) {
+                return true;
+            }
+            driver.navigate().refresh();
+            return false;
+        });
+        assertThat(browser.findElement(By.id("alerts-table")).getText()).contains("high").contains("host.name=web-07");
+        clickAndWait(By.linkText("Whoami run by a web server"));
+        assertThat(browser.findElement(By.id("explanation")).getText()).contains("whoami.exe");
+        clickAndWait(By.id("acknowledge"));
+        assertThat(browser.findElement(By.id("alert-facts")).getText()).contains("dana");
+        browser.findElement(By.id("resolution")).sendKeys("admin testing the web server");
+        clickAndWait(By.id("resolve"));
+        assertThat(browser.findElement(By.id("alert-state")).getText()).isEqualTo("resolved");
+        signOut();
+    }
+
     private static String api(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")

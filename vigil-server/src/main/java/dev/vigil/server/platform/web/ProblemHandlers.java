@@ -63,6 +63,12 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
                 "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'"));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-upload",
+                "expected a multipart/form-data upload with a file part"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         String reference = UUID.randomUUID().toString();

@@ -1,0 +1,72 @@
+package dev.vigil.server.console;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.vigil.server.alerting.AlertFilter;
+import dev.vigil.server.alerting.AlertService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Alerts: the list with filters and bulk acknowledgement, and one alert with its events. */
+@Controller
+class AlertsPageController {
+
+    private final AlertService alerts;
+
+    AlertsPageController(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/alerts")
+    String list(@RequestParam(defaultValue = "firing") String state, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String source, Model model) {
+        String stateFilter = state.equals("all") ? null : state;
+        String severityFilter = severity == null || severity.isBlank() ? null : severity;
+        String sourceFilter = source == null || source.isBlank() ? null : source;
+        model.addAttribute("alerts", alerts.list(new AlertFilter(stateFilter, severityFilter, sourceFilter, null, null, null, null, 200)));
+        model.addAttribute("summary", alerts.firingBySeverity());
+        model.addAttribute("state", state);
+        model.addAttribute("severity", severityFilter == null ? "" : severityFilter);
+        model.addAttribute("source", sourceFilter == null ? "" : sourceFilter);
+        return "alerts";
+    }
+
+    @GetMapping("/alerts/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("alert", alerts.get(id));
+        return "alert";
+    }
+
+    @PostMapping("/alerts/acknowledge")
+    String acknowledgeAll(@RequestParam(name = "ids", required = false) List<UUID> ids, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts", () -> {
+            if (ids == null || ids.isEmpty()) {
+                return "Select the alerts to acknowledge.";
+            }
+            ids.forEach(id -> alerts.acknowledge(id, null));
+            return ids.size() + " alert(s) acknowledged.";
+        });
+    }
+
+    @PostMapping("/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/" + id, () -> {
+            alerts.acknowledge(id, null);
+            return "Alert acknowledged.";
+        });
+    }
+
+    @PostMapping("/alerts/{id}/resolve")
+    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String resolution, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/" + id, () -> {
+            alerts.resolve(id, resolution);
+            return "Alert resolved.";
+        });
+    }
+}
