@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.cli.VigilCli;
 import dev.vigil.server.audit.internal.AuditExportCommand;
+import dev.vigil.server.detection.internal.RuleImportCommand;
 import dev.vigil.server.platform.backup.BackupCommand;
 import dev.vigil.server.platform.backup.RestoreCommand;
 import dev.vigil.server.platform.config.ConfigCommand;
@@ -20,6 +21,7 @@ public final class VigilMain {
         commandLine.addSubcommand(new RestoreCommand());
         commandLine.addSubcommand(new ConfigCommand());
         commandLine.getSubcommands().get("audit").addSubcommand(new AuditExportCommand());
+        commandLine.addSubcommand(new CommandLine(new RulesCommand()).addSubcommand(new RuleImportCommand()));
         return commandLine;
     }
 
@@ -28,5 +30,10 @@ public final class VigilMain {
         if (exit != ServeCommand.KEEP_RUNNING) {
             System.exit(exit);
         }
+    }
+
+    @picocli.CommandLine.Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "Manage the detection rules of a running server.")
+    static final class RulesCommand {
     }
 }

@@ -318,6 +318,28 @@ class DetectionApiTest extends ServerTestBase {
         assertThat(api().get("/api/v1/alerts/summary", ADMIN_TOKEN).json().has("critical")).isTrue();
     }
 
+    @Test
+    void cliImportsAFolderOfRulesIntoARunningServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sigmaId = UUID.randomUUID().toString();
+        java.nio.file.Path rules = java.nio.file.Files.createDirectories(dir.resolve("my-rules").resolve("windows"));
+        java.nio.file.Files.writeString(rules.resolve("cli.yml"), windowsRule(sigmaId, "CLI " + run, "cli-" + run + ".exe", "low"));
+        java.nio.file.Files.writeString(rules.resolve("bad.yaml"), "title: [unclosed\n");
+        java.nio.file.Files.writeString(rules.resolve("notes.txt"), "ignored");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        var cli = dev.vigil.server.VigilMain.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        int exit = cli.execute("rules", "import", dir.resolve("my-rules").toString(), "--server", api().base(), "--token", ADMIN_TOKEN);
+        assertThat(exit).as(err.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("2 files: 1 new, 0 changed, 0 unchanged, 1 problems");
+        assertThat(err.toString()).contains("my-rules/windows/bad.yaml:2: invalid YAML");
+        assertThat(ruleId(sigmaId)).isNotBlank();
+        assertThat(cli.execute("rules", "import", dir.resolve("missing").toString(), "--server", api().base(), "--token", ADMIN_TOKEN))
+                .isEqualTo(2);
+    }
+
     /** Rules compile after their change commits; waits until the running rule set has this one. */
     void awaitActive(String sigmaId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
