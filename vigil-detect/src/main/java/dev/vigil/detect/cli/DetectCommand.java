@@ -146,9 +146,11 @@ public final class DetectCommand implements Callable<Integer> {
                 counts.events, counts.matches, ruleSet.rules().size(), ruleSet.skipped().size() - notMapped, notMapped,
                 logSources.name(), counts.invalidLines > 0 ? "; " + counts.invalidLines + " invalid event lines" : "");
         if (correlationEngine.correlationCount() > 0) {
-            err.printf("%d correlation rules evaluated, %d fired%s%n", correlationEngine.correlationCount(),
+            err.printf("%d correlation rules evaluated, %d fired%s%s%n", correlationEngine.correlationCount(),
                     counts.correlationMatches, counts.withoutTime > 0
-                            ? "; " + counts.withoutTime + " matching events without a time were not correlated" : "");
+                            ? "; " + counts.withoutTime + " matching events without a time were not correlated" : "",
+                    correlationEngine.nonNumericValues() > 0 ? "; " + correlationEngine.nonNumericValues()
+                            + " matching events without a numeric value were left out of value_* correlations" : "");
         }
         return status;
     }
@@ -213,7 +215,7 @@ public final class DetectCommand implements Callable<Integer> {
                         counts.withoutTime++;
                         continue;
                     }
-                    for (CorrelationMatch fired : correlationEngine.accept(matches, event, time)) {
+                    for (CorrelationMatch fired : correlationEngine.accept(matches, event, time, lineIndex)) {
                         counts.correlationMatches++;
                         print(out, fired, lineIndex);
                     }
@@ -229,8 +231,8 @@ public final class DetectCommand implements Callable<Integer> {
     private void print(PrintWriter out, CorrelationMatch fired, long eventIndex) {
         SigmaCorrelation correlation = fired.correlation();
         if (output == OutputFormat.table) {
-            out.printf("%-7d %-13s %-36s %s (%s) %s %s=%d%n", eventIndex, correlation.level(), correlation.handle(),
-                    correlation.title(), correlation.author(), fired.group(), correlation.type(), fired.count());
+            out.printf("%-7d %-13s %-36s %s (%s) %s%n", eventIndex, correlation.level(), correlation.handle(),
+                    correlation.title(), correlation.author(), fired.explanation());
             return;
         }
         Map<String, Object> line = new LinkedHashMap<>();
@@ -242,8 +244,15 @@ public final class DetectCommand implements Callable<Integer> {
         line.put("correlation_type", correlation.type());
         line.put("group", fired.group());
         line.put("count", fired.count());
+        if (fired.value() != null) {
+            line.put("value", fired.value());
+        }
+        line.put("condition", fired.condition());
         line.put("event_index", eventIndex);
         line.put("time", fired.time().toString());
+        line.put("window_start", fired.windowStart().toString());
+        line.put("event_indexes", fired.events());
+        line.put("explanation", fired.explanation());
         line.put("rule_file", correlation.source());
         out.println(JSON.writeValueAsString(line));
     }

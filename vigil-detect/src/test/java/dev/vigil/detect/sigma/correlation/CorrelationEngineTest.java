@@ -178,7 +178,7 @@ class CorrelationEngineTest {
                 correlation: {type: event_count, rules: [nope], timespan: 1h, condition: {gte: 3}}
                 ---
                 title: sum
-                correlation: {type: value_sum, rules: [failed_logon], timespan: 1h, condition: {field: n, gte: 3}}
+                correlation: {type: value_sum, rules: [failed_logon], timespan: 1M, condition: {field: n, gte: 3}}
                 ---
                 title: chain
                 correlation: {type: event_count, rules: [too_few], timespan: 1h, condition: {gte: 3}}
@@ -189,7 +189,7 @@ class CorrelationEngineTest {
         assertThat(engine.skipped()).extracting(SkippedCorrelation::reason).satisfiesExactly(
                 r -> assertThat(r).contains("window closes"),
                 r -> assertThat(r).contains("unknown rule 'nope'"),
-                r -> assertThat(r).contains("value_sum is not supported"),
+                r -> assertThat(r).contains("timespan '1M'"),
                 r -> assertThat(r).contains("chains of correlations are not supported"));
     }
 }
