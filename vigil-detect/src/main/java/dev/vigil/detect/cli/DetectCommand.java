@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code vigil detect}: evaluates Sigma rules offline over JSON-lines events and prints one line per match.
  */
-@Command(name = "detect", mixinStandardHelpOptions = true,
+@Command(name = "detect", mixinStandardHelpOptions = true, subcommands = BaselineEvalCommand.class,
         description = {"Run Sigma rules over JSON-lines events (one event per line; Windows evtx_dump nesting or flat).",
                 "Prints one line per match (and per fired correlation rule); a summary and skipped rules go to stderr.",
                 "Exit status: 0 success, 2 unreadable or invalid input, rules, mapping or placeholder file."})
@@ -55,11 +55,12 @@ public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Rule file or folder (searched recursively for .yml/.yaml); repeatable.")
+    // checked in call(), not by picocli, so that 'detect baseline-eval' does not need them
+    @Option(names = "--rules", arity = "1..*", paramLabel = "PATH",
+            description = "Rule file or folder (searched recursively for .yml/.yaml); repeatable. Required.")
     List<Path> rulePaths;
 
-    @Option(names = "--events", required = true, paramLabel = "FILE|-", description = "JSON-lines events, '-' for stdin.")
+    @Option(names = "--events", paramLabel = "FILE|-", description = "JSON-lines events, '-' for stdin. Required.")
     String events;
 
     @Option(names = "--mapping", defaultValue = "windows", paramLabel = "NAME|FILE",
@@ -99,6 +100,11 @@ public final class DetectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (rulePaths == null || events == null) {
+                err.println("error: --rules and --events are required");
+                spec.commandLine().usage(err);
+                return 2;
+            }
             return run(out, err);
         } finally {
             out.flush();

@@ -192,6 +192,27 @@ class DetectCommandTest {
                 .contains("1 matching events without a numeric value");
     }
 
+    @Test
+    void baselineEvalPrintsTheTableAndRefusesAMissingLog(@TempDir Path dir) {
+        Path corpus = Corpus.require("linux-logs").getParent();
+        Run run = run(new DetectCommand(), "baseline-eval", "--corpus", corpus.toString(), "--instances", "2",
+                "--seed", "3");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("858 sshd login outcomes").contains("seed 3, 2 instances per scenario")
+                .contains("| detector | brute_force | credential_stuffing | new_network_login | exfiltration |")
+                .contains("| volume_bytes_per_workstation | ");
+        Run missing = run(new DetectCommand(), "baseline-eval", "--auth-log", dir.resolve("none.log").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read");
+    }
+
+    @Test
+    void detectStillNeedsRulesAndEvents() {
+        Run run = run(new DetectCommand(), "--rules", "x.yml");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--rules and --events are required");
+    }
+
     /** The command reproduces every corpus case exactly, as the graders run it. */
     @Test
     void reproducesEveryCorpusCase() throws Exception {
