@@ -16,8 +16,9 @@ import dev.vigil.detect.sigma.rule.SigmaCorrelation;
  * @param value       the computed sum, average or percentile (value_* types); null for the counting types
  * @param condition   the condition that held, like {@code gte 100} or {@code p95 gt 5000}
  * @param windowStart time of the oldest event in the window
- * @param events      the caller's references (e.g. line numbers) of the events in the window, oldest first; for
- *                    value_count and the temporal types only the triggering event
+ * @param events      the caller's references (e.g. line numbers) of the events in the window, oldest first (for
+ *                    event_count the latest 1,000 at most); for value_count and the temporal types only the
+ *                    triggering event
  * @param explanation one sentence a person can read: what was computed over which events of which group, against what
  */
 public record CorrelationMatch(SigmaCorrelation correlation, Map<String, String> group, long count, Instant time,

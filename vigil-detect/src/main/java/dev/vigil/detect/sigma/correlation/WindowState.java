@@ -48,8 +48,12 @@ sealed interface WindowState permits WindowState.EventCount, WindowState.ValueCo
 
     long lastSeen();
 
-    /** event_count: events in the window. */
+    /**
+     * event_count: events in the window. Only the latest {@link #MAX_REFS} event references are kept for the finding,
+     * so that a large count does not double the window's memory.
+     */
     final class EventCount implements WindowState {
+        static final int MAX_REFS = 1000;
         private final long span;
         private final CountCondition condition;
         private final ArrayDeque<Long> times = new ArrayDeque<>();
@@ -69,6 +73,11 @@ sealed interface WindowState permits WindowState.EventCount, WindowState.ValueCo
             refs.addLast(observation.eventRef());
             while (!times.isEmpty() && times.peekFirst() < time - span) {
                 times.pollFirst();
+                if (refs.size() > times.size()) {
+                    refs.pollFirst();
+                }
+            }
+            if (refs.size() > MAX_REFS) {
                 refs.pollFirst();
             }
             long count = times.size();

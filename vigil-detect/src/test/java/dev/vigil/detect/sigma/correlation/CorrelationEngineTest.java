@@ -80,6 +80,10 @@ class CorrelationEngineTest {
             assertThat(m.group()).isEqualTo(Map.of("Computer", "A"));
             assertThat(m.count()).isEqualTo(3);
             assertThat(m.time()).isEqualTo(Instant.parse("2026-01-01T00:03:20Z"));
+            assertThat(m.value()).isNull();
+            assertThat(m.events()).containsExactly(0L, 2L, 3L);
+            assertThat(m.explanation()).isEqualTo("event_count reached 3 events from 2026-01-01T00:00:00Z to "
+                    + "2026-01-01T00:03:20Z for {Computer=A}, condition gte 3");
         });
     }
 
