@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -29,8 +30,8 @@ class ValueCorrelationPropertiesTest {
     @Provide
     Arbitrary<List<Step>> streams() {
         Arbitrary<Integer> gaps = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(0, 120)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(3500, 3700)));
+                Tuple.of(5, Arbitraries.integers().between(0, 120)),
+                Tuple.of(1, Arbitraries.integers().between(3500, 3700)));
         Arbitrary<String> hosts = Arbitraries.of("a", "b", "c");
         Arbitrary<Integer> values = Arbitraries.integers().between(-50, 400).injectNull(0.1);
         return Combinators.combine(gaps, hosts, values).as(Step::new).list().ofMaxSize(120);

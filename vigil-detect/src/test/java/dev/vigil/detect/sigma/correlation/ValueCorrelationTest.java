@@ -2,6 +2,9 @@ package dev.vigil.detect.sigma.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import dev.vigil.detect.sigma.engine.RuleSet;
 import dev.vigil.detect.sigma.logsource.LogSourceMapping;
 import dev.vigil.detect.sigma.rule.SigmaDocuments;
 import dev.vigil.detect.sigma.rule.SigmaRuleParser;
+import dev.vigil.testkit.Corpus;
 
 class ValueCorrelationTest {
 
@@ -181,7 +185,7 @@ class ValueCorrelationTest {
     void theSpecificationExamplesCompile() {
         for (String type : List.of("value_sum", "value_avg", "value_percentile")) {
             String yaml = BASE_RULE + "---\n"
-                    + new String(readExample(type)).replace("website_access", "upload").replace("rule_a_id", "upload")
+                    + readExample(type).replace("website_access", "upload").replace("rule_a_id", "upload")
                     .replace("process_creation", "upload");
             SigmaDocuments documents = new SigmaRuleParser().parse(yaml, type + ".yml");
             assertThat(documents.problems()).as(type).isEmpty();
@@ -192,12 +196,11 @@ class ValueCorrelationTest {
         }
     }
 
-    private static byte[] readExample(String type) {
+    private static String readExample(String type) {
         try {
-            return java.nio.file.Files.readAllBytes(dev.vigil.testkit.Corpus.require("sigma")
-                    .resolve("spec-examples/correlation/" + type + ".yml"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(Corpus.require("sigma").resolve("spec-examples/correlation/" + type + ".yml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
