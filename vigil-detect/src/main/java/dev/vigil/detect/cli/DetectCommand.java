@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code vigil detect}: evaluates Sigma rules offline over JSON-lines events and prints one line per match.
  */
-@Command(name = "detect", mixinStandardHelpOptions = true,
+@Command(name = "detect", mixinStandardHelpOptions = true, subcommands = BaselineEvalCommand.class,
         description = {"Run Sigma rules over JSON-lines events (one event per line; Windows evtx_dump nesting or flat).",
                 "Prints one line per match (and per fired correlation rule); a summary and skipped rules go to stderr.",
                 "Exit status: 0 success, 2 unreadable or invalid input, rules, mapping or placeholder file."})
@@ -55,11 +55,12 @@ public final class DetectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Rule file or folder (searched recursively for .yml/.yaml); repeatable.")
+    // checked in call(), not by picocli, so that 'detect baseline-eval' does not need them
+    @Option(names = "--rules", arity = "1..*", paramLabel = "PATH",
+            description = "Rule file or folder (searched recursively for .yml/.yaml); repeatable. Required.")
     List<Path> rulePaths;
 
-    @Option(names = "--events", required = true, paramLabel = "FILE|-", description = "JSON-lines events, '-' for stdin.")
+    @Option(names = "--events", paramLabel = "FILE|-", description = "JSON-lines events, '-' for stdin. Required.")
     String events;
 
     @Option(names = "--mapping", defaultValue = "windows", paramLabel = "NAME|FILE",
@@ -99,6 +100,11 @@ public final class DetectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (rulePaths == null || events == null) {
+                err.println("error: --rules and --events are required");
+                spec.commandLine().usage(err);
+                return 2;
+            }
             return run(out, err);
         } finally {
             out.flush();
@@ -146,9 +152,11 @@ public final class DetectCommand implements Callable<Integer> {
                 counts.events, counts.matches, ruleSet.rules().size(), ruleSet.skipped().size() - notMapped, notMapped,
                 logSources.name(), counts.invalidLines > 0 ? "; " + counts.invalidLines + " invalid event lines" : "");
         if (correlationEngine.correlationCount() > 0) {
-            err.printf("%d correlation rules evaluated, %d fired%s%n", correlationEngine.correlationCount(),
+            err.printf("%d correlation rules evaluated, %d fired%s%s%n", correlationEngine.correlationCount(),
                     counts.correlationMatches, counts.withoutTime > 0
-                            ? "; " + counts.withoutTime + " matching events without a time were not correlated" : "");
+                            ? "; " + counts.withoutTime + " matching events without a time were not correlated" : "",
+                    correlationEngine.nonNumericValues() > 0 ? "; " + correlationEngine.nonNumericValues()
+                            + " matching events without a numeric value were left out of value_* correlations" : "");
         }
         return status;
     }
@@ -213,7 +221,7 @@ public final class DetectCommand implements Callable<Integer> {
                         counts.withoutTime++;
                         continue;
                     }
-                    for (CorrelationMatch fired : correlationEngine.accept(matches, event, time)) {
+                    for (CorrelationMatch fired : correlationEngine.accept(matches, event, time, lineIndex)) {
                         counts.correlationMatches++;
                         print(out, fired, lineIndex);
                     }
@@ -229,8 +237,8 @@ public final class DetectCommand implements Callable<Integer> {
     private void print(PrintWriter out, CorrelationMatch fired, long eventIndex) {
         SigmaCorrelation correlation = fired.correlation();
         if (output == OutputFormat.table) {
-            out.printf("%-7d %-13s %-36s %s (%s) %s %s=%d%n", eventIndex, correlation.level(), correlation.handle(),
-                    correlation.title(), correlation.author(), fired.group(), correlation.type(), fired.count());
+            out.printf("%-7d %-13s %-36s %s (%s) %s%n", eventIndex, correlation.level(), correlation.handle(),
+                    correlation.title(), correlation.author(), fired.explanation());
             return;
         }
         Map<String, Object> line = new LinkedHashMap<>();
@@ -242,8 +250,15 @@ public final class DetectCommand implements Callable<Integer> {
         line.put("correlation_type", correlation.type());
         line.put("group", fired.group());
         line.put("count", fired.count());
+        if (fired.value() != null) {
+            line.put("value", fired.value());
+        }
+        line.put("condition", fired.condition());
         line.put("event_index", eventIndex);
         line.put("time", fired.time().toString());
+        line.put("window_start", fired.windowStart().toString());
+        line.put("event_indexes", fired.events());
+        line.put("explanation", fired.explanation());
         line.put("rule_file", correlation.source());
         out.println(JSON.writeValueAsString(line));
     }

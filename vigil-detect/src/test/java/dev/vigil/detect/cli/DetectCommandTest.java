@@ -153,6 +153,66 @@ class DetectCommandTest {
         assertThat(run.err()).contains("1 correlation rules evaluated, 1 fired");
     }
 
+    @Test
+    void emitsValueSumCorrelationsWithTheComputedValueAndTheirEvents(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules.yml");
+        Files.writeString(rules, """
+                title: Upload
+                name: upload
+                logsource: {category: proxy}
+                detection: {sel: {method: POST}, condition: sel}
+                ---
+                title: Exfiltration volume
+                id: 0d3e9c55-4b8a-4a8f-8c1e-6a7f0b2c9d31
+                level: high
+                correlation:
+                    type: value_sum
+                    rules: [upload]
+                    group-by: [src]
+                    timespan: 1h
+                    condition: {field: bytes, gt: 1000}
+                """);
+        Path events = dir.resolve("e.jsonl");
+        Files.writeString(events, """
+                {"method":"POST","src":"10.0.0.5","bytes":600,"@timestamp":"2026-01-01T00:00:00Z"}
+                {"method":"POST","src":"10.0.0.5","bytes":"n/a","@timestamp":"2026-01-01T00:10:00Z"}
+                {"method":"POST","src":"10.0.0.5","bytes":500,"@timestamp":"2026-01-01T00:20:00Z"}
+                """);
+        Run run = run(new DetectCommand(), "--rules", rules.toString(), "--events", events.toString(), "--mapping",
+                "none");
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode correlation = JSON.readTree(run.out().lines().toList().getLast());
+        assertThat(correlation.get("correlation_type").asString()).isEqualTo("value_sum");
+        assertThat(correlation.get("value").asDouble()).isEqualTo(1100.0);
+        assertThat(correlation.get("condition").asString()).isEqualTo("gt 1000");
+        assertThat(correlation.get("event_indexes").toString()).isEqualTo("[0,2]");
+        assertThat(correlation.get("window_start").asString()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(correlation.get("explanation").asString()).contains("= 1100");
+        assertThat(run.err()).contains("1 correlation rules evaluated, 1 fired")
+                .contains("1 matching events without a numeric value");
+    }
+
+    @Test
+    void baselineEvalPrintsTheTableAndRefusesAMissingLog(@TempDir Path dir) {
+        Path corpus = Corpus.require("linux-logs").getParent();
+        Run run = run(new DetectCommand(), "baseline-eval", "--corpus", corpus.toString(), "--instances", "2",
+                "--seed", "3");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("858 sshd login outcomes").contains("seed 3, 2 instances per scenario")
+                .contains("| detector | brute_force | credential_stuffing | new_network_login | exfiltration |")
+                .contains("| volume_bytes_per_workstation | ");
+        Run missing = run(new DetectCommand(), "baseline-eval", "--auth-log", dir.resolve("none.log").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read");
+    }
+
+    @Test
+    void detectStillNeedsRulesAndEvents() {
+        Run run = run(new DetectCommand(), "--rules", "x.yml");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--rules and --events are required");
+    }
+
     /** The command reproduces every corpus case exactly, as the graders run it. */
     @Test
     void reproducesEveryCorpusCase() throws Exception {

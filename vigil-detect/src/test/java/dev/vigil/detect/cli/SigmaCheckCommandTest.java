@@ -37,6 +37,15 @@ class SigmaCheckCommandTest {
     }
 
     @Test
+    void acceptsTheValueAggregateCorrelationsOfTheSpecification() {
+        Path examples = Corpus.require("sigma").resolve("spec-examples").resolve("correlation");
+        for (String type : new String[] {"value_sum", "value_avg", "value_percentile"}) {
+            DetectCommandTest.Run result = run(new SigmaCommand(), "check", examples.resolve(type + ".yml").toString());
+            assertThat(result.status()).as(result.out()).isZero();
+        }
+    }
+
+    @Test
     void thePublicRuleSetChecksClean() {
         Path rules = Corpus.require("sigma").resolve("rules");
         DetectCommandTest.Run result = run(new SigmaCommand(), "check", rules.toString());

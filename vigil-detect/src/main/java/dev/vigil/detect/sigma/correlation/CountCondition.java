@@ -41,6 +41,16 @@ record CountCondition(long min, long max) {
         return new CountCondition(min, max);
     }
 
+    /** Like {@code gte 3} or {@code gte 3 and lte 9}. */
+    String describe() {
+        if (min == max) {
+            return "eq " + min;
+        }
+        String lower = min == Long.MIN_VALUE ? "" : "gte " + min;
+        String upper = max == Long.MAX_VALUE ? "" : "lte " + max;
+        return lower.isEmpty() || upper.isEmpty() ? lower + upper : lower + " and " + upper;
+    }
+
     boolean holds(long count) {
         return count >= min && count <= max;
     }

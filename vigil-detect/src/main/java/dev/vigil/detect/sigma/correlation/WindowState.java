@@ -4,25 +4,60 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Sliding-window state of one correlation group. {@link #add} takes one matching event (the position of its rule in the
- * correlation's rule list, the value of the counted field, the event time) and returns the count when the correlation
- * fires; the state then starts over, so one burst gives one alert.
+ * Sliding-window state of one correlation group. {@link #add} takes one matching event and returns what fired, or null;
+ * after firing the state starts over, so one burst gives one alert.
  */
-sealed interface WindowState {
+sealed interface WindowState permits WindowState.EventCount, WindowState.ValueCount, WindowState.Temporal,
+        WindowState.Ordered, ValueAggregate {
 
-    /** @return the count reached when the correlation fires, or -1 */
-    long add(int rulePosition, String value, long time);
+    /**
+     * One matching event as a correlation sees it.
+     *
+     * @param rulePosition the position of its rule in the correlation's rule list
+     * @param text         the text of the condition field (value_count), or null
+     * @param number       the numeric value of the condition field (value_* aggregates), or NaN
+     * @param time         event time, epoch milliseconds
+     * @param eventRef     the caller's reference to the event (e.g. its line number)
+     */
+    record Observation(int rulePosition, String text, double number, long time, long eventRef) {
+    }
+
+    /**
+     * What a group reached when its correlation fired.
+     *
+     * @param count       events (event_count, value_*), distinct values (value_count) or rules (temporal types)
+     * @param value       the computed sum, average or percentile; NaN for the counting types
+     * @param windowStart time of the oldest event in the window, epoch milliseconds
+     * @param events      references of the events in the window, oldest first (only the triggering event for
+     *                    value_count and the temporal types)
+     * @param truncated   the per-group cap dropped events that were still inside the timespan
+     */
+    record Fired(long count, double value, long windowStart, List<Long> events, boolean truncated) {
+
+        static Fired counted(long count, Observation trigger) {
+            return new Fired(count, Double.NaN, trigger.time(), List.of(trigger.eventRef()), false);
+        }
+    }
+
+    /** @return what fired, or null */
+    Fired add(Observation observation);
 
     long lastSeen();
 
-    /** event_count: events in the window. */
+    /**
+     * event_count: events in the window. Only the latest {@link #MAX_REFS} event references are kept for the finding,
+     * so that a large count does not double the window's memory.
+     */
     final class EventCount implements WindowState {
+        static final int MAX_REFS = 1000;
         private final long span;
         private final CountCondition condition;
         private final ArrayDeque<Long> times = new ArrayDeque<>();
+        private final ArrayDeque<Long> refs = new ArrayDeque<>();
         private long lastSeen;
 
         EventCount(long span, CountCondition condition) {
@@ -31,18 +66,28 @@ sealed interface WindowState {
         }
 
         @Override
-        public long add(int rulePosition, String value, long time) {
+        public Fired add(Observation observation) {
+            long time = observation.time();
             lastSeen = time;
             times.addLast(time);
+            refs.addLast(observation.eventRef());
             while (!times.isEmpty() && times.peekFirst() < time - span) {
                 times.pollFirst();
+                if (refs.size() > times.size()) {
+                    refs.pollFirst();
+                }
+            }
+            if (refs.size() > MAX_REFS) {
+                refs.pollFirst();
             }
             long count = times.size();
             if (condition.holds(count)) {
+                Fired fired = new Fired(count, Double.NaN, times.peekFirst(), List.copyOf(refs), false);
                 times.clear();
-                return count;
+                refs.clear();
+                return fired;
             }
-            return -1;
+            return null;
         }
 
         @Override
@@ -67,10 +112,12 @@ sealed interface WindowState {
         }
 
         @Override
-        public long add(int rulePosition, String value, long time) {
+        public Fired add(Observation observation) {
+            long time = observation.time();
+            String value = observation.text();
             lastSeen = time;
             if (value == null) {
-                return -1;
+                return null;
             }
             seen.remove(value);
             seen.put(value, time);
@@ -85,9 +132,9 @@ sealed interface WindowState {
             long count = seen.size();
             if (condition.holds(count)) {
                 seen.clear();
-                return count;
+                return Fired.counted(count, observation);
             }
-            return -1;
+            return null;
         }
 
         @Override
@@ -109,16 +156,17 @@ sealed interface WindowState {
         }
 
         @Override
-        public long add(int rulePosition, String value, long time) {
+        public Fired add(Observation observation) {
+            long time = observation.time();
             lastSeen = time;
-            lastByRule[rulePosition] = time;
+            lastByRule[observation.rulePosition()] = time;
             for (long last : lastByRule) {
                 if (last == Long.MIN_VALUE || last < time - span) {
-                    return -1;
+                    return null;
                 }
             }
             Arrays.fill(lastByRule, Long.MIN_VALUE);
-            return lastByRule.length;
+            return Fired.counted(lastByRule.length, observation);
         }
 
         @Override
@@ -143,7 +191,9 @@ sealed interface WindowState {
         }
 
         @Override
-        public long add(int rulePosition, String value, long time) {
+        public Fired add(Observation observation) {
+            long time = observation.time();
+            int rulePosition = observation.rulePosition();
             lastSeen = time;
             if (rulePosition == 0) {
                 start[0] = time;
@@ -152,9 +202,9 @@ sealed interface WindowState {
             }
             if (start[start.length - 1] != Long.MIN_VALUE) {
                 Arrays.fill(start, Long.MIN_VALUE);
-                return start.length;
+                return Fired.counted(start.length, observation);
             }
-            return -1;
+            return null;
         }
 
         @Override

@@ -266,6 +266,18 @@ public final class SigmaRuleParser {
         if (type != null && type.startsWith("value_") && !condition.containsKey("field")) {
             yaml.problem(section, "correlation type " + type + " needs a condition field");
         }
+        if (condition.containsKey("percentile") && !"value_percentile".equals(type)) {
+            yaml.problem(conditionNode, "condition percentile only applies to value_percentile");
+        } else if (condition.containsKey("percentile") && !condition.get("percentile").strip().matches("[0-9]{1,3}")
+                || condition.containsKey("percentile") && Integer.parseInt(condition.get("percentile").strip()) > 100) {
+            yaml.problem(conditionNode, "condition percentile must be an integer from 0 to 100");
+        }
+        condition.forEach((operator, value) -> {
+            if (!"field".equals(operator) && !"percentile".equals(operator)
+                    && !value.strip().matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+                yaml.problem(conditionNode, "correlation condition " + operator + " needs a number, got '" + value + "'");
+            }
+        });
         boolean generate = "true".equalsIgnoreCase(yaml.text(entries.get("generate"), "generate"));
         Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
         Node aliasNode = entries.get("aliases");

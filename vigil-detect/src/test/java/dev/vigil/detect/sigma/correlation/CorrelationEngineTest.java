@@ -80,6 +80,10 @@ class CorrelationEngineTest {
             assertThat(m.group()).isEqualTo(Map.of("Computer", "A"));
             assertThat(m.count()).isEqualTo(3);
             assertThat(m.time()).isEqualTo(Instant.parse("2026-01-01T00:03:20Z"));
+            assertThat(m.value()).isNull();
+            assertThat(m.events()).containsExactly(0L, 2L, 3L);
+            assertThat(m.explanation()).isEqualTo("event_count reached 3 events from 2026-01-01T00:00:00Z to "
+                    + "2026-01-01T00:03:20Z for {Computer=A}, condition gte 3");
         });
     }
 
@@ -178,7 +182,7 @@ class CorrelationEngineTest {
                 correlation: {type: event_count, rules: [nope], timespan: 1h, condition: {gte: 3}}
                 ---
                 title: sum
-                correlation: {type: value_sum, rules: [failed_logon], timespan: 1h, condition: {field: n, gte: 3}}
+                correlation: {type: value_sum, rules: [failed_logon], timespan: 1M, condition: {field: n, gte: 3}}
                 ---
                 title: chain
                 correlation: {type: event_count, rules: [too_few], timespan: 1h, condition: {gte: 3}}
@@ -189,7 +193,7 @@ class CorrelationEngineTest {
         assertThat(engine.skipped()).extracting(SkippedCorrelation::reason).satisfiesExactly(
                 r -> assertThat(r).contains("window closes"),
                 r -> assertThat(r).contains("unknown rule 'nope'"),
-                r -> assertThat(r).contains("value_sum is not supported"),
+                r -> assertThat(r).contains("timespan '1M'"),
                 r -> assertThat(r).contains("chains of correlations are not supported"));
     }
 }
