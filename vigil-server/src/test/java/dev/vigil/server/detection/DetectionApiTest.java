@@ -340,6 +340,54 @@ class DetectionApiTest extends ServerTestBase {
                 .isEqualTo(2);
     }
 
+    @Test
+    void correlationsFireOverTheLiveStreamAndTheirBaseRulesStayQuiet() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String baseId = UUID.randomUUID().toString();
+        String correlationId = UUID.randomUUID().toString();
+        String correlation = """
+                title: Repeated base %s
+                id: %s
+                author: %s
+                correlation:
+                    type: event_count
+                    rules:
+                        - %s
+                    group-by:
+                        - Computer
+                    timespan: 10m
+                    condition:
+                        gte: 3
+                level: critical
+                """.formatted(run, correlationId, AUTHOR, baseId);
+        Api.Response report = importZip(zip(Map.of("base.yml", windowsRule(baseId, "Base " + run, "corr-" + run + ".exe", "low"),
+                "correlation.yml", correlation)), "corr.zip");
+        assertThat(report.json().path("created").asInt()).as(report.body()).isEqualTo(2);
+        awaitActive(baseId);
+        awaitActive(correlationId);
+
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("corrwin"), "platform", "json"));
+        Instant now = Instant.now();
+        StringBuilder events = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            events.append(sysmonEvent("WS-C-" + run, "C:\\corr-" + run + ".exe", "CORP\\frank", now.plusSeconds(i))).append('\n');
+        }
+        events.append(sysmonEvent("WS-D-" + run, "C:\\corr-" + run + ".exe", "CORP\\frank", now)).append('\n');
+        ingest.ndjson(token, events.toString());
+        ingest.awaitCount(ADMIN_TOKEN, "host.name:WS-C-" + run, 3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> alerts = alertsOf(correlationId);
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).path("severity").asString()).isEqualTo("critical");
+            assertThat(alerts.get(0).path("entities").path("Computer").asString()).isEqualTo("WS-C-" + run);
+            assertThat(alerts.get(0).path("eventIds").size()).isEqualTo(3);
+            assertThat(alerts.get(0).path("explanation").asString()).isNotBlank();
+        });
+        assertThat(alertsOf(baseId)).isEmpty();
+    }
+
     /** Rules compile after their change commits; waits until the running rule set has this one. */
     void awaitActive(String sigmaId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

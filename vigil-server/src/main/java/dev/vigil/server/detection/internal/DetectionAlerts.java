@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vigil.detect.sigma.correlation.CorrelationMatch;
-import dev.vigil.detect.sigma.rule.SigmaCorrelation;
 import dev.vigil.detect.sigma.rule.SigmaRule;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
@@ -51,10 +50,18 @@ class DetectionAlerts {
         }
 
         void correlationFired(ManagedRule managed, CorrelationMatch fired, StoredEventView event) {
-            Map<String, String> entities = new LinkedHashMap<>(fired.group());
+            Map<String, String> entities = new LinkedHashMap<>();
+            fired.group().forEach((field, value) -> {
+                if (value != null) {
+                    entities.put(field, value);
+                }
+            });
             String key = "detection:" + managed.id() + ":" + event.event().tenant() + ":" + entities;
-            groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, explain(managed, fired)))
-                    .add(event);
+            Group group = groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, fired.explanation()));
+            for (String eventId : EventReferences.ids(event.event().id(), fired.events())) {
+                group.addId(eventId);
+            }
+            group.add(event);
         }
 
         int size() {
@@ -85,11 +92,15 @@ class DetectionAlerts {
             this.explanation = explanation;
         }
 
+        void addId(String eventId) {
+            if (eventIds.size() < AlertIntake.MAX_EVENT_IDS && !eventIds.contains(eventId)) {
+                eventIds.add(eventId);
+            }
+        }
+
         void add(StoredEventView event) {
             count++;
-            if (eventIds.size() < AlertIntake.MAX_EVENT_IDS) {
-                eventIds.add(event.event().id());
-            }
+            addId(event.event().id());
             Instant at = event.event().timestamp();
             last = last == null || at.isAfter(last) ? at : last;
         }
@@ -118,13 +129,6 @@ class DetectionAlerts {
             text.append(". Known false positives: ").append(String.join("; ", rule.falsePositives()));
         }
         return text.toString();
-    }
-
-    private static String explain(ManagedRule managed, CorrelationMatch fired) {
-        SigmaCorrelation correlation = fired.correlation();
-        return "Correlation '" + correlation.title() + "' (" + correlation.type() + " over rules " + correlation.rules()
-                + " within " + correlation.timespan() + ") fired for group " + fired.group() + ": value " + fired.count()
-                + " met the condition " + correlation.condition();
     }
 
     private static String clip(String value) {

@@ -155,7 +155,8 @@ public class DetectionEngine implements EventInspector, SmartLifecycle {
 
     private void correlate(DetectionSnapshot current, List<RuleMatch> live, StoredEventView view, DetectionAlerts.Batch batch) {
         String tenant = view.event().tenant();
-        for (CorrelationMatch fired : current.correlations(tenant).accept(live, view, view.event().timestamp())) {
+        long reference = EventReferences.sequence(view.event().id());
+        for (CorrelationMatch fired : current.correlations(tenant).accept(live, view, view.event().timestamp(), reference)) {
             ManagedRule correlation = current.correlation(fired.correlation());
             if (correlation != null && correlation.enabledFor(tenant)) {
                 hits.hit(correlation.id(), view.event().timestamp());
