@@ -72,7 +72,10 @@ public class AlertService {
         if (limit > MAX_LIMIT) {
             throw ProblemException.badRequest("invalid-input", "limit must be at most " + MAX_LIMIT);
         }
-        sql.append(" ORDER BY last_seen DESC, id LIMIT ").append(limit);
+        if (filter.offset() < 0) {
+            throw ProblemException.badRequest("invalid-input", "offset must be at least 0");
+        }
+        sql.append(" ORDER BY last_seen DESC, id LIMIT ").append(limit).append(" OFFSET ").append(filter.offset());
         return jdbc.sql(sql.toString()).params(params).query(AlertRows::map).list();
     }
 

@@ -1,7 +1,7 @@
 /**
- * Threat intelligence: feeds, indicator lifecycle and live matching (vigil-intel), retro-hunt, ATT&CK coverage and sharing.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Threat intelligence: indicator feeds (CSV and plain lists today), the live indicator matcher on the event path and
+ * its alerts. STIX/TAXII/MISP feeds with schedules, the indicator lifecycle, retro-hunts of new indicators and ATT&CK
+ * coverage arrive with the threat-intelligence issue.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intelligence", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Intelligence", allowedDependencies = {"platform", "identity", "audit", "ingest", "alerting"})
 package dev.vigil.server.intel;

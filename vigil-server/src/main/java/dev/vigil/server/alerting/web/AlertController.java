@@ -46,8 +46,9 @@ class AlertController {
     List<AlertView> list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
             @RequestParam(required = false) String source, @RequestParam(required = false) String rule,
             @RequestParam(required = false) String tenant, @RequestParam(required = false) Boolean acknowledged,
-            @RequestParam(required = false) Instant before, @RequestParam(defaultValue = "100") int limit) {
-        return alerts.list(new AlertFilter(state, severity, source, rule, tenant, acknowledged, before, limit));
+            @RequestParam(required = false) Instant before, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return alerts.list(new AlertFilter(state, severity, source, rule, tenant, acknowledged, before, limit, offset));
     }
 
     @GetMapping("/api/v1/alerts/summary")

@@ -1,0 +1,244 @@
+package dev.vigil.server.intel.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.vigil.events.Event;
+import dev.vigil.intel.indicator.Indicator;
+import dev.vigil.intel.indicator.IndicatorType;
+import dev.vigil.intel.match.IndicatorIndex;
+import dev.vigil.intel.match.IndicatorMatch;
+import dev.vigil.intel.match.InvalidIndicatorException;
+import dev.vigil.intel.match.ObservableKind;
+import dev.vigil.server.alerting.AlertDraft;
+import dev.vigil.server.alerting.AlertIntake;
+import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.ingest.EventInspector;
+import dev.vigil.server.intel.IndicatorsChanged;
+import dev.vigil.server.platform.config.VigilProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The indicator stage of the event path: the indicators of every enabled feed in hash tables and tries
+ * ({@code vigil-intel}'s index), looked up with the address, name, URL, hash and e-mail fields of each event. A match
+ * becomes an alert (deduplicated by feed, indicator, tenant and entities). Feed changes rebuild the index off the event
+ * path and swap it in, so matching never pauses.
+ */
+@Component
+public class IndicatorMatcher implements EventInspector, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IndicatorMatcher.class);
+
+    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds) {
+    }
+
+    private record FeedInfo(String name, String tenant, String source) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AlertIntake intake;
+    private final Duration window;
+    private final Counter matches;
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("indicator-index").daemon().factory());
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of());
+    private volatile boolean running;
+
+    IndicatorMatcher(JdbcClient jdbc, AlertIntake intake, VigilProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.intake = intake;
+        this.window = properties.detection().dedupWindow();
+        this.matches = meters.counter("vigil.intel.matches");
+        meters.gauge("vigil.intel.indicators", this, matcher -> matcher.snapshot.index().size());
+    }
+
+    @Override
+    public String name() {
+        return "indicators";
+    }
+
+    @Override
+    public void start() {
+        rebuild();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        rebuilder.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 50;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(IndicatorsChanged change) {
+        if (queued.compareAndSet(false, true)) {
+            rebuilder.execute(() -> {
+                queued.set(false);
+                rebuild();
+            });
+        }
+    }
+
+    /** Number of indicators in the live index. */
+    public int size() {
+        return snapshot.index().size();
+    }
+
+    /** How many times the index was built since the start (a change is live once this moved on). */
+    public long generation() {
+        return generation.get();
+    }
+
+    synchronized void rebuild() {
+        long start = System.nanoTime();
+        Map<String, FeedInfo> feeds = new HashMap<>();
+        jdbc.sql("SELECT id, name, tenant, source FROM intel_feed WHERE enabled").query(rs -> {
+            feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+        IndicatorIndex.Builder builder = IndicatorIndex.builder();
+        int[] invalid = {0};
+        jdbc.sql("""
+                SELECT i.feed_id, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until
+                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id WHERE f.enabled""").query(rs -> {
+            IndicatorType type = IndicatorType.fromLabel(rs.getString(3)).orElse(null);
+            if (type == null) {
+                invalid[0]++;
+                return;
+            }
+            try {
+                builder.add(new Indicator(rs.getString(1) + "|" + rs.getString(2), type, rs.getString(4),
+                        feeds.get(rs.getString(1)).name(), rs.getInt(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8))));
+            } catch (InvalidIndicatorException e) {
+                invalid[0]++;
+            }
+        });
+        IndicatorIndex index = builder.build();
+        snapshot = new Snapshot(index, Map.copyOf(feeds));
+        generation.incrementAndGet();
+        log.info("indicators: {} live from {} feeds ({} not indexable), built in {} ms", index.size(), feeds.size(), invalid[0],
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public void inspect(List<Event> events) {
+        Snapshot current = snapshot;
+        if (current.index().size() == 0) {
+            return;
+        }
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        List<IndicatorMatch> found = new ArrayList<>(2);
+        for (Event event : events) {
+            for (Map.Entry<String, ObservableKind> field : IndicatorFields.FIELDS.entrySet()) {
+                Object value = event.fields().get(field.getKey());
+                if (value instanceof String text) {
+                    found.clear();
+                    current.index().match(field.getValue(), text, event.timestamp(), found);
+                    for (IndicatorMatch match : found) {
+                        record(current, hits, event, field.getKey(), text, match);
+                    }
+                }
+            }
+        }
+        hits.values().forEach(hit -> intake.raise(hit.draft(window)));
+    }
+
+    private void record(Snapshot current, Map<String, Hit> hits, Event event, String field, String value, IndicatorMatch match) {
+        Indicator indicator = match.indicator();
+        String feedId = indicator.id().substring(0, indicator.id().indexOf('|'));
+        FeedInfo feed = current.feeds().get(feedId);
+        if (feed == null || (feed.tenant() != null && !feed.tenant().equals(event.tenant()))) {
+            return;
+        }
+        matches.increment();
+        Map<String, String> entities = new LinkedHashMap<>();
+        entities.put(field, value);
+        for (String name : List.of("host.name", "user.name", "source.ip", "destination.ip")) {
+            Object entity = event.fields().get(name);
+            if (entity instanceof String text && !entities.containsKey(name)) {
+                entities.put(name, text);
+            }
+        }
+        String key = "intel:" + indicator.id() + ":" + event.tenant() + ":" + entities;
+        hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, indicator, match, field, value, entities)).add(event);
+    }
+
+    private static final class Hit {
+        final String key;
+        final String tenant;
+        final FeedInfo feed;
+        final Indicator indicator;
+        final IndicatorMatch match;
+        final String field;
+        final String value;
+        final Map<String, String> entities;
+        final List<String> eventIds = new ArrayList<>();
+        long count;
+        Instant last;
+
+        Hit(String key, String tenant, FeedInfo feed, Indicator indicator, IndicatorMatch match, String field, String value,
+                Map<String, String> entities) {
+            this.key = key;
+            this.tenant = tenant;
+            this.feed = feed;
+            this.indicator = indicator;
+            this.match = match;
+            this.field = field;
+            this.value = value;
+            this.entities = entities;
+        }
+
+        void add(Event event) {
+            count++;
+            if (eventIds.size() < AlertIntake.MAX_EVENT_IDS) {
+                eventIds.add(event.id());
+            }
+            last = last == null || event.timestamp().isAfter(last) ? event.timestamp() : last;
+        }
+
+        AlertDraft draft(Duration window) {
+            int confidence = indicator.confidence();
+            AlertSeverity severity = confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
+            String explanation = field + "=" + value + " matched " + indicator.type().label() + " indicator " + indicator.value()
+                    + " (" + match.kind().label() + ") of feed " + feed.name() + ", confidence " + confidence
+                    + (indicator.firstSeen() != null ? ", first seen " + indicator.firstSeen() : "")
+                    + (indicator.lastSeen() != null ? ", last seen " + indicator.lastSeen() : "")
+                    + (indicator.validUntil() != null ? ", valid until " + indicator.validUntil() : "");
+            String ref = feed.name() + ":" + indicator.id().substring(indicator.id().indexOf('|') + 1);
+            return new AlertDraft(tenant, "intel", ref, "Threat intelligence match: " + indicator.value(),
+                    feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, entities, eventIds, explanation,
+                    last, count);
+        }
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

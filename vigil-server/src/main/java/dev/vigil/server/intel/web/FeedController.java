@@ -1,0 +1,92 @@
+package dev.vigil.server.intel.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.vigil.server.intel.FeedChange;
+import dev.vigil.server.intel.FeedService;
+import dev.vigil.server.intel.FeedView;
+import dev.vigil.server.intel.IndicatorImportReport;
+import dev.vigil.server.intel.IndicatorView;
+import dev.vigil.server.intel.IntelStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Indicator feeds: create, switch, import (CSV or plain list as the request body), browse and look up indicators. */
+@RestController
+@Tag(name = "Threat intelligence")
+class FeedController {
+
+    private final FeedService feeds;
+
+    FeedController(FeedService feeds) {
+        this.feeds = feeds;
+    }
+
+    record FeedRequest(@Size(max = 100) String name, @Size(max = 10) String format, @Size(max = 200) String source,
+            @Size(max = 2000) String description, @Size(max = 64) String tenant, Integer confidence, Integer expiresAfterDays) {
+    }
+
+    record EnabledRequest(@NotNull Boolean enabled) {
+    }
+
+    @GetMapping("/api/v1/intel/feeds")
+    List<FeedView> list() {
+        return feeds.list();
+    }
+
+    @PostMapping("/api/v1/intel/feeds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a feed: format csv or plain, default confidence and expiry for its indicators, optional tenant")
+    FeedView create(@Valid @RequestBody FeedRequest request) {
+        return feeds.create(new FeedChange(request.name(), request.format(), request.source(), request.description(),
+                request.tenant(), request.confidence(), request.expiresAfterDays()));
+    }
+
+    @GetMapping("/api/v1/intel/feeds/{id}")
+    FeedView get(@PathVariable UUID id) {
+        return feeds.get(id);
+    }
+
+    @PutMapping("/api/v1/intel/feeds/{id}/enabled")
+    FeedView enable(@PathVariable UUID id, @Valid @RequestBody EnabledRequest request) {
+        return feeds.setEnabled(id, request.enabled());
+    }
+
+    @GetMapping("/api/v1/intel/feeds/{id}/indicators")
+    List<IndicatorView> indicators(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return feeds.indicators(id, limit, offset);
+    }
+
+    @PostMapping(path = "/api/v1/intel/feeds/{id}/indicators", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(summary = "Replace the feed's indicators with the body (CSV id,type,value,… or one indicator a line)")
+    IndicatorImportReport importIndicators(@PathVariable UUID id, @RequestBody byte[] body) {
+        return feeds.importIndicators(id, body);
+    }
+
+    @GetMapping("/api/v1/intel/status")
+    @Operation(summary = "How many indicators the live matcher holds")
+    IntelStatus status() {
+        return feeds.status();
+    }
+
+    @GetMapping("/api/v1/intel/indicators")
+    @Operation(summary = "Indicators with this value (case-insensitive) in every feed")
+    List<IndicatorView> lookup(@RequestParam String value) {
+        return feeds.lookup(value);
+    }
+}
