@@ -34,7 +34,12 @@ class DetectionEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/detection/exceptions/{id}/revoke", "rule", "update"),
                 permission(GET, "/api/v1/detection/retro-hunts", "rule", "read"),
                 permission(POST, "/api/v1/detection/retro-hunts", "rule", "read"),
-                permission(GET, "/api/v1/detection/retro-hunts/{id}", "rule", "read"));
+                permission(GET, "/api/v1/detection/retro-hunts/{id}", "rule", "read"),
+                permission(GET, "/api/v1/detection/baselines", "rule", "read"),
+                permission(POST, "/api/v1/detection/baselines", "rule", "update"),
+                permission(GET, "/api/v1/detection/baselines/{name}", "rule", "read"),
+                permission(PUT, "/api/v1/detection/baselines/{name}", "rule", "update"),
+                permission(PUT, "/api/v1/detection/baselines/{name}/enabled", "rule", "update"));
     }
 
     @Bean
