@@ -70,7 +70,7 @@ class RulesPageController {
     @GetMapping("/rules/{id}")
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("detail", rules.get(id));
-        model.addAttribute("hunts", hunts.list().stream().filter(h -> id.equals(h.ruleId())).toList());
+        model.addAttribute("hunts", hunts.list().stream().filter(h -> id.toString().equals(h.subjectId())).toList());
         model.addAttribute("now", Instant.now());
         model.addAttribute("defaultExpiry", Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS));
         return "rule";

@@ -27,7 +27,10 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/intel/feeds/{id}/indicators", "intel", "read"),
                 permission(POST, "/api/v1/intel/feeds/{id}/indicators", "intel", "update"),
                 permission(GET, "/api/v1/intel/indicators", "intel", "read"),
-                permission(GET, "/api/v1/intel/status", "intel", "read"));
+                permission(GET, "/api/v1/intel/status", "intel", "read"),
+                permission(POST, "/api/v1/intel/retro-hunts", "intel", "read"),
+                permission(GET, "/api/v1/intel/retro-hunts", "intel", "read"),
+                permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"));
     }
 
     @Bean

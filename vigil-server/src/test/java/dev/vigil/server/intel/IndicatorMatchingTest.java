@@ -166,6 +166,19 @@ class IndicatorMatchingTest extends ServerTestBase {
             assertThat(alerts.get(0).path("author").asString()).isEqualTo("Partner CERT");
             assertThat(alerts.get(0).path("explanation").asString()).contains("domain-subdomain");
         });
+
+        Instant now = Instant.now();
+        Api.Response hunt = api().post("/api/v1/intel/retro-hunts", ADMIN_TOKEN, Map.of("values", List.of("evil-" + run + ".example"),
+                "from", now.minus(Duration.ofHours(1)).toString(), "to", now.plus(Duration.ofMinutes(1)).toString()));
+        assertThat(hunt.status()).as(hunt.body()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode state = api().get("/api/v1/intel/retro-hunts/" + hunt.text("id"), ADMIN_TOKEN).json();
+            assertThat(state.path("status").asString()).isEqualTo("done");
+            assertThat(state.path("matched").asLong()).isEqualTo(2);
+            assertThat(state.path("hits").get(0).path("detail").asString()).contains("domain-subdomain");
+        });
+        assertThat(api().post("/api/v1/intel/retro-hunts", ADMIN_TOKEN, Map.of("values", List.of("no such thing"),
+                "from", now.minusSeconds(60).toString(), "to", now.toString())).assertProblem(400).detail()).contains("values[0]");
     }
 
     private boolean indicatorsLive(int atLeast) {

@@ -12,6 +12,7 @@ import dev.vigil.detect.sigma.rule.SigmaRule;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.ingest.EventEntities;
 import dev.vigil.server.platform.config.VigilProperties;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ class DetectionAlerts {
         private final Map<String, Group> groups = new LinkedHashMap<>();
 
         void ruleMatched(ManagedRule managed, SigmaRule rule, StoredEventView event) {
-            Map<String, String> entities = StoredEvents.entities(event.event());
+            Map<String, String> entities = EventEntities.of(event.event());
             String key = "detection:" + managed.id() + ":" + event.event().tenant() + ":" + entities;
             groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, explain(managed, rule, event)))
                     .add(event);

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Size;
 
 import dev.vigil.server.detection.ImportReport;
 import dev.vigil.server.detection.RetroHuntService;
-import dev.vigil.server.detection.RetroHuntView;
 import dev.vigil.server.detection.RuleDetail;
 import dev.vigil.server.detection.RuleExceptionService;
 import dev.vigil.server.detection.RuleExceptionView;
@@ -20,6 +19,7 @@ import dev.vigil.server.detection.RuleService;
 import dev.vigil.server.detection.RuleTestResult;
 import dev.vigil.server.detection.RuleTester;
 import dev.vigil.server.detection.RuleView;
+import dev.vigil.server.ingest.EventHuntView;
 import dev.vigil.server.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -149,17 +149,17 @@ class RuleController {
 
     @PostMapping("/api/v1/detection/retro-hunts")
     @Operation(summary = "Run a stored rule (ruleId) or rule text (yaml) over the stored events of [from, to); runs in the background")
-    RetroHuntView hunt(@Valid @RequestBody HuntRequest request) {
+    EventHuntView hunt(@Valid @RequestBody HuntRequest request) {
         return hunts.start(request.ruleId(), request.yaml(), request.from(), request.to(), request.ignoring());
     }
 
     @GetMapping("/api/v1/detection/retro-hunts")
-    List<RetroHuntView> huntList() {
+    List<EventHuntView> huntList() {
         return hunts.list();
     }
 
     @GetMapping("/api/v1/detection/retro-hunts/{id}")
-    RetroHuntView huntGet(@PathVariable UUID id) {
+    EventHuntView huntGet(@PathVariable UUID id) {
         return hunts.get(id);
     }
 }

@@ -13,14 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.events.Event;
 import dev.vigil.intel.indicator.Indicator;
-import dev.vigil.intel.indicator.IndicatorType;
 import dev.vigil.intel.match.IndicatorIndex;
-import dev.vigil.intel.match.IndicatorMatch;
-import dev.vigil.intel.match.InvalidIndicatorException;
-import dev.vigil.intel.match.ObservableKind;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.ingest.EventEntities;
 import dev.vigil.server.ingest.EventInspector;
 import dev.vigil.server.intel.IndicatorsChanged;
 import dev.vigil.server.platform.config.VigilProperties;
@@ -123,27 +120,11 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
         });
         IndicatorIndex.Builder builder = IndicatorIndex.builder();
-        int[] invalid = {0};
-        jdbc.sql("""
-                SELECT i.feed_id, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until
-                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id WHERE f.enabled""").query(rs -> {
-            IndicatorType type = IndicatorType.fromLabel(rs.getString(3)).orElse(null);
-            if (type == null) {
-                invalid[0]++;
-                return;
-            }
-            try {
-                builder.add(new Indicator(rs.getString(1) + "|" + rs.getString(2), type, rs.getString(4),
-                        feeds.get(rs.getString(1)).name(), rs.getInt(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8))));
-            } catch (InvalidIndicatorException e) {
-                invalid[0]++;
-            }
-        });
+        int invalid = IndicatorLookup.load(jdbc, "f.enabled", List.of(), builder);
         IndicatorIndex index = builder.build();
         snapshot = new Snapshot(index, Map.copyOf(feeds));
         generation.incrementAndGet();
-        log.info("indicators: {} live from {} feeds ({} not indexable), built in {} ms", index.size(), feeds.size(), invalid[0],
+        log.info("indicators: {} live from {} feeds ({} not indexable), built in {} ms", index.size(), feeds.size(), invalid,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -154,24 +135,16 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             return;
         }
         Map<String, Hit> hits = new LinkedHashMap<>();
-        List<IndicatorMatch> found = new ArrayList<>(2);
         for (Event event : events) {
-            for (Map.Entry<String, ObservableKind> field : IndicatorFields.FIELDS.entrySet()) {
-                Object value = event.fields().get(field.getKey());
-                if (value instanceof String text) {
-                    found.clear();
-                    current.index().match(field.getValue(), text, event.timestamp(), found);
-                    for (IndicatorMatch match : found) {
-                        record(current, hits, event, field.getKey(), text, match);
-                    }
-                }
+            for (IndicatorLookup.FieldMatch found : IndicatorLookup.matches(current.index(), event)) {
+                record(current, hits, event, found);
             }
         }
         hits.values().forEach(hit -> intake.raise(hit.draft(window)));
     }
 
-    private void record(Snapshot current, Map<String, Hit> hits, Event event, String field, String value, IndicatorMatch match) {
-        Indicator indicator = match.indicator();
+    private void record(Snapshot current, Map<String, Hit> hits, Event event, IndicatorLookup.FieldMatch found) {
+        Indicator indicator = found.match().indicator();
         String feedId = indicator.id().substring(0, indicator.id().indexOf('|'));
         FeedInfo feed = current.feeds().get(feedId);
         if (feed == null || (feed.tenant() != null && !feed.tenant().equals(event.tenant()))) {
@@ -179,15 +152,10 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         }
         matches.increment();
         Map<String, String> entities = new LinkedHashMap<>();
-        entities.put(field, value);
-        for (String name : List.of("host.name", "user.name", "source.ip", "destination.ip")) {
-            Object entity = event.fields().get(name);
-            if (entity instanceof String text && !entities.containsKey(name)) {
-                entities.put(name, text);
-            }
-        }
+        entities.put(found.field(), found.value());
+        EventEntities.of(event).forEach(entities::putIfAbsent);
         String key = "intel:" + indicator.id() + ":" + event.tenant() + ":" + entities;
-        hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, indicator, match, field, value, entities)).add(event);
+        hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, found, entities)).add(event);
     }
 
     private static final class Hit {
@@ -195,23 +163,18 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         final String tenant;
         final FeedInfo feed;
         final Indicator indicator;
-        final IndicatorMatch match;
-        final String field;
-        final String value;
+        final IndicatorLookup.FieldMatch found;
         final Map<String, String> entities;
         final List<String> eventIds = new ArrayList<>();
         long count;
         Instant last;
 
-        Hit(String key, String tenant, FeedInfo feed, Indicator indicator, IndicatorMatch match, String field, String value,
-                Map<String, String> entities) {
+        Hit(String key, String tenant, FeedInfo feed, IndicatorLookup.FieldMatch found, Map<String, String> entities) {
             this.key = key;
             this.tenant = tenant;
             this.feed = feed;
-            this.indicator = indicator;
-            this.match = match;
-            this.field = field;
-            this.value = value;
+            this.indicator = found.match().indicator();
+            this.found = found;
             this.entities = entities;
         }
 
@@ -226,8 +189,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         AlertDraft draft(Duration window) {
             int confidence = indicator.confidence();
             AlertSeverity severity = confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
-            String explanation = field + "=" + value + " matched " + indicator.type().label() + " indicator " + indicator.value()
-                    + " (" + match.kind().label() + ") of feed " + feed.name() + ", confidence " + confidence
+            String explanation = found.describe() + " of feed " + feed.name() + ", confidence " + confidence
                     + (indicator.firstSeen() != null ? ", first seen " + indicator.firstSeen() : "")
                     + (indicator.lastSeen() != null ? ", last seen " + indicator.lastSeen() : "")
                     + (indicator.validUntil() != null ? ", valid until " + indicator.validUntil() : "");
@@ -236,9 +198,5 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                     feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, entities, eventIds, explanation,
                     last, count);
         }
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.server.intel.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +12,9 @@ import dev.vigil.server.intel.FeedChange;
 import dev.vigil.server.intel.FeedService;
 import dev.vigil.server.intel.FeedView;
 import dev.vigil.server.intel.IndicatorImportReport;
+import dev.vigil.server.intel.IndicatorHuntService;
 import dev.vigil.server.intel.IndicatorView;
+import dev.vigil.server.ingest.EventHuntView;
 import dev.vigil.server.intel.IntelStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedController {
 
     private final FeedService feeds;
+    private final IndicatorHuntService hunts;
 
-    FeedController(FeedService feeds) {
+    FeedController(FeedService feeds, IndicatorHuntService hunts) {
         this.feeds = feeds;
+        this.hunts = hunts;
     }
 
     record FeedRequest(@Size(max = 100) String name, @Size(max = 10) String format, @Size(max = 200) String source,
@@ -76,6 +81,25 @@ class FeedController {
     @Operation(summary = "Replace the feed's indicators with the body (CSV id,type,value,… or one indicator a line)")
     IndicatorImportReport importIndicators(@PathVariable UUID id, @RequestBody byte[] body) {
         return feeds.importIndicators(id, body);
+    }
+
+    record HuntRequest(UUID feedId, @Size(max = 10_000) List<String> values, Instant from, Instant to) {
+    }
+
+    @PostMapping("/api/v1/intel/retro-hunts")
+    @Operation(summary = "Look a feed's indicators (feedId) or given indicators (values) up in the stored events of [from, to); runs in the background")
+    EventHuntView hunt(@Valid @RequestBody HuntRequest request) {
+        return hunts.start(request.feedId(), request.values(), request.from(), request.to());
+    }
+
+    @GetMapping("/api/v1/intel/retro-hunts")
+    List<EventHuntView> hunts() {
+        return hunts.list();
+    }
+
+    @GetMapping("/api/v1/intel/retro-hunts/{id}")
+    EventHuntView huntGet(@PathVariable UUID id) {
+        return hunts.get(id);
     }
 
     @GetMapping("/api/v1/intel/status")
