@@ -59,14 +59,10 @@ public class RetroHuntService {
     }
 
     public EventHuntView get(UUID id) {
-        EventHuntView hunt = hunts.get(id);
-        if (!hunt.kind().equals(KIND)) {
-            throw ProblemException.notFound("retro-hunt", id);
-        }
-        return hunt;
+        return hunts.get(id, KIND);
     }
 
     public List<EventHuntView> list() {
-        return hunts.list(KIND, false);
+        return hunts.list(KIND);
     }
 }

@@ -105,19 +105,20 @@ public class EventHunts {
         return hunt.view();
     }
 
-    public EventHuntView get(UUID id) {
+    /** One of the caller's hunts of this kind; 404 for another's or another kind's. */
+    public EventHuntView get(UUID id, String kind) {
         Hunt hunt = hunts.get(id);
-        if (hunt == null || !visible(hunt)) {
-            throw ProblemException.notFound("hunt", id);
+        if (hunt == null || !hunt.kind.equals(kind) || !visible(hunt)) {
+            throw ProblemException.notFound("retro-hunt", id);
         }
         return hunt.view();
     }
 
-    /** The caller's hunts of one kind (everyone's for an administrator of that kind), newest first. */
-    public List<EventHuntView> list(String kind, boolean everyone) {
+    /** The caller's hunts of one kind, newest first. */
+    public List<EventHuntView> list(String kind) {
         List<EventHuntView> views = new ArrayList<>();
         synchronized (hunts) {
-            hunts.values().stream().filter(h -> h.kind.equals(kind) && (everyone || visible(h))).forEach(h -> views.add(h.view()));
+            hunts.values().stream().filter(h -> h.kind.equals(kind) && visible(h)).forEach(h -> views.add(h.view()));
         }
         Collections.reverse(views);
         return views;

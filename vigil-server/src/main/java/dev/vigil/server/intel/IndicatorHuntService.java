@@ -94,14 +94,10 @@ public class IndicatorHuntService {
     }
 
     public EventHuntView get(UUID id) {
-        EventHuntView hunt = hunts.get(id);
-        if (!hunt.kind().equals(KIND)) {
-            throw ProblemException.notFound("retro-hunt", id);
-        }
-        return hunt;
+        return hunts.get(id, KIND);
     }
 
     public List<EventHuntView> list() {
-        return hunts.list(KIND, false);
+        return hunts.list(KIND);
     }
 }

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.detect.sigma.correlation.CorrelationMatch;
 import dev.vigil.detect.sigma.engine.RuleMatch;
@@ -16,6 +13,7 @@ import dev.vigil.detect.sigma.engine.RuleSet;
 import dev.vigil.events.Event;
 import dev.vigil.server.detection.RulesChanged;
 import dev.vigil.server.ingest.EventInspector;
+import dev.vigil.server.platform.BackgroundRefresh;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +40,7 @@ public class DetectionEngine implements EventInspector, SmartLifecycle {
     private final Clock clock;
     private final Counter matched;
     private final Counter suppressed;
-    private final ExecutorService reloader = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("detection-reload").daemon().factory());
-    private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    private final BackgroundRefresh refresh = new BackgroundRefresh("detection-reload", this::reload);
     private volatile DetectionSnapshot snapshot = DetectionSnapshot.EMPTY;
     private volatile boolean running;
 
@@ -72,7 +69,7 @@ public class DetectionEngine implements EventInspector, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        reloader.shutdownNow();
+        refresh.close();
     }
 
     @Override
@@ -87,12 +84,7 @@ public class DetectionEngine implements EventInspector, SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(RulesChanged change) {
-        if (reloadQueued.compareAndSet(false, true)) {
-            reloader.execute(() -> {
-                reloadQueued.set(false);
-                reload();
-            });
-        }
+        refresh.request();
     }
 
     /** Compiles the stored rules now and swaps them in. */

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vigil.events.Event;
 import dev.vigil.intel.indicator.Indicator;
@@ -20,6 +17,7 @@ import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.ingest.EventEntities;
 import dev.vigil.server.ingest.EventInspector;
 import dev.vigil.server.intel.IndicatorsChanged;
+import dev.vigil.server.platform.BackgroundRefresh;
 import dev.vigil.server.platform.config.VigilProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,8 +50,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     private final AlertIntake intake;
     private final Duration window;
     private final Counter matches;
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("indicator-index").daemon().factory());
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final BackgroundRefresh refresh = new BackgroundRefresh("indicator-index", this::rebuild);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of());
     private volatile boolean running;
@@ -80,7 +77,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        rebuilder.shutdownNow();
+        refresh.close();
     }
 
     @Override
@@ -95,12 +92,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(IndicatorsChanged change) {
-        if (queued.compareAndSet(false, true)) {
-            rebuilder.execute(() -> {
-                queued.set(false);
-                rebuild();
-            });
-        }
+        refresh.request();
     }
 
     /** Number of indicators in the live index. */
