@@ -49,8 +49,10 @@ class ConsoleModel {
         if (p.can("rule", "read")) {
             items.add(new NavItem("Detection rules", "/rules", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities",
-                "Intelligence", "Bastion")) {
+        if (p.can("intel", "read")) {
+            items.add(new NavItem("Threat intelligence", "/intel", "operations"));
+        }
+        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 
+import dev.vigil.server.detection.BaselineService;
 import dev.vigil.server.detection.RetroHuntService;
 import dev.vigil.server.detection.RuleExceptionService;
 import dev.vigil.server.detection.RuleImports;
@@ -31,9 +32,11 @@ class RulesPageController {
     private final RuleExceptionService exceptions;
     private final RuleTester tester;
     private final RetroHuntService hunts;
+    private final BaselineService baselines;
 
     RulesPageController(RuleService rules, RuleImports imports, RuleExceptionService exceptions, RuleTester tester,
-            RetroHuntService hunts) {
+            RetroHuntService hunts, BaselineService baselines) {
+        this.baselines = baselines;
         this.rules = rules;
         this.imports = imports;
         this.exceptions = exceptions;
@@ -47,6 +50,7 @@ class RulesPageController {
         model.addAttribute("total", rules.count());
         model.addAttribute("q", q);
         model.addAttribute("offset", Math.max(0, offset));
+        model.addAttribute("baselines", baselines.list());
         return "rules";
     }
 
@@ -64,6 +68,14 @@ class RulesPageController {
             redirect.addFlashAttribute("problems", report.problems());
             return "Imported " + report.files() + " file(s): " + report.created() + " new, " + report.updated() + " changed, "
                     + report.unchanged() + " unchanged, " + report.problems().size() + " problem(s).";
+        });
+    }
+
+    @PostMapping("/rules/baselines/{name}/enabled")
+    String enableBaseline(@PathVariable String name, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/rules", () -> {
+            baselines.setEnabled(name, enabled);
+            return "Baseline " + name + (enabled ? " enabled." : " disabled.");
         });
     }
 
