@@ -29,10 +29,21 @@ class DetectionAlerts {
 
     private final AlertIntake intake;
     private final Duration window;
+    private final List<String> dedupFields;
 
     DetectionAlerts(AlertIntake intake, VigilProperties properties) {
         this.intake = intake;
         this.window = properties.detection().dedupWindow();
+        this.dedupFields = List.copyOf(properties.detection().dedupFields());
+    }
+
+    /** The deduplication key: rule, tenant and the values of the configured fields. */
+    private String key(ManagedRule rule, StoredEventView event) {
+        StringBuilder key = new StringBuilder("detection:").append(rule.id()).append(':').append(event.event().tenant());
+        for (String field : dedupFields) {
+            key.append('|').append(field).append('=').append(event.text(field));
+        }
+        return key.toString();
     }
 
     Batch batch() {
@@ -45,7 +56,7 @@ class DetectionAlerts {
 
         void ruleMatched(ManagedRule managed, SigmaRule rule, StoredEventView event) {
             Map<String, String> entities = EventEntities.of(event.event());
-            String key = "detection:" + managed.id() + ":" + event.event().tenant() + ":" + entities;
+            String key = key(managed, event);
             groups.computeIfAbsent(key, k -> new Group(managed, event.event().tenant(), entities, explain(managed, rule, event)))
                     .add(event);
         }

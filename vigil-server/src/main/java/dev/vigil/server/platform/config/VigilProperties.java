@@ -121,6 +121,7 @@ public record VigilProperties(
     public record Detection(
             @NotNull @DefaultValue("") String mappingDir,
             @NotNull @DefaultValue("10m") Duration dedupWindow,
+            @NotNull @DefaultValue({"host.name", "user.name", "source.ip", "destination.ip"}) List<String> dedupFields,
             @NotNull @DefaultValue("64MB") DataSize maxImportSize,
             @Min(value = 1000, message = "must be at least 1000") @DefaultValue("1000000") int retroHuntMaxEvents,
             @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups) {
