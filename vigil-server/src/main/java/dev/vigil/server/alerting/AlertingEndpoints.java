@@ -1,8 +1,10 @@
 package dev.vigil.server.alerting;
 
 import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.List;
 
@@ -21,6 +23,13 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/alerts/{id}", "alert", "read"),
                 permission(POST, "/api/v1/alerts/acknowledge", "alert", "update"),
                 permission(POST, "/api/v1/alerts/{id}/acknowledge", "alert", "update"),
-                permission(POST, "/api/v1/alerts/{id}/resolve", "alert", "update"));
+                permission(POST, "/api/v1/alerts/{id}/resolve", "alert", "update"),
+                permission(GET, "/api/v1/alerts/{id}/notifications", "alert", "read"),
+                permission(GET, "/api/v1/alerting/receivers", "alert", "configure"),
+                permission(POST, "/api/v1/alerting/receivers", "alert", "configure"),
+                permission(GET, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
+                permission(PUT, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
+                permission(DELETE, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
+                permission(POST, "/api/v1/alerting/receivers/{id}/test", "alert", "configure"));
     }
 }

@@ -23,7 +23,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("event", List.of("read", "ingest"));
         ACTIONS.put("input", List.of("read", "create", "update", "delete"));
         ACTIONS.put("rule", List.of("read", "update"));
-        ACTIONS.put("alert", List.of("read", "update"));
+        ACTIONS.put("alert", List.of("read", "update", "configure"));
         ACTIONS.put("monitor", List.of("read", "change"));
         ACTIONS.put("change", List.of("read", "approve"));
         ACTIONS.put("incident", List.of("read", "create", "update"));

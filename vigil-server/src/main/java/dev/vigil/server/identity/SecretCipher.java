@@ -19,11 +19,11 @@ import dev.vigil.server.platform.config.VigilProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts small secrets kept in the database (TOTP seeds) with AES-256-GCM under a key file outside the database,
+ * Encrypts small secrets kept in the database (TOTP seeds, notification credentials) with AES-256-GCM under a key file outside the database,
  * {@code <data-dir>/keys/secrets.key} (mode 0600), so a database dump alone does not reveal them.
  */
 @Component
-class SecretCipher {
+public class SecretCipher {
 
     static final String KEY_FILE = "keys/secrets.key";
     private static final int NONCE_BYTES = 12;
@@ -35,7 +35,7 @@ class SecretCipher {
         this.key = new SecretKeySpec(loadOrCreate(properties.resolvedDataDir().resolve(KEY_FILE)), "AES");
     }
 
-    String encrypt(String plaintext) {
+    public String encrypt(String plaintext) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
@@ -48,7 +48,7 @@ class SecretCipher {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         if (!stored.startsWith("v1:")) {
             throw new IllegalStateException("unknown secret format");
         }

@@ -30,15 +30,15 @@ import tools.jackson.databind.JsonNode;
  * events turning matches into deduplicated alerts, tenant switches, exceptions, rule tests, retro-hunts and the alert
  * lifecycle.
  */
-class DetectionApiTest extends ServerTestBase {
+public class DetectionApiTest extends ServerTestBase {
 
-    static final String AUTHOR = "Vigil Tests";
+    public static final String AUTHOR = "Vigil Tests";
 
     private IngestClient ingest() {
         return new IngestClient(api(), ADMIN_TOKEN);
     }
 
-    static String windowsRule(String id, String title, String imageSuffix, String level) {
+    public static String windowsRule(String id, String title, String imageSuffix, String level) {
         return """
                 title: %s
                 id: %s
@@ -58,14 +58,14 @@ class DetectionApiTest extends ServerTestBase {
                 """.formatted(title, id, AUTHOR, imageSuffix, level);
     }
 
-    static String sysmonEvent(String computer, String image, String user, Instant time) {
+    public static String sysmonEvent(String computer, String image, String user, Instant time) {
         return ("{\"Event\":{\"System\":{\"Provider\":{\"#attributes\":{\"Name\":\"Microsoft-Windows-Sysmon\"}},\"EventID\":1,"
                 + "\"TimeCreated\":{\"#attributes\":{\"SystemTime\":\"%s\"}},\"Channel\":\"Microsoft-Windows-Sysmon/Operational\","
                 + "\"Computer\":\"%s\"},\"EventData\":{\"Image\":\"%s\",\"CommandLine\":\"%s /c run\",\"User\":\"%s\"}}}")
                 .formatted(time, computer, image.replace("\\", "\\\\"), image.replace("\\", "\\\\"), user.replace("\\", "\\\\"));
     }
 
-    static byte[] zip(Map<String, String> files) {
+    public static byte[] zip(Map<String, String> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, String> file : files.entrySet()) {

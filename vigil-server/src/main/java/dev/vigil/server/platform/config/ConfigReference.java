@@ -23,6 +23,7 @@ public final class ConfigReference {
             new Key("vigil.http.address", "127.0.0.1", "Address the HTTP server binds to.", "--address"),
             new Key("vigil.http.port", "8080", "HTTP port (0 picks a free one).", "--port"),
             new Key("vigil.http.max-request-body", "1MB", "Largest accepted request body; larger ones get 413.", null),
+            new Key("vigil.http.public-url", "(empty)", "The URL people open the console at, used for links in notifications (empty: this server's address and port).", null),
             new Key("vigil.http.secure-cookies", "false", "Mark the session cookie Secure (set true behind HTTPS).", null),
             new Key("vigil.database.url", "(empty)", "External PostgreSQL JDBC URL; empty runs the embedded PostgreSQL under the data folder.", "--database-url"),
             new Key("vigil.database.username", "(empty)", "User for the external database.", null),

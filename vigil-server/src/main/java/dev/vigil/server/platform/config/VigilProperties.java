@@ -42,7 +42,18 @@ public record VigilProperties(
             @Max(value = 65535, message = "must be a TCP port 0-65535 (0 picks a free port)")
             @DefaultValue("8080") int port,
             @NotNull @DefaultValue("1MB") DataSize maxRequestBody,
-            @DefaultValue("false") boolean secureCookies) {
+            @DefaultValue("false") boolean secureCookies,
+            @Pattern(regexp = "^$|^https?://[^\\s]+$", message = "must be empty or an http(s) URL")
+            @NotNull @DefaultValue("") String publicUrl) {
+
+        /** The URL people reach the console at (for links in notifications): the setting, else this server's address. */
+        public String baseUrl(int actualPort) {
+            if (!publicUrl.isBlank()) {
+                return publicUrl.replaceAll("/+$", "");
+            }
+            String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+            return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + actualPort;
+        }
     }
 
     public record Database(

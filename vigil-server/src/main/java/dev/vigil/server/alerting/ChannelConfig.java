@@ -1,0 +1,61 @@
+package dev.vigil.server.alerting;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import dev.vigil.server.platform.web.ProblemException;
+
+/**
+ * One way a receiver is told: {@code webhook} (JSON POST signed with HMAC-SHA256 over the body when a secret is set),
+ * {@code email} (SMTP; STARTTLS required unless {@code requireTls} is false), or a chat webhook: {@code slack} (and
+ * Slack-compatible services such as Mattermost and Rocket.Chat), {@code teams}, {@code dingtalk}, {@code wecom},
+ * {@code feishu}. Secrets ({@code secret}, {@code password}) are stored encrypted and never shown again.
+ */
+public record ChannelConfig(String type, String url, String secret, List<String> to, String smarthost, String from,
+                            String username, String password, Boolean requireTls) {
+
+    public static final Set<String> TYPES = Set.of("webhook", "email", "slack", "teams", "dingtalk", "wecom", "feishu");
+
+    public ChannelConfig {
+        to = to == null ? List.of() : List.copyOf(to);
+    }
+
+    public boolean tlsRequired() {
+        return requireTls == null || requireTls;
+    }
+
+    /** 400 naming the channel's position and what is wrong. */
+    public void validate(int index) {
+        String where = "channels[" + index + "]";
+        if (type == null || !TYPES.contains(type)) {
+            throw ProblemException.badRequest("invalid-channel", where + ".type must be one of " + TYPES.stream().sorted().toList());
+        }
+        if (type.equals("email")) {
+            if (to.isEmpty() || to.stream().anyMatch(a -> a == null || !a.matches("[^@\\s]+@[^@\\s]+"))) {
+                throw ProblemException.badRequest("invalid-channel", where + ".to must list e-mail addresses");
+            }
+            if (smarthost == null || !smarthost.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+                throw ProblemException.badRequest("invalid-channel", where + ".smarthost must be host:port");
+            }
+            if (from == null || !from.matches("[^@\\s]+@[^@\\s]+")) {
+                throw ProblemException.badRequest("invalid-channel", where + ".from must be an e-mail address");
+            }
+            return;
+        }
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            if (!List.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-channel", where + ".url must be an http(s) URL");
+        }
+    }
+
+    /** The configuration as shown to users: secrets replaced by a marker. */
+    public ChannelConfig masked() {
+        return new ChannelConfig(type, url, secret == null ? null : "********", to, smarthost, from, username,
+                password == null ? null : "********", requireTls);
+    }
+}

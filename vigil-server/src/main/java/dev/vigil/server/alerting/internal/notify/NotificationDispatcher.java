@@ -1,0 +1,156 @@
+package dev.vigil.server.alerting.internal.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+
+import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.ChannelConfig;
+import dev.vigil.server.alerting.internal.AlertRows;
+import dev.vigil.server.platform.config.VigilProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers queued notifications: every second it leases the due ones (so a crash mid-send retries them after the
+ * lease), sends them in parallel, and records each outcome. Temporary failures are retried with growing delays
+ * ({@link #BACKOFF}); a permanent failure or the last attempt marks the notification failed.
+ */
+@Component
+public class NotificationDispatcher {
+
+    static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1));
+    static final int MAX_ATTEMPTS = BACKOFF.size() + 1;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+    private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ReceiverStore receivers;
+    private final List<Channel> channels;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final VigilProperties.Http http;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile int port;
+
+    NotificationDispatcher(JdbcClient jdbc, ReceiverStore receivers, List<Channel> channels, Clock clock, MeterRegistry meters,
+            VigilProperties properties) {
+        this.jdbc = jdbc;
+        this.receivers = receivers;
+        this.channels = List.copyOf(channels);
+        this.clock = clock;
+        this.meters = meters;
+        this.http = properties.http();
+        this.port = properties.http().port();
+    }
+
+    @EventListener
+    void on(WebServerInitializedEvent started) {
+        port = started.getWebServer().getPort();
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /** The link to an alert in the console. */
+    public String link(UUID alertId) {
+        return http.baseUrl(port) + "/alerts/" + alertId;
+    }
+
+    /** Sends one message to one channel now (also used to test a receiver). */
+    public SendResult deliver(AlertView alert, ChannelConfig channel) {
+        NotificationMessage message = new NotificationMessage(alert, link(alert.id()));
+        for (Channel sender : channels) {
+            if (sender.serves(channel.type())) {
+                try {
+                    return sender.send(message, channel);
+                } catch (RuntimeException e) {
+                    return SendResult.temporary(e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
+        }
+        return SendResult.permanent("no sender for channel type " + channel.type());
+    }
+
+    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    public void deliverDue() {
+        Instant now = clock.instant();
+        List<Due> due = jdbc.sql("""
+                UPDATE notification SET next_attempt_at = ? WHERE id IN (
+                    SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
+                    ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, alert_id, receiver, channel_index, attempts""")
+                .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                        rs.getInt(5))).list();
+        if (due.isEmpty()) {
+            return;
+        }
+        List<Future<?>> running = due.stream().<Future<?>>map(d -> senders.submit(() -> attempt(d))).toList();
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.error("notification delivery failed unexpectedly", e.getCause());
+            }
+        }
+    }
+
+    private void attempt(Due due) {
+        Optional<ReceiverStore.Receiver> receiver = receivers.byName(due.receiver());
+        Optional<AlertView> alert = jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ?").param(due.alertId())
+                .query(AlertRows::map).optional();
+        SendResult result;
+        if (receiver.isEmpty() || due.channelIndex() >= receiver.get().channels().size()) {
+            result = SendResult.permanent("the receiver or its channel no longer exists");
+        } else if (alert.isEmpty()) {
+            result = SendResult.permanent("the alert no longer exists");
+        } else {
+            result = deliver(alert.get(), receiver.get().channels().get(due.channelIndex()));
+        }
+        record(due, result);
+    }
+
+    private void record(Due due, SendResult result) {
+        int attempts = due.attempts() + 1;
+        Instant now = clock.instant();
+        meters.counter("vigil.notifications", "outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment();
+        switch (result.outcome()) {
+            case SENT -> jdbc.sql("UPDATE notification SET status = 'sent', attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?")
+                    .params(attempts, Timestamp.from(now), due.id()).update();
+            case PERMANENT -> jdbc.sql("UPDATE notification SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?")
+                    .params(attempts, "permanent: " + result.detail(), due.id()).update();
+            case TEMPORARY -> {
+                boolean last = attempts >= MAX_ATTEMPTS;
+                jdbc.sql("UPDATE notification SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                        .params(last ? "failed" : "pending", attempts, (last ? "gave up after " + attempts + " attempts: " : "temporary: ")
+                                + result.detail(), Timestamp.from(last ? now : now.plus(BACKOFF.get(attempts - 1))), due.id()).update();
+            }
+        }
+    }
+}
