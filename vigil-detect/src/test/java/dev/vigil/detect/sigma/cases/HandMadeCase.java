@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One hand-made case under {@code src/test/resources/dev/vigil/detect/cases/<group>/<name>/}: a SigmaHQ rule of the
- * shared corpus (named by its path under {@code corpus/sigma/rules} and its id, read from the corpus at run time), the events
- * Vigil stores for it ({@code events.jsonl}: the fields after parsing, one event per line) and which lines it must match
- * ({@code case.json}, shaped like the corpus cases: {@code expected_matches}, {@code expected_match_lines}).
+ * shared corpus (named by its path under {@code corpus/sigma/rules} and its id, read from the corpus at run time), the
+ * events Vigil stores for it ({@code events.jsonl}: the fields vigil-events' {@code EventParser} yields for
+ * hand-written log lines and documents, one event per line) and which lines the rule must match ({@code case.json},
+ * shaped like the corpus cases: {@code expected_matches}, {@code expected_match_lines}, plus a note per line).
  */
 record HandMadeCase(String name, Path dir, String rulePath, String ruleId, String mapping, List<Integer> expectedLines,
                     int expectedMatches, int eventCount) {

@@ -15,7 +15,10 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Some hand-made cases through {@code vigil detect --mapping linux|web|none}: the printed matches are the expected lines. */
+/**
+ * Some hand-made cases through {@code vigil detect --mapping linux|web|none}: the printed matches are the expected
+ * lines.
+ */
 class HandMadeCaseCliTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -18,9 +18,9 @@ import dev.vigil.detect.sigma.logsource.LogSourceMappingLoader;
 import dev.vigil.detect.sigma.rule.SigmaRule;
 
 /**
- * The hand-made Linux, web and cloud cases: each SigmaHQ rule, compiled with the case's log-source mapping ({@code linux},
- * {@code web}, or {@code none} for cloud audit logs, which no mapping covers yet), must match exactly the expected
- * lines of events as Vigil stores them.
+ * The hand-made Linux, web and cloud cases: each SigmaHQ rule, compiled with the case's log-source mapping
+ * ({@code linux}, {@code web}, or {@code none} for cloud audit logs, which no mapping covers yet), must match exactly
+ * the expected lines of events as Vigil stores them.
  */
 class HandMadeCaseTest {
 
@@ -62,7 +62,8 @@ class HandMadeCaseTest {
     @Test
     void suiteCoversLinuxWebAndCloudRules() {
         Map<String, Long> perGroup = HandMadeCase.names().stream()
-                .collect(Collectors.groupingBy(n -> n.substring(0, n.indexOf('/')), TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(n -> n.substring(0, n.indexOf('/')), TreeMap::new,
+                        Collectors.counting()));
         assertThat(perGroup.get("linux")).isGreaterThanOrEqualTo(12);
         assertThat(perGroup.get("web")).isGreaterThanOrEqualTo(8);
         assertThat(perGroup.get("cloud")).isGreaterThanOrEqualTo(8);
