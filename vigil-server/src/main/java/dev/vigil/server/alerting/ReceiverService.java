@@ -106,7 +106,7 @@ public class ReceiverService {
                 "This is a test of receiver " + receiver.name() + "; no alert fired.", 1, now, now, null, null, null, null, null);
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < receiver.channels().size(); i++) {
-            SendResult result = dispatcher.deliver(sample, receiver.channels().get(i));
+            SendResult result = dispatcher.deliver(sample, receiver.channels().get(i), null);
             outcomes.add("channels[" + i + "] " + receiver.channels().get(i).type() + ": " + result.outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + " (" + result.detail() + ")");
         }

@@ -58,6 +58,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/inputs/{id}/delete", "input", "delete"),
                 permission(POST, "/inputs/{id}/tokens", "input", "update"),
                 permission(POST, "/inputs/tokens/{id}/revoke", "input", "update"),
+                anonymous(GET, "/ack/{token}"),
+                anonymous(POST, "/ack/{token}"),
                 permission(GET, "/alerts", "alert", "read"),
                 permission(GET, "/alerts/{id}", "alert", "read"),
                 permission(POST, "/alerts/acknowledge", "alert", "update"),

@@ -48,6 +48,17 @@ public class SecretCipher {
         }
     }
 
+    /** A key for another purpose (signing links, say) derived from the secrets key with HMAC-SHA256. */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("vigil key derivation: " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     public String decrypt(String stored) {
         if (!stored.startsWith("v1:")) {
             throw new IllegalStateException("unknown secret format");

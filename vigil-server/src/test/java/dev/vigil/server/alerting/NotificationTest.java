@@ -143,12 +143,37 @@ class NotificationTest extends ServerTestBase {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("oncall@example.test");
         assertThat(((String) mail.getContent())).contains("Image=C:\\high-" + run + ".exe").contains("Open: ");
 
+        String ackLink = document.path("acknowledgeLink").asString();
+        assertThat(ackLink).contains("/ack/");
+        assertThat((String) mail.getContent()).contains("Acknowledge: " + base() + "/ack/");
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ackLink)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Notify high " + run).contains("ack-button");
+        assertThat(api().get("/api/v1/alerts/" + alertId, ADMIN_TOKEN).json().path("acknowledgedAt").isNull()).isTrue();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as(page).isTrue();
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(java.net.URI.create(ackLink))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build();
+        assertThat(browser.send(post, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("ack-done");
+        assertThat(api().get("/api/v1/alerts/" + alertId, ADMIN_TOKEN).json().path("acknowledgedBy").asString()).isEqualTo("link:soc-" + run);
+        assertThat(browser.send(post, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("ack-used");
+        String forged = ackLink.substring(0, ackLink.length() - 3) + "abc";
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(forged)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
         String lowAlert = api().get("/api/v1/alerts?rule=" + lowRule, ADMIN_TOKEN).json().get(0).path("id").asString();
         assertThat(api().get("/api/v1/alerts/" + lowAlert + "/notifications", ADMIN_TOKEN).json().size()).isZero();
 
         List<String> test = Api.JSON.readValue(api().post("/api/v1/alerting/receivers/" + receiver.text("id") + "/test", ADMIN_TOKEN, null).body(),
                 Api.JSON.getTypeFactory().constructCollectionType(List.class, String.class));
         assertThat(test).hasSize(3).allMatch(line -> line.contains(": sent"));
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
     }
 
     private static String hmac(String secret, String text) throws NoSuchAlgorithmException, InvalidKeyException {

@@ -22,7 +22,6 @@ import dev.vigil.detect.baseline.Finding;
 import dev.vigil.events.Event;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
-import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.detection.BaselineDefinition;
 import dev.vigil.server.detection.BaselinesChanged;
 import dev.vigil.server.ingest.EventInspector;
@@ -54,16 +53,14 @@ public class BaselineRunner implements EventInspector, SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final AlertIntake intake;
-    private final AuditLog audit;
     private final Path stateDir;
     private final Duration window;
     private volatile Map<String, Running> running = Map.of();
     private volatile boolean started;
 
-    BaselineRunner(JdbcClient jdbc, AlertIntake intake, AuditLog audit, VigilProperties properties) {
+    BaselineRunner(JdbcClient jdbc, AlertIntake intake, VigilProperties properties) {
         this.jdbc = jdbc;
         this.intake = intake;
-        this.audit = audit;
         this.stateDir = properties.resolvedDataDir().resolve("baselines");
         this.window = properties.detection().dedupWindow();
     }
@@ -75,7 +72,6 @@ public class BaselineRunner implements EventInspector, SmartLifecycle {
 
     @Override
     public void start() {
-        DefaultBaselines.createIfFirstStart(jdbc, audit);
         reload();
         started = true;
     }

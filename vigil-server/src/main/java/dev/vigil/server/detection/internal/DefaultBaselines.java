@@ -8,14 +8,20 @@ import dev.vigil.server.audit.Actor;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.detection.BaselineDefinition;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The baselines a new installation starts with: a user signing in over SSH from a network never seen for them, an
  * unusual number of failed authentications from one address, and a host starting a program it never ran.
  */
-final class DefaultBaselines {
+@Component
+@Order(20)
+class DefaultBaselines implements ApplicationRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,11 +33,22 @@ final class DefaultBaselines {
             new BaselineDefinition("host-new-program", "new-terms", List.of("host.name"), "process.executable", "lower-case",
                     Map.of("event.category", "process", "event.type", "start"), "low", null, null, null));
 
-    private DefaultBaselines() {
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final BaselineRunner runner;
+
+    DefaultBaselines(JdbcClient jdbc, AuditLog audit, BaselineRunner runner) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.runner = runner;
     }
 
-    /** Inserts the defaults on the first start: baselines are switched off, never deleted, so an empty table is a new installation. */
-    static void createIfFirstStart(JdbcClient jdbc, AuditLog audit) {
+    /**
+     * Inserts the defaults on the first start, after the bootstrap administrator (so a new ledger begins with that):
+     * baselines are switched off, never deleted, so an empty table is a new installation.
+     */
+    @Override
+    public void run(ApplicationArguments args) {
         if (jdbc.sql("SELECT count(*) FROM detection_baseline").query(Long.class).single() > 0) {
             return;
         }
@@ -42,5 +59,6 @@ final class DefaultBaselines {
             audit.record(AuditEntry.success("baseline.create", "baseline", definition.name(), null, Map.of("definition", text))
                     .by(Actor.systemJob("first-start")));
         }
+        runner.reload();
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import jakarta.annotation.PreDestroy;
 
+import dev.vigil.server.alerting.AckLinkService;
 import dev.vigil.server.alerting.AlertView;
 import dev.vigil.server.alerting.ChannelConfig;
 import dev.vigil.server.alerting.internal.AlertRows;
@@ -50,11 +51,13 @@ public class NotificationDispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
     private final VigilProperties.Http http;
+    private final AckLinkService ackLinks;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int port;
 
     NotificationDispatcher(JdbcClient jdbc, ReceiverStore receivers, List<Channel> channels, Clock clock, MeterRegistry meters,
-            VigilProperties properties) {
+            VigilProperties properties, AckLinkService ackLinks) {
+        this.ackLinks = ackLinks;
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.channels = List.copyOf(channels);
@@ -79,9 +82,9 @@ public class NotificationDispatcher {
         return http.baseUrl(port) + "/alerts/" + alertId;
     }
 
-    /** Sends one message to one channel now (also used to test a receiver). */
-    public SendResult deliver(AlertView alert, ChannelConfig channel) {
-        NotificationMessage message = new NotificationMessage(alert, link(alert.id()));
+    /** Sends one message to one channel now (also used to test a receiver; {@code ackLink} may be null). */
+    public SendResult deliver(AlertView alert, ChannelConfig channel, String ackLink) {
+        NotificationMessage message = new NotificationMessage(alert, link(alert.id()), ackLink);
         for (Channel sender : channels) {
             if (sender.serves(channel.type())) {
                 try {
@@ -131,7 +134,8 @@ public class NotificationDispatcher {
         } else if (alert.isEmpty()) {
             result = SendResult.permanent("the alert no longer exists");
         } else {
-            result = deliver(alert.get(), receiver.get().channels().get(due.channelIndex()));
+            String ack = alert.get().state().equals("firing") ? http.baseUrl(port) + "/ack/" + ackLinks.token(due.alertId(), due.receiver()) : null;
+            result = deliver(alert.get(), receiver.get().channels().get(due.channelIndex()), ack);
         }
         record(due, result);
     }

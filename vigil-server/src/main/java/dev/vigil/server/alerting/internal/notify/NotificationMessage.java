@@ -7,9 +7,10 @@ import dev.vigil.server.alerting.AlertView;
 
 /**
  * What a notification says about an alert: its level, what it is about, what was seen and since when, and where to
- * act on it. One rendering as text (e-mail, chat) and one as a JSON document (webhooks).
+ * act on it. One rendering as text (e-mail, chat) and one as a JSON document (webhooks). {@code ackLink}, when there is
+ * one, acknowledges the alert without signing in (once).
  */
-public record NotificationMessage(AlertView alert, String link) {
+public record NotificationMessage(AlertView alert, String link, String ackLink) {
 
     public String subject() {
         return "[" + alert.severity().toUpperCase(java.util.Locale.ROOT) + "] " + alert.title()
@@ -33,6 +34,9 @@ public record NotificationMessage(AlertView alert, String link) {
             text.append("Rule by: ").append(alert.author()).append('\n');
         }
         text.append("Open: ").append(link).append('\n');
+        if (ackLink != null) {
+            text.append("Acknowledge: ").append(ackLink).append('\n');
+        }
         return text.toString();
     }
 
@@ -54,6 +58,9 @@ public record NotificationMessage(AlertView alert, String link) {
         document.put("lastSeen", alert.lastSeen().toString());
         document.put("eventIds", alert.eventIds());
         document.put("link", link);
+        if (ackLink != null) {
+            document.put("acknowledgeLink", ackLink);
+        }
         return document;
     }
 }
