@@ -50,7 +50,9 @@ final class AggregationGroup {
         if (sendResolved && !lastNotified.resolved().containsAll(resolved)) {
             return true;
         }
-        return !lastNotified.at().plus(route.timing().repeatInterval()).isAfter(now);
+        // Strictly more than repeat_interval, as Alertmanager compares the log timestamp (taken after delivery) with
+        // the flush time: the repeat goes out at the first flush after last + repeat_interval.
+        return lastNotified.at().plus(route.timing().repeatInterval()).isBefore(now);
     }
 
     void removeResolved(List<Alert> resolvedAtFlush) {

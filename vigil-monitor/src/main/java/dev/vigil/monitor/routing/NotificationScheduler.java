@@ -21,8 +21,9 @@ import java.util.function.Predicate;
  * <li>a new group waits group_wait (no wait when its alert started more than group_wait ago), later flushes come
  * every group_interval after the previous flush;</li>
  * <li>a flush notifies when there are firing alerts not in the last notification, when everything in the last
- * notification resolved, when (with send_resolved) alerts resolved since, or when at least repeat_interval passed
- * since the last notification (on this clock: the first flush at or after last + repeat_interval);</li>
+ * notification resolved, when (with send_resolved) alerts resolved since, or when more than repeat_interval passed
+ * since the last notification (so with group_interval 5m and repeat_interval 1h an unchanged group repeats every
+ * 1h05m, as in Alertmanager);</li>
  * <li>muted alerts (silences, inhibition) are left out before that decision, and a route inside a
  * mute_time_interval (or outside its active_time_intervals) sends nothing;</li>
  * <li>resolved alerts leave their group after each flush and an empty group is dropped, with its log.</li>

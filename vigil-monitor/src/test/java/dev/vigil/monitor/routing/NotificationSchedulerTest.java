@@ -109,9 +109,10 @@ class NotificationSchedulerTest {
         assertThat(run(s, at("31s"), at("5m29s"))).isEmpty();
         assertThat(s.due(at("5m30s"))).singleElement()
                 .satisfies(n -> assertThat(n.firing()).hasSize(2));
-        // Nothing changed: ticks every 5m are silent until repeat_interval (1h) has passed since the last send.
-        List<Notification> repeats = run(s, at("5m31s"), at("2h10m30s"));
-        assertThat(repeats).extracting(Notification::at).containsExactly(at("1h5m30s"), at("2h5m30s"));
+        // Nothing changed: ticks every 5m are silent until more than repeat_interval (1h) has passed since the last
+        // send, so the repeat goes out at the first tick after 1h5m30s.
+        List<Notification> repeats = run(s, at("5m31s"), at("2h20m"));
+        assertThat(repeats).extracting(Notification::at).containsExactly(at("1h10m30s"), at("2h15m30s"));
         assertThat(repeats).allSatisfy(n -> assertThat(n.firing()).hasSize(2));
     }
 
@@ -162,12 +163,12 @@ class NotificationSchedulerTest {
         s.put(h2, T0);
         assertThat(s.due(at("30s"))).hasSize(1);
         s.put(h1.resolvedAt(at("2m")), at("2m"));
-        List<Notification> sent = run(s, at("31s"), at("1h5m"));
-        assertThat(sent).extracting(Notification::at).containsExactly(at("1h30s"));
+        List<Notification> sent = run(s, at("31s"), at("1h6m"));
+        assertThat(sent).extracting(Notification::at).containsExactly(at("1h5m30s"));
         assertThat(sent.get(0).firing()).containsExactly(h2);
         assertThat(sent.get(0).resolved()).isEmpty();
-        s.put(h2.resolvedAt(at("1h6m")), at("1h6m"));
-        assertThat(run(s, at("1h5m1s"), at("3h"))).isEmpty();
+        s.put(h2.resolvedAt(at("1h7m")), at("1h7m"));
+        assertThat(run(s, at("1h6m1s"), at("3h"))).isEmpty();
         assertThat(s.groupCount()).isZero();
     }
 
