@@ -259,9 +259,10 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static boolean bool(Located node, String key) {
-        return switch (node.string()) {
-            case "true" -> true;
-            case "false" -> false;
+        // YAML 1.1 booleans, as Alertmanager's YAML library reads them.
+        return switch (node.string().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "y", "on" -> true;
+            case "false", "no", "n", "off" -> false;
             default -> throw node.error(key + ": expected true or false, got \"" + node.string() + "\"");
         };
     }
@@ -336,11 +337,14 @@ public final class AlertmanagerConfigLoader {
                 times.add(new TimePeriod.Range(start, end));
             }
         }
-        List<TimePeriod.Range> weekdays = ranges(fields.get("weekdays"), key + ".weekdays", s -> named(s, WEEKDAYS, 0), 0, 6);
+        List<TimePeriod.Range> weekdays = ranges(fields.get("weekdays"), key + ".weekdays", s -> weekday(s), 0, 6);
         List<TimePeriod.Range> days = ranges(fields.get("days_of_month"), key + ".days_of_month", Integer::parseInt, -31, 31);
         for (TimePeriod.Range r : days) {
             if (r.begin() == 0 || r.end() == 0) {
                 throw fields.get("days_of_month").error(key + ".days_of_month: 0 is not a valid day of the month");
+            }
+            if (r.begin() < 0 && r.end() > 0) {
+                throw fields.get("days_of_month").error(key + ".days_of_month: end day must be negative if start day is negative");
             }
         }
         List<TimePeriod.Range> months = ranges(fields.get("months"), key + ".months", s -> named(s, MONTHS, 1), 1, 12);
@@ -349,7 +353,7 @@ public final class AlertmanagerConfigLoader {
         if (fields.containsKey("location") && !fields.get("location").isNull()) {
             String zone = fields.get("location").string();
             try {
-                location = zone.equals("Local") ? ZoneId.systemDefault() : ZoneId.of(zone);
+                location = zone.equals("Local") ? ZoneId.systemDefault() : zone.isEmpty() ? null : ZoneId.of(zone);
             } catch (DateTimeException e) {
                 throw fields.get("location").error(key + ".location: unknown time zone \"" + zone + "\"");
             }
@@ -369,6 +373,14 @@ public final class AlertmanagerConfigLoader {
             throw node.error(key + ": invalid time of day \"" + text + "\" (expected HH:MM, 00:00 to 24:00)");
         }
         return Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3));
+    }
+
+    private static int weekday(String text) {
+        int index = WEEKDAYS.indexOf(text.toLowerCase(java.util.Locale.ROOT));
+        if (index < 0) {
+            throw new NumberFormatException(text);
+        }
+        return index;
     }
 
     private static int named(String text, List<String> names, int first) {
@@ -399,7 +411,7 @@ public final class AlertmanagerConfigLoader {
             if (begin < min || begin > max || end < min || end > max) {
                 throw item.error(key + ": \"" + text + "\" is out of range " + min + " to " + max);
             }
-            if (Integer.signum(begin) == Integer.signum(end) && begin > end) {
+            if ((begin < 0) == (end < 0) && begin > end) {
                 throw item.error(key + ": start of \"" + text + "\" cannot be after its end");
             }
             out.add(new TimePeriod.Range(begin, end));

@@ -41,6 +41,11 @@ public final class Matcher {
         if (!MatcherParser.isLabelName(name)) {
             throw new IllegalArgumentException("invalid label name \"" + name + "\"");
         }
+        return create(name, type, value);
+    }
+
+    /** For the matcher string syntax, whose names may also contain colons (checked by the parser). */
+    static Matcher create(String name, Type type, String value) {
         Pattern pattern = null;
         if (type == Type.REGEX || type == Type.NOT_REGEX) {
             try {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class MatcherParser {
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** The matcher syntax also accepts colons in names (Alertmanager's parser does). */
+    private static final Pattern MATCHER_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     private MatcherParser() {
     }
@@ -19,14 +21,19 @@ public final class MatcherParser {
         return name != null && LABEL_NAME.matcher(name).matches();
     }
 
+    static boolean isMatcherName(String name) {
+        return name != null && MATCHER_NAME.matcher(name).matches();
+    }
+
     /** Parses one matcher or a comma-separated list; throws IllegalArgumentException naming the problem. */
     public static List<Matcher> parseAll(String text) {
         String body = text.strip();
+        // Like Alertmanager, each brace is optional on its own.
         if (body.startsWith("{")) {
-            if (!body.endsWith("}")) {
-                throw new IllegalArgumentException("missing closing '}' in \"" + text + "\"");
-            }
-            body = body.substring(1, body.length() - 1);
+            body = body.substring(1);
+        }
+        if (body.endsWith("}")) {
+            body = body.substring(0, body.length() - 1);
         }
         List<Matcher> out = new ArrayList<>();
         for (String part : splitOutsideQuotes(body)) {
@@ -44,7 +51,7 @@ public final class MatcherParser {
     public static Matcher parse(String text) {
         String s = text.strip();
         int i = 0;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == ':')) {
             i++;
         }
         String name = s.substring(0, i);
@@ -63,7 +70,10 @@ public final class MatcherParser {
             throw new IllegalArgumentException("bad matcher format: \"" + text + "\" (expected one of =, !=, =~, !~)");
         }
         String raw = rest.substring(type.symbol().length()).strip();
-        return Matcher.of(name, type, unquote(raw, text));
+        if (!isMatcherName(name)) {
+            throw new IllegalArgumentException("invalid label name \"" + name + "\"");
+        }
+        return Matcher.create(name, type, unquote(raw, text));
     }
 
     private static String unquote(String raw, String text) {

@@ -143,6 +143,23 @@ class AlertmanagerConfigLoaderTest {
     }
 
     @Test
+    void acceptsWhatAlertmanagerAccepts() throws IOException {
+        AlertmanagerConfig config = load("""
+                route:
+                  receiver: root
+                  routes:
+                    - matchers: ['{job:name="x"', 'b=1,']
+                      receiver: a
+                      continue: yes
+                time_intervals: [{name: t, time_intervals: [{location: '', days_of_month: ['3:-5']}]}]
+                """ + RECEIVERS);
+        Route child = config.routingTree().root().children().get(0);
+        assertThat(child.continueMatching()).isTrue();
+        assertThat(child.matchers()).extracting(Matcher::toString).containsExactly("job:name=\"x\"", "b=\"1\"");
+        assertThat(config.timeIntervals().get("t").periods().get(0).location().getId()).isEqualTo("UTC");
+    }
+
+    @Test
     void errorsNameFileLineAndKey() {
         assertError("""
                 route:
@@ -189,6 +206,27 @@ class AlertmanagerConfigLoaderTest {
                     time_intervals:
                       - weekdays: [friday:monday]
                 """ + RECEIVERS, ":5:", "weekdays: start of \"friday:monday\" cannot be after its end");
+        assertError("""
+                route: {receiver: root}
+                time_intervals:
+                  - name: bad
+                    time_intervals:
+                      - weekdays: ['saturday:sunday', '1']
+                """ + RECEIVERS, ":5:", "cannot be after its end");
+        assertError("""
+                route: {receiver: root}
+                time_intervals:
+                  - name: bad
+                    time_intervals:
+                      - weekdays: ['1']
+                """ + RECEIVERS, ":5:", "weekdays: invalid value \"1\"");
+        assertError("""
+                route: {receiver: root}
+                time_intervals:
+                  - name: bad
+                    time_intervals:
+                      - days_of_month: ['-5:3']
+                """ + RECEIVERS, ":5:", "end day must be negative if start day is negative");
         assertError("""
                 route: {receiver: root}
                 time_intervals:

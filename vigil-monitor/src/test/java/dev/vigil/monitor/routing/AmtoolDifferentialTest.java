@@ -93,6 +93,79 @@ class AmtoolDifferentialTest {
         compare(config, SEED + 1);
     }
 
+    /** Route options (under a child route) and time-interval entries; both tools must accept or reject alike. */
+    private static final List<String> ROUTE_OPTIONS = List.of(
+            "matchers: ['a:b=\"1\"']", "matchers: ['a=\"1\",']", "matchers: ['{a=\"1\"']", "matchers: ['a=1\"']",
+            "matchers: ['a=~\"(\"']", "matchers: ['a']", "match: {'a:b': x}", "match_re: {a: '[x'}",
+            "group_by: [a, a]", "group_by: ['...', a]", "group_by: ['...']", "group_interval: 0s", "group_wait: 0s",
+            "repeat_interval: 1.5h", "repeat_interval: 1h30m", "group_wait: 30m5h", "continue: yes",
+            "receiver: nobody", "mute_time_intervals: [t]", "active_time_intervals: [nope]", "routez: []");
+    private static final List<String> PERIODS = List.of(
+            "weekdays: ['saturday:sunday']", "weekdays: ['Monday:FRIDAY']", "weekdays: ['1']",
+            "days_of_month: ['3:-5']", "days_of_month: ['-5:3']", "days_of_month: ['-1:-5']", "days_of_month: ['0']",
+            "days_of_month: ['32']", "days_of_month: ['-31:-1']", "months: ['1:march']", "months: ['march:1']",
+            "years: ['2020:2019']", "location: Local", "location: ''", "location: Nowhere/City",
+            "times: [{start_time: '9:00', end_time: '10:00'}]", "times: [{start_time: '09:00', end_time: '24:00'}]",
+            "times: [{start_time: '09:00'}]", "times: [{start_time: '10:00', end_time: '10:00'}]");
+    /** Accepted by amtool 0.25 but rejected by Vigil on purpose: months outside 1..12 can never match. */
+    private static final List<String> VIGIL_STRICTER = List.of("months: ['13']");
+
+    @Test
+    void amtoolAndVigilAcceptAndRejectTheSameConfigurations() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(AMTOOL), "SKIPPED: /usr/bin/amtool is absent (install Debian "
+                + "package 'prometheus-alertmanager' to run the Alertmanager routing differential test)");
+        List<String> disagreements = new ArrayList<>();
+        List<String> configs = new ArrayList<>();
+        ROUTE_OPTIONS.forEach(o -> configs.add(withRouteOption(o)));
+        PERIODS.forEach(p -> configs.add(withPeriod(p)));
+        int rejected = 0;
+        for (String yaml : configs) {
+            Path file = dir.resolve("check.yml");
+            Files.writeString(file, yaml);
+            boolean vigil = vigilAccepts(file);
+            if (vigil != amtoolAccepts(file)) {
+                disagreements.add((vigil ? "only Vigil accepts:\n" : "only amtool accepts:\n") + yaml);
+            }
+            rejected += vigil ? 0 : 1;
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(rejected).isBetween(configs.size() / 4, configs.size() * 3 / 4);
+        for (String period : VIGIL_STRICTER) {
+            Path file = dir.resolve("stricter.yml");
+            Files.writeString(file, withPeriod(period));
+            assertThat(amtoolAccepts(file)).as(period).isTrue();
+            assertThat(vigilAccepts(file)).as(period).isFalse();
+        }
+    }
+
+    private static String withRouteOption(String option) {
+        return "route:\n  receiver: r\n  routes:\n    - receiver: r\n      " + option + "\nreceivers: [{name: r}]\n"
+                + "time_intervals: [{name: t, time_intervals: [{weekdays: [monday]}]}]\n";
+    }
+
+    private static String withPeriod(String period) {
+        return "route:\n  receiver: r\ntime_intervals:\n  - name: t\n    time_intervals:\n      - " + period
+                + "\nreceivers: [{name: r}]\n";
+    }
+
+    private static boolean vigilAccepts(Path file) {
+        try {
+            AlertmanagerConfigLoader.load(file);
+            return true;
+        } catch (dev.vigil.monitor.yaml.YamlException e) {
+            return false;
+        }
+    }
+
+    private static boolean amtoolAccepts(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(AMTOOL.toString(), "check-config", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).containsAnyOf("SUCCESS", "FAILED");
+        return process.exitValue() == 0;
+    }
+
     private static void compare(Path configFile, long seed) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(AMTOOL), "SKIPPED: /usr/bin/amtool is absent (install Debian "
                 + "package 'prometheus-alertmanager' to run the Alertmanager routing differential test)");
