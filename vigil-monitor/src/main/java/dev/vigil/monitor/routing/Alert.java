@@ -2,6 +2,7 @@ package dev.vigil.monitor.routing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ public record Alert(String fingerprint, Map<String, String> labels, Instant star
     public Alert {
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(startsAt, "startsAt");
-        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+        labels = Collections.unmodifiableMap(new TreeMap<>(labels));
     }
 
     /** A firing alert whose fingerprint is computed from its labels. */

@@ -1,6 +1,8 @@
 package dev.vigil.monitor.routing;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,8 @@ public record AlertmanagerConfig(RoutingTree routingTree, Map<String, Receiver> 
         Map<String, TimeInterval> timeIntervals, Inhibitor inhibitor) {
 
     public AlertmanagerConfig {
-        receivers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(receivers));
-        timeIntervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeIntervals));
+        receivers = Collections.unmodifiableMap(new LinkedHashMap<>(receivers));
+        timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
     }
 
     /** The routes an alert goes to, in order (see {@link RoutingTree#route}). */

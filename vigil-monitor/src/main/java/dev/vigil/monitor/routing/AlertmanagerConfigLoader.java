@@ -5,11 +5,14 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -129,7 +132,7 @@ public final class AlertmanagerConfigLoader {
                 for (NodeTuple t : m.getValue()) {
                     out.put(new Located(node.tree(), t.getKeyNode()).string(), plain(new Located(node.tree(), t.getValueNode())));
                 }
-                yield java.util.Collections.unmodifiableMap(out);
+                yield Collections.unmodifiableMap(out);
             }
             default -> throw node.error("unsupported YAML node");
         };
@@ -260,7 +263,7 @@ public final class AlertmanagerConfigLoader {
 
     private static boolean bool(Located node, String key) {
         // YAML 1.1 booleans, as Alertmanager's YAML library reads them.
-        return switch (node.string().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (node.string().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "y", "on" -> true;
             case "false", "no", "n", "off" -> false;
             default -> throw node.error(key + ": expected true or false, got \"" + node.string() + "\"");
@@ -376,7 +379,7 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static int weekday(String text) {
-        int index = WEEKDAYS.indexOf(text.toLowerCase(java.util.Locale.ROOT));
+        int index = WEEKDAYS.indexOf(text.toLowerCase(Locale.ROOT));
         if (index < 0) {
             throw new NumberFormatException(text);
         }
@@ -384,14 +387,14 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static int named(String text, List<String> names, int first) {
-        int index = names.indexOf(text.toLowerCase(java.util.Locale.ROOT));
+        int index = names.indexOf(text.toLowerCase(Locale.ROOT));
         if (index >= 0) {
             return index + first;
         }
         return Integer.parseInt(text);
     }
 
-    private static List<TimePeriod.Range> ranges(Located node, String key, java.util.function.ToIntFunction<String> parse,
+    private static List<TimePeriod.Range> ranges(Located node, String key, ToIntFunction<String> parse,
             int min, int max) {
         List<TimePeriod.Range> out = new ArrayList<>();
         if (node == null) {

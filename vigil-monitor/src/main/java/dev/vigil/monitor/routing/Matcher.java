@@ -2,6 +2,7 @@ package dev.vigil.monitor.routing;
 
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One Alertmanager label matcher. A missing label matches like the empty value; regexes are fully anchored
@@ -50,7 +51,7 @@ public final class Matcher {
         if (type == Type.REGEX || type == Type.NOT_REGEX) {
             try {
                 pattern = Pattern.compile("^(?:" + value + ")$");
-            } catch (java.util.regex.PatternSyntaxException e) {
+            } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("invalid regex \"" + value + "\": " + e.getDescription());
             }
         }

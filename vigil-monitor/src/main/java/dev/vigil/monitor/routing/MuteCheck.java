@@ -3,6 +3,7 @@ package dev.vigil.monitor.routing;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Decides at flush time whether an alert is left out of notifications (silenced or inhibited). */
@@ -26,7 +27,7 @@ public interface MuteCheck {
                     return true;
                 }
             }
-            List<java.util.Map<String, String>> sources = firing.stream().map(Alert::labels).toList();
+            List<Map<String, String>> sources = firing.stream().map(Alert::labels).toList();
             return inhibitor.isInhibited(alert.labels(), sources);
         };
     }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One notification to send: an aggregation group's current alerts for one route's receiver. */
+/**
+ * One notification to send: an aggregation group's current alerts for one route's receiver. {@code groupKey} is
+ * {@code <route id>:{name="value",...}} (the route's position in the tree and the sorted group_by values); it is stable
+ * across restarts of the same configuration, so the server can use it to thread notifications.
+ */
 public record Notification(String groupKey, Route route, Map<String, String> groupLabels, List<Alert> firing,
         List<Alert> resolved, Instant at) {
 

@@ -1,5 +1,7 @@
 package dev.vigil.monitor.routing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,6 @@ import java.util.Map;
 public record Receiver(String name, Map<String, Object> integrations) {
 
     public Receiver {
-        integrations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(integrations));
+        integrations = Collections.unmodifiableMap(new LinkedHashMap<>(integrations));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One node of the routing tree with its options already inherited from the parent (receiver, group_by and the three
@@ -32,7 +33,7 @@ public final class Route {
 
         /** The group's label values taken from an alert (all labels when {@code all}); absent labels are left out. */
         public Map<String, String> select(Map<String, String> alertLabels) {
-            java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+            TreeMap<String, String> out = new TreeMap<>();
             if (all) {
                 out.putAll(alertLabels);
             } else {
