@@ -388,6 +388,44 @@ public class DetectionApiTest extends ServerTestBase {
         assertThat(alertsOf(baseId)).isEmpty();
     }
 
+    @Test
+    void cloudTrailRecordsMeetAwsRulesAndOthersDoNot() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String sigmaId = UUID.randomUUID().toString();
+        String rule = """
+                title: Trail stopped %s
+                id: %s
+                author: %s
+                logsource:
+                    product: aws
+                    service: cloudtrail
+                detection:
+                    selection:
+                        eventSource: cloudtrail.amazonaws.com
+                        eventName: StopLogging
+                        requestParameters.name|endswith: '%s'
+                    condition: selection
+                level: high
+                """.formatted(run, sigmaId, AUTHOR, run);
+        assertThat(importZip(zip(Map.of("aws.yml", rule)), "aws.zip").json().path("created").asInt()).isEqualTo(1);
+        awaitActive(sigmaId);
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("cloudtrail"), "platform", "json"));
+        String record = "{\"eventVersion\":\"1.08\",\"eventTime\":\"%s\",\"eventSource\":\"cloudtrail.amazonaws.com\","
+                + "\"eventName\":\"StopLogging\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.30\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},\"requestParameters\":{\"name\":\"trail-%s\"}}";
+        String lookalike = "{\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"requestParameters\":"
+                + "{\"name\":\"trail-" + run + "\"},\"note\":\"not a CloudTrail record\"}";
+        ingest.ndjson(token, record.formatted(Instant.now(), run) + "\n" + lookalike + "\n");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> alerts = alertsOf(sigmaId);
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).path("occurrences").asLong()).isEqualTo(1);
+            assertThat(alerts.get(0).path("entities").path("user.name").asString()).isEqualTo("mallory");
+            assertThat(alerts.get(0).path("entities").path("source.ip").asString()).isEqualTo("203.0.113.30");
+        });
+    }
+
     /** Rules compile after their change commits; waits until the running rule set has this one. */
     void awaitActive(String sigmaId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -67,7 +67,7 @@ public final class ConfigReference {
             new Key("vigil.events.refresh-interval", "1s", "How often newly stored events become searchable.", null),
             new Key("vigil.events.commit-interval", "5s", "How often stored events are made durable in the store (the spool holds them until then).", null),
             new Key("vigil.events.time-zone", "UTC", "Zone assumed for event times that carry none (RFC 3164 syslog).", null),
-            new Key("vigil.detection.mapping-dir", "(empty)", "Folder of extra Sigma log-source mapping files (*.yml) used beside the built-in windows, linux and web mappings.", null),
+            new Key("vigil.detection.mapping-dir", "(empty)", "Folder of extra Sigma log-source mapping files (*.yml) used beside the built-in windows, linux, web, aws, azure, gcp, okta and m365 mappings.", null),
             new Key("vigil.detection.dedup-window", "10m", "Detections of one rule with the same tenant and entities within this window add to one alert.", null),
             new Key("vigil.detection.dedup-fields", "host.name,user.name,source.ip,destination.ip", "Event fields whose values, with the rule and tenant, make the deduplication key of detection alerts (empty: one alert per rule and tenant within the window).", null),
             new Key("vigil.detection.max-import-size", "64MB", "Largest rule file or archive (zip, tar.gz) accepted by a rule import; larger ones get 413.", null),
