@@ -12,11 +12,19 @@ import dev.vigil.detect.sigma.rule.LogSource;
  * Which events a rule's {@code logsource} covers. A category resolves to its sources; a service to its channels; a bare
  * product to every event with a channel. A rule whose log source the mapping does not know applies to no event.
  *
- * @param channelField field holding the event's channel (Windows: {@code Channel})
- * @param eventIdField field used to index sources by their condition on it (Windows: {@code EventID})
+ * @param channelField    field holding the event's channel (Windows: {@code Channel})
+ * @param eventIdField    field used to index sources by their condition on it (Windows: {@code EventID})
+ * @param productChannels the channels a rule naming only the product covers; null: every event with a channel (right
+ *                        when only that product's events have the channel field, as Windows' {@code Channel})
  */
 public record LogSourceMapping(String name, String product, String channelField, String eventIdField,
-                               Map<String, List<String>> services, Map<String, List<CategorySource>> categories) {
+                               Map<String, List<String>> services, Map<String, List<CategorySource>> categories,
+                               List<String> productChannels) {
+
+    public LogSourceMapping(String name, String product, String channelField, String eventIdField,
+                            Map<String, List<String>> services, Map<String, List<CategorySource>> categories) {
+        this(name, product, channelField, eventIdField, services, categories, null);
+    }
 
     /** One source of a category: a service plus conditions and field renames. */
     public record CategorySource(String service, Map<String, Set<String>> conditions,
@@ -58,7 +66,7 @@ public record LogSourceMapping(String name, String product, String channelField,
                     : Optional.of(List.of(new SourceScope("service " + logsource.service(), channels, Map.of(), Map.of())));
         }
         if (logsource.product() != null) {
-            return Optional.of(List.of(new SourceScope("product " + product, null, Map.of(), Map.of())));
+            return Optional.of(List.of(new SourceScope("product " + product, productChannels, Map.of(), Map.of())));
         }
         return Optional.empty();
     }

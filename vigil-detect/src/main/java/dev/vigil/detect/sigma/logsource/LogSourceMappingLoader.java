@@ -47,7 +47,8 @@ public final class LogSourceMappingLoader {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new MappingException(nameOrFile + ": no such mapping file (built-in mappings: windows, none)");
+            throw new MappingException(nameOrFile + ": no such mapping file (built-in mappings: windows, linux, web, aws, azure, "
+                    + "gcp, okta, m365, none)");
         }
         try (Reader reader = Files.newBufferedReader(file)) {
             return parse(reader, file.toString());
@@ -115,9 +116,10 @@ public final class LogSourceMappingLoader {
             throw new MappingException(source + ": routing.channel is required");
         }
         Object eventId = routing.get("event_id");
+        List<String> productChannels = routing.get("product_channels") == null ? null : strings(routing.get("product_channels"));
         return new LogSourceMapping(top.get("name") == null ? source : String.valueOf(top.get("name")),
                 top.get("product") == null ? null : String.valueOf(top.get("product")), String.valueOf(channel),
-                eventId == null ? null : String.valueOf(eventId), services, categories);
+                eventId == null ? null : String.valueOf(eventId), services, categories, productChannels);
     }
 
     private static Map<?, ?> map(Object node, String source, String place) throws MappingException {
