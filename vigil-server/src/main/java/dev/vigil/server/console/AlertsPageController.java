@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
+import dev.vigil.server.alerting.ReceiverService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertsPageController {
 
     private final AlertService alerts;
+    private final ReceiverService receivers;
 
-    AlertsPageController(AlertService alerts) {
+    AlertsPageController(AlertService alerts, ReceiverService receivers) {
         this.alerts = alerts;
+        this.receivers = receivers;
     }
 
     @GetMapping("/alerts")
@@ -40,7 +43,19 @@ class AlertsPageController {
     @GetMapping("/alerts/{id}")
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("alert", alerts.get(id));
+        model.addAttribute("notifications", receivers.notificationsOf(id));
         return "alert";
+    }
+
+    @GetMapping("/alerts/receivers")
+    String receiverList(Model model) {
+        model.addAttribute("receivers", receivers.list());
+        return "receivers";
+    }
+
+    @PostMapping("/alerts/receivers/{id}/test")
+    String testReceiver(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/receivers", () -> String.join("; ", receivers.test(id)));
     }
 
     @PostMapping("/alerts/acknowledge")

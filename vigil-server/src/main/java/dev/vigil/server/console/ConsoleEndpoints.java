@@ -63,6 +63,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/alerts", "alert", "read"),
                 permission(GET, "/alerts/{id}", "alert", "read"),
                 permission(POST, "/alerts/acknowledge", "alert", "update"),
+                permission(GET, "/alerts/receivers", "alert", "configure"),
+                permission(POST, "/alerts/receivers/{id}/test", "alert", "configure"),
                 permission(POST, "/alerts/{id}/acknowledge", "alert", "update"),
                 permission(POST, "/alerts/{id}/resolve", "alert", "update"),
                 permission(GET, "/rules", "rule", "read"),
