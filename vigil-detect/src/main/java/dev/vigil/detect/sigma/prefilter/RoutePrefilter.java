@@ -20,9 +20,13 @@ import dev.vigil.detect.event.FieldValue;
 public final class RoutePrefilter {
 
     private final String[] fields;
+    private final boolean[] anyField;
     private final FieldLiterals[] literals;
-    /** per field, per literal id: the clauses the literal satisfies */
-    private final int[][][] clausesByLiteral;
+    /**
+     * per field, per literal id: what the literal satisfies. An entry {@code >= 0} is a clause of a rule with several
+     * clauses; an entry {@code < 0} is {@code ~position} of a rule with a single clause, a candidate at once.
+     */
+    private final int[][][] targetsByLiteral;
     /** per clause: position of its rule; a rule's clauses have consecutive ids */
     private final int[] ruleOfClause;
     private final int[] firstClause;
@@ -46,15 +50,18 @@ public final class RoutePrefilter {
                 always[rule >>> 6] |= 1L << rule;
                 continue;
             }
+            boolean single = requirement.clauses().size() == 1;
             firstClause[rule] = owners.size();
             clauseCount[rule] = requirement.clauses().size();
             for (LiteralRequirement.Clause clause : requirement.clauses()) {
-                int id = owners.size();
-                owners.add(rule);
+                int target = single ? ~rule : owners.size();
+                if (!single) {
+                    owners.add(rule);
+                }
                 for (Map.Entry<String, Set<LiteralRequirement.Literal>> entry : clause.anyOf().entrySet()) {
                     var byText = byField.computeIfAbsent(entry.getKey(), f -> new LinkedHashMap<>());
                     for (LiteralRequirement.Literal literal : entry.getValue()) {
-                        byText.computeIfAbsent(literal, l -> new ArrayList<>()).add(id);
+                        byText.computeIfAbsent(literal, l -> new ArrayList<>()).add(target);
                     }
                 }
             }
@@ -62,18 +69,21 @@ public final class RoutePrefilter {
         clauses = owners.size();
         ruleOfClause = owners.stream().mapToInt(Integer::intValue).toArray();
         fields = byField.keySet().toArray(String[]::new);
+        anyField = new boolean[fields.length];
         literals = new FieldLiterals[fields.length];
-        clausesByLiteral = new int[fields.length][][];
+        targetsByLiteral = new int[fields.length][][];
         int f = 0;
         int widest = 0;
         for (var byLiteral : byField.values()) {
+            anyField[f] = LiteralRequirement.ANY_FIELD.equals(fields[f]);
             List<LiteralRequirement.Literal> texts = new ArrayList<>(byLiteral.keySet());
             // fragments first: their ids are the automaton's
             texts.sort(Comparator.comparing(l -> l.kind() != LiteralRequirement.Kind.CONTAINS));
             literals[f] = new FieldLiterals(texts);
-            clausesByLiteral[f] = new int[texts.size()][];
+            targetsByLiteral[f] = new int[texts.size()][];
             for (int id = 0; id < texts.size(); id++) {
-                clausesByLiteral[f][id] = byLiteral.get(texts.get(id)).stream().mapToInt(Integer::intValue).distinct().toArray();
+                targetsByLiteral[f][id] = byLiteral.get(texts.get(id)).stream().mapToInt(Integer::intValue).distinct()
+                        .toArray();
             }
             widest = Math.max(widest, texts.size());
             f++;
@@ -88,14 +98,14 @@ public final class RoutePrefilter {
     /** Bit set (by rule position) of the rules to evaluate for this event. */
     public long[] candidates(Event event) {
         long[] candidates = always.clone();
-        if (clauses == 0) {
+        if (fields.length == 0) {
             return candidates;
         }
-        long[] satisfied = new long[words(clauses)];
+        long[] satisfied = clauses == 0 ? null : new long[words(clauses)];
         long[] found = new long[words(maxLiterals)];
-        boolean any = false;
+        boolean anySatisfied = false;
         for (int f = 0; f < fields.length; f++) {
-            if (LiteralRequirement.ANY_FIELD.equals(fields[f])) {
+            if (anyField[f]) {
                 literals[f].find(event.foldedText(), found);
             } else {
                 FieldValue value = event.field(fields[f]);
@@ -104,24 +114,29 @@ public final class RoutePrefilter {
                 }
                 scan(value, literals[f], found);
             }
-            int[][] byLiteral = clausesByLiteral[f];
+            int[][] targets = targetsByLiteral[f];
             for (int w = 0, n = words(literals[f].literalCount()); w < n; w++) {
                 long bits = found[w];
                 if (bits == 0) {
                     continue;
                 }
                 found[w] = 0;
-                any = true;
                 do {
                     int id = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    for (int clause : byLiteral[id]) {
-                        satisfied[clause >>> 6] |= 1L << clause;
+                    for (int target : targets[id]) {
+                        if (target < 0) {
+                            int rule = ~target;
+                            candidates[rule >>> 6] |= 1L << rule;
+                        } else {
+                            satisfied[target >>> 6] |= 1L << target;
+                            anySatisfied = true;
+                        }
                     }
                 } while (bits != 0);
             }
         }
-        if (any) {
+        if (anySatisfied) {
             for (int w = 0; w < satisfied.length; w++) {
                 long bits = satisfied[w];
                 while (bits != 0) {
