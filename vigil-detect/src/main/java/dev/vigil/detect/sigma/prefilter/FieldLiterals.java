@@ -14,8 +14,12 @@ import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Literal;
  */
 final class FieldLiterals {
 
-    /** up to this many fragments, one vectorised {@code indexOf} each beats an automaton pass */
+    /**
+     * Up to this many fragments, one vectorised {@code indexOf} each beats an automaton pass, whose cost is a dependent
+     * table lookup per character: a few for field values, more for the long joined text of keyword searches.
+     */
     private static final int FEW_FRAGMENTS = 6;
+    private static final int FEW_KEYWORD_FRAGMENTS = 32;
 
     private final int count;
     private final LiteralAutomaton fragments;
@@ -24,8 +28,11 @@ final class FieldLiterals {
     private final AnchoredLiterals prefixes;
     private final AnchoredLiterals suffixes;
 
-    /** @param literals the field's literals by id; all {@code CONTAINS} literals come first */
-    FieldLiterals(List<Literal> literals) {
+    /**
+     * @param literals the field's literals by id; all {@code CONTAINS} literals come first
+     * @param longText true when the values searched are long (the joined text of all values)
+     */
+    FieldLiterals(List<Literal> literals, boolean longText) {
         count = literals.size();
         List<String> fragmentTexts = new ArrayList<>();
         List<String> prefixTexts = new ArrayList<>();
@@ -52,7 +59,7 @@ final class FieldLiterals {
                 }
             }
         }
-        boolean few = fragmentTexts.size() <= FEW_FRAGMENTS;
+        boolean few = fragmentTexts.size() <= (longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS);
         fewFragments = few ? fragmentTexts.toArray(String[]::new) : null;
         fragments = few ? null : new LiteralAutomaton(fragmentTexts);
         prefixes = prefixTexts.isEmpty() ? null : new AnchoredLiterals(prefixTexts, toArray(prefixIds), false);

@@ -79,7 +79,7 @@ public final class RoutePrefilter {
             List<LiteralRequirement.Literal> texts = new ArrayList<>(byLiteral.keySet());
             // fragments first: their ids are the automaton's
             texts.sort(Comparator.comparing(l -> l.kind() != LiteralRequirement.Kind.CONTAINS));
-            literals[f] = new FieldLiterals(texts);
+            literals[f] = new FieldLiterals(texts, anyField[f]);
             targetsByLiteral[f] = new int[texts.size()][];
             for (int id = 0; id < texts.size(); id++) {
                 targetsByLiteral[f][id] = byLiteral.get(texts.get(id)).stream().mapToInt(Integer::intValue).distinct()
