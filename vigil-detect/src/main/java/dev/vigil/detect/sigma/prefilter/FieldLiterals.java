@@ -74,10 +74,6 @@ final class FieldLiterals {
         return count;
     }
 
-    int fragmentCount() {
-        return fragments == null ? fewFragments.length : fragments.literalCount();
-    }
-
     /**
      * Sets in {@code found} the bit of every literal the folded value has; fragments may be over-reported as
      * {@link LiteralAutomaton} explains, the other kinds are exact.
