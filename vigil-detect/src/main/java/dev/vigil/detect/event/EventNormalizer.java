@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a parsed JSON object into the flat field view rules use.
@@ -18,12 +19,17 @@ final class EventNormalizer {
 
     private static final String ATTRIBUTES = "#attributes";
     private static final String TEXT = "#text";
+    /** bounds the name cache, whatever names untrusted input brings */
+    private static final int MAX_CACHED_CHILDREN = 256;
+    private static final int MAX_CACHED_ATTRIBUTES = 64;
+    private static final Map<String, Map<String, String>> ATTRIBUTE_NAMES = new ConcurrentHashMap<>();
 
     private EventNormalizer() {
     }
 
     static JsonEvent normalize(Map<String, Object> tree) {
-        Map<String, FieldValue> fields = new HashMap<>();
+        // sized for a typical Windows event (30-60 fields) so it is not rehashed while filled
+        Map<String, FieldValue> fields = new HashMap<>(128);
         if (tree.get("Event") instanceof Map<?, ?> event && event.get("System") instanceof Map<?, ?> system) {
             flattenSystem(system, fields);
             if (event.get("EventData") instanceof Map<?, ?> data) {
@@ -63,7 +69,8 @@ final class EventNormalizer {
             if (child.getValue() instanceof Map<?, ?> element) {
                 if (element.get(ATTRIBUTES) instanceof Map<?, ?> attributes) {
                     for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
-                        fields.put(name + "_" + attribute.getKey(), toFieldValue(attribute.getValue()));
+                        fields.put(attributeName(name, String.valueOf(attribute.getKey())),
+                                toFieldValue(attribute.getValue()));
                     }
                 }
                 if (element.containsKey(TEXT)) {
@@ -94,6 +101,23 @@ final class EventNormalizer {
                 fields.put(withoutSpaces(name), toFieldValue(entry.getValue()));
             }
         }
+    }
+
+    /** {@code <Child>_<Attribute>}, built once per pair: Windows events repeat the same few. */
+    private static String attributeName(String child, String attribute) {
+        Map<String, String> byAttribute = ATTRIBUTE_NAMES.get(child);
+        String name = byAttribute == null ? null : byAttribute.get(attribute);
+        if (name != null) {
+            return name;
+        }
+        name = child + "_" + attribute;
+        if (ATTRIBUTE_NAMES.size() < MAX_CACHED_CHILDREN) {
+            Map<String, String> names = ATTRIBUTE_NAMES.computeIfAbsent(child, c -> new ConcurrentHashMap<>());
+            if (names.size() < MAX_CACHED_ATTRIBUTES) {
+                names.putIfAbsent(attribute, name);
+            }
+        }
+        return name;
     }
 
     private static boolean isNamedDataList(Object value) {

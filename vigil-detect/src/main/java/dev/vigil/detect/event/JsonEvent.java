@@ -12,6 +12,7 @@ public final class JsonEvent implements Event {
 
     private final Map<String, FieldValue> fields;
     private final Map<String, Object> tree;
+    private String foldedText;
 
     JsonEvent(Map<String, FieldValue> fields, Map<String, Object> tree) {
         this.fields = fields;
@@ -35,6 +36,14 @@ public final class JsonEvent implements Event {
     @Override
     public Map<String, FieldValue> fields() {
         return Collections.unmodifiableMap(fields);
+    }
+
+    @Override
+    public String foldedText() {
+        if (foldedText == null) {
+            foldedText = FoldedText.of(this);
+        }
+        return foldedText;
     }
 
     private FieldValue pathValue(String dotted) {

@@ -143,6 +143,18 @@ public final class RuleSet {
 
     /** The rules matching the event, in rule order; each rule at most once. */
     public List<RuleMatch> match(Event event) {
+        return match(event, true);
+    }
+
+    /**
+     * The same as {@link #match} but evaluating every rule of the event's routes, without the literal prefilter: the
+     * reference the prefilter must agree with.
+     */
+    List<RuleMatch> matchExhaustively(Event event) {
+        return match(event, false);
+    }
+
+    private List<RuleMatch> match(Event event, boolean prefiltered) {
         List<Route> routes = candidates(event);
         if (routes.isEmpty()) {
             return List.of();
@@ -153,7 +165,7 @@ public final class RuleSet {
                 continue;
             }
             Event view = FieldRenames.view(event, route.scope().fieldMappings());
-            long[] selected = route.prefilter().candidates(view);
+            long[] selected = prefiltered ? route.prefilter().candidates(view) : everyRule(route.rules().length);
             CompiledRule[] routeRules = route.rules();
             for (int w = 0; w < selected.length; w++) {
                 long bits = selected[w];
@@ -177,6 +189,14 @@ public final class RuleSet {
             out.add(new RuleMatch(rules.get(i).rule()));
         }
         return out;
+    }
+
+    private static long[] everyRule(int count) {
+        long[] all = new long[(count + 63) / 64];
+        for (int i = 0; i < count; i++) {
+            all[i >>> 6] |= 1L << i;
+        }
+        return all;
     }
 
     private List<Route> candidates(Event event) {

@@ -17,4 +17,9 @@ record MappedEvent(Event event, Map<String, String> renames) implements Event {
     public Map<String, FieldValue> fields() {
         return event.fields();
     }
+
+    @Override
+    public String foldedText() {
+        return event.foldedText();
+    }
 }

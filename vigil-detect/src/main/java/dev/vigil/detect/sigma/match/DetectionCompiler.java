@@ -137,17 +137,19 @@ public final class DetectionCompiler {
         if (!tests.isEmpty()) {
             operands.add(field == null ? Predicates.keyword(tests) : Predicates.field(field, tests));
         }
-        // only a field compared with nothing but strings and regexes yields a literal condition
-        boolean literalsOnly = field != null && presence.isEmpty() && networks.isEmpty()
+        // only a field (or keywords) compared with nothing but strings and regexes yields a literal condition
+        boolean literalsOnly = presence.isEmpty() && networks.isEmpty()
                 && tests.size() == (strings.isEmpty() ? 0 : 1) + regexLiterals.size();
         LiteralRequirement requirement = null;
         if (literalsOnly) {
+            String where = field == null ? LiteralRequirement.ANY_FIELD : field;
             List<LiteralRequirement> alternatives = new ArrayList<>();
             if (!strings.isEmpty()) {
-                alternatives.add(LiteralRequirement.ofStrings(field, strings));
+                alternatives.add(LiteralRequirement.ofStrings(where, strings));
             }
             for (String literal : regexLiterals) {
-                alternatives.add(literal == null ? null : new LiteralRequirement(Map.of(field, Set.of(literal))));
+                alternatives.add(literal == null ? null
+                        : LiteralRequirement.anyOf(Map.of(where, Set.of(LiteralRequirement.Literal.contains(literal)))));
             }
             requirement = LiteralRequirement.any(alternatives);
         }

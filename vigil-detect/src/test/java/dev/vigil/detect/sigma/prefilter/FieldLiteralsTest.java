@@ -1,0 +1,79 @@
+package dev.vigil.detect.sigma.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Kind;
+import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Literal;
+
+/** Each kind of literal is found exactly when the value has it that way (fragments: at least then). */
+class FieldLiteralsTest {
+
+    private static final String ALPHABET = "ab\\.-";
+
+    @Test
+    void findsWholeValuesPrefixesSuffixesAndFragments() {
+        List<Literal> literals = List.of(Literal.contains("cmd"), new Literal(Kind.EQUALS, "cmd.exe"),
+                new Literal(Kind.PREFIX, "c:\\windows\\"), new Literal(Kind.SUFFIX, "\\cmd.exe"),
+                new Literal(Kind.SUFFIX, ".exe"));
+        FieldLiterals field = new FieldLiterals(literals, false);
+        assertThat(found(field, literals.size(), "c:\\windows\\system32\\cmd.exe")).containsExactly(0, 2, 3, 4);
+        assertThat(found(field, literals.size(), "cmd.exe")).containsExactly(0, 1, 4);
+        assertThat(found(field, literals.size(), "notepad.exe")).containsExactly(4);
+        assertThat(found(field, literals.size(), "notepad.exe c:\\windows\\")).isEmpty();
+        assertThat(found(field, literals.size(), "")).isEmpty();
+    }
+
+    @Property(tries = 400)
+    void agreesWithNaiveSearch(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        LinkedHashSet<Literal> distinct = new LinkedHashSet<>();
+        int count = 1 + random.nextInt(40);
+        for (int i = 0; i < count; i++) {
+            distinct.add(new Literal(Kind.values()[random.nextInt(4)], text(random, 1 + random.nextInt(5))));
+        }
+        List<Literal> literals = new ArrayList<>(distinct);
+        literals.sort(Comparator.comparing(l -> l.kind() != Kind.CONTAINS));
+        boolean longText = random.nextBoolean();
+        FieldLiterals field = new FieldLiterals(literals, longText);
+        for (int t = 0; t < 20; t++) {
+            String value = text(random, random.nextInt(longText ? 60 : 12));
+            List<Integer> expected = new ArrayList<>();
+            for (int id = 0; id < literals.size(); id++) {
+                if (literals.get(id).occursIn(value)) {
+                    expected.add(id);
+                }
+            }
+            assertThat(found(field, literals.size(), value)).as("%s in %s", literals, value).isEqualTo(expected);
+        }
+    }
+
+    private static String text(SplittableRandom random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return text.toString();
+    }
+
+    private static List<Integer> found(FieldLiterals field, int count, String value) {
+        long[] bits = new long[(count + 63) / 64];
+        field.find(value, bits);
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < count; id++) {
+            if ((bits[id >>> 6] & (1L << id)) != 0) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}
