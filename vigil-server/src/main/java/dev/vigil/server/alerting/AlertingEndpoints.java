@@ -30,6 +30,9 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
                 permission(PUT, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
                 permission(DELETE, "/api/v1/alerting/receivers/{id}", "alert", "configure"),
-                permission(POST, "/api/v1/alerting/receivers/{id}/test", "alert", "configure"));
+                permission(POST, "/api/v1/alerting/receivers/{id}/test", "alert", "configure"),
+                permission(GET, "/api/v1/alerting/silences", "alert", "read"),
+                permission(POST, "/api/v1/alerting/silences", "alert", "update"),
+                permission(POST, "/api/v1/alerting/silences/{id}/expire", "alert", "update"));
     }
 }

@@ -1,0 +1,26 @@
+package dev.vigil.server.alerting;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels silences (and later routes) match an alert by, in Prometheus' naming: {@code alertname} (the title),
+ * {@code severity}, {@code source}, {@code tenant}, {@code rule}, and each entity with dots as underscores
+ * ({@code host_name}, {@code source_ip}).
+ */
+public final class AlertLabels {
+
+    private AlertLabels() {
+    }
+
+    public static Map<String, String> of(AlertView alert) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        alert.entities().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
+        labels.put("alertname", alert.title());
+        labels.put("severity", alert.severity());
+        labels.put("source", alert.source());
+        labels.put("tenant", alert.tenant());
+        labels.put("rule", alert.ruleRef());
+        return labels;
+    }
+}
