@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.vigil.ledger.LedgerLayout;
 import dev.vigil.ledger.note.Checkpoint;
@@ -52,14 +56,22 @@ public final class LedgerVerifier {
     }
 
     public VerificationResult verify() {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "vigil-audit-verify");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
-            return run();
+            return run(pool);
         } catch (VerificationFailure failure) {
             return failure.result();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private VerificationResult run() throws VerificationFailure {
+    private VerificationResult run(ExecutorService pool) throws VerificationFailure {
         if (!Files.isDirectory(directory)) {
             throw VerificationFailure.unreadable(directory + ": not a directory");
         }
@@ -70,7 +82,7 @@ public final class LedgerVerifier {
             warnings.add("no --public-key or --trusted-checkpoint given: the export was checked against its own"
                     + " public-key only, so a replaced signing key or a rollback cannot be detected");
         }
-        List<NamedCheckpoint> checkpoints = checkpoints(key);
+        List<NamedCheckpoint> checkpoints = checkpoints(key, pool);
         NamedCheckpoint latest = checkpoints.getLast();
 
         List<RootExpectation> expectations = new ArrayList<>();
@@ -83,7 +95,7 @@ public final class LedgerVerifier {
 
         Path leafHashes = directory.resolve(LedgerLayout.LEAF_HASHES);
         RecordStreamVerifier.Outcome outcome = new RecordStreamVerifier(directory.resolve(LedgerLayout.RECORDS),
-                leafHashes).run(expectations);
+                leafHashes).run(expectations, pool);
 
         long covered = latest.checkpoint().treeSize();
         long records = outcome.recordCount();
@@ -158,13 +170,20 @@ public final class LedgerVerifier {
         }
     }
 
-    private List<NamedCheckpoint> checkpoints(NoteVerifierKey key) throws VerificationFailure {
+    private List<NamedCheckpoint> checkpoints(NoteVerifierKey key, ExecutorService pool) throws VerificationFailure {
         Path dir = directory.resolve(LedgerLayout.CHECKPOINTS);
         List<Path> files;
         try {
             files = CheckpointDirectory.list(dir);
         } catch (IOException e) {
             throw VerificationFailure.unreadable(dir + ": cannot be listed: " + e.getMessage());
+        }
+        // Each signature check costs about a millisecond, so they run on all cores; the results are judged in order.
+        List<Future<SignedCheckpoint>> opened = new ArrayList<>();
+        for (int i = 0; i < files.size() && files.get(i).getFileName().toString()
+                .equals(CheckpointDirectory.fileName(i)); i++) {
+            Path file = files.get(i);
+            opened.add(pool.submit(() -> open(file, key)));
         }
         List<NamedCheckpoint> checkpoints = new ArrayList<>();
         for (Path file : files) {
@@ -175,15 +194,7 @@ public final class LedgerVerifier {
                 throw VerificationFailure.tampered(label + ": unexpected file; expected " + expected
                         + (CheckpointDirectory.FILE_NAME.matcher(name).matches() ? " (a checkpoint is missing)" : ""));
             }
-            SignedCheckpoint signed;
-            try {
-                signed = SignedCheckpoint.open(readFile(file), List.of(key));
-            } catch (NoteFormatException e) {
-                throw VerificationFailure.tampered(label + ": malformed checkpoint: " + e.getMessage());
-            } catch (CheckpointSignatureException e) {
-                throw VerificationFailure.tampered(label + ": bad signature: " + e.getMessage());
-            }
-            NamedCheckpoint current = new NamedCheckpoint(label, signed.checkpoint());
+            NamedCheckpoint current = new NamedCheckpoint(label, await(opened.get(checkpoints.size())).checkpoint());
             if (!checkpoints.isEmpty()) {
                 checkOrder(checkpoints.getLast(), current);
             }
@@ -194,6 +205,31 @@ public final class LedgerVerifier {
                     + " authenticated");
         }
         return checkpoints;
+    }
+
+    private static SignedCheckpoint open(Path file, NoteVerifierKey key) throws VerificationFailure {
+        String label = LedgerLayout.CHECKPOINTS + "/" + file.getFileName();
+        try {
+            return SignedCheckpoint.open(readFile(file), List.of(key));
+        } catch (NoteFormatException e) {
+            throw VerificationFailure.tampered(label + ": malformed checkpoint: " + e.getMessage());
+        } catch (CheckpointSignatureException e) {
+            throw VerificationFailure.tampered(label + ": bad signature: " + e.getMessage());
+        }
+    }
+
+    private static SignedCheckpoint await(Future<SignedCheckpoint> future) throws VerificationFailure {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VerificationFailure.unreadable("interrupted while verifying checkpoint signatures");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VerificationFailure failure) {
+                throw failure;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     private static void checkOrder(NamedCheckpoint previous, NamedCheckpoint current) throws VerificationFailure {
