@@ -22,6 +22,7 @@ import dev.vigil.ledger.note.NoteFormatException;
 import dev.vigil.ledger.note.NoteVerifierKey;
 import dev.vigil.ledger.note.SignedCheckpoint;
 import dev.vigil.ledger.store.CheckpointDirectory;
+import dev.vigil.ledger.store.LineReader;
 
 /**
  * Offline verification of an export directory (docs/AUDIT-FORMAT.md), in this order, stopping at the first problem:
@@ -44,15 +45,25 @@ public final class LedgerVerifier {
     private final Path directory;
     private final Path trustedKeyFile;
     private final Path trustedCheckpointFile;
+    private final int maxLine;
+    private final int chunkCapacity;
 
     /**
      * @param trustedKeyFile the log's verifier key obtained out of band, or {@code null}
      * @param trustedCheckpointFile a checkpoint published outside the operator's reach, or {@code null}
      */
     public LedgerVerifier(Path directory, Path trustedKeyFile, Path trustedCheckpointFile) {
+        this(directory, trustedKeyFile, trustedCheckpointFile, LineReader.DEFAULT_MAX_LINE,
+                RecordChunk.DEFAULT_CAPACITY);
+    }
+
+    /** With a record line length limit and a read chunk size of choice, so tests can reach their edges. */
+    LedgerVerifier(Path directory, Path trustedKeyFile, Path trustedCheckpointFile, int maxLine, int chunkCapacity) {
         this.directory = directory;
         this.trustedKeyFile = trustedKeyFile;
         this.trustedCheckpointFile = trustedCheckpointFile;
+        this.maxLine = maxLine;
+        this.chunkCapacity = chunkCapacity;
     }
 
     public VerificationResult verify() {
@@ -95,7 +106,7 @@ public final class LedgerVerifier {
 
         Path leafHashes = directory.resolve(LedgerLayout.LEAF_HASHES);
         RecordStreamVerifier.Outcome outcome = new RecordStreamVerifier(directory.resolve(LedgerLayout.RECORDS),
-                leafHashes).run(expectations, pool);
+                leafHashes, maxLine, chunkCapacity).run(expectations, pool);
 
         long covered = latest.checkpoint().treeSize();
         long records = outcome.recordCount();

@@ -42,6 +42,7 @@ final class RecordStreamVerifier {
     private final Path records;
     private final Path leafHashes;
     private final int maxLine;
+    private final int chunkCapacity;
     private final CompactRange recomputed = new CompactRange();
     /** The range of the stored hashes; null while they equal the recomputed ones. */
     private CompactRange stored;
@@ -54,14 +55,16 @@ final class RecordStreamVerifier {
     private List<RootExpectation> expectations;
     private int nextExpectation;
 
-    RecordStreamVerifier(Path records, Path leafHashes) {
-        this(records, leafHashes, LineReader.DEFAULT_MAX_LINE);
-    }
-
-    RecordStreamVerifier(Path records, Path leafHashes, int maxLine) {
+    /**
+     * @param maxLine the longest line accepted, in bytes
+     * @param chunkCapacity the initial size of a read chunk; chunks grow when a line does not fit
+     */
+    RecordStreamVerifier(Path records, Path leafHashes, int maxLine, int chunkCapacity) {
         this.records = records;
         this.leafHashes = leafHashes;
         this.maxLine = maxLine;
+        // A chunk never holds more than maxLine + 1 bytes without a newline, so no longer line slips through.
+        this.chunkCapacity = (int) Math.min(chunkCapacity, maxLine + 1L);
     }
 
     /** Runs the pass; checking and hashing go to {@code pool}, which should have a thread per core. */
@@ -69,8 +72,6 @@ final class RecordStreamVerifier {
         this.expectations = sortedExpectations;
         checkExpectationsAt(0);
         int maxInFlight = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
-        // A chunk never holds more than maxLine + 1 bytes without a newline, so no longer line slips through.
-        int chunkCapacity = (int) Math.min(RecordChunk.DEFAULT_CAPACITY, maxLine + 1L);
         try (InputStream recordIn = Files.newInputStream(records)) {
             storedIn = leafHashes != null && Files.isRegularFile(leafHashes)
                     ? new BufferedInputStream(Files.newInputStream(leafHashes), 1 << 16)
