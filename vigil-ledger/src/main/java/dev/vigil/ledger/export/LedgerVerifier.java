@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.vigil.ledger.LedgerLayout;
 import dev.vigil.ledger.note.Checkpoint;
@@ -18,6 +22,7 @@ import dev.vigil.ledger.note.NoteFormatException;
 import dev.vigil.ledger.note.NoteVerifierKey;
 import dev.vigil.ledger.note.SignedCheckpoint;
 import dev.vigil.ledger.store.CheckpointDirectory;
+import dev.vigil.ledger.store.LineReader;
 
 /**
  * Offline verification of an export directory (docs/AUDIT-FORMAT.md), in this order, stopping at the first problem:
@@ -40,26 +45,44 @@ public final class LedgerVerifier {
     private final Path directory;
     private final Path trustedKeyFile;
     private final Path trustedCheckpointFile;
+    private final int maxLine;
+    private final int chunkCapacity;
 
     /**
      * @param trustedKeyFile the log's verifier key obtained out of band, or {@code null}
      * @param trustedCheckpointFile a checkpoint published outside the operator's reach, or {@code null}
      */
     public LedgerVerifier(Path directory, Path trustedKeyFile, Path trustedCheckpointFile) {
+        this(directory, trustedKeyFile, trustedCheckpointFile, LineReader.DEFAULT_MAX_LINE,
+                RecordChunk.DEFAULT_CAPACITY);
+    }
+
+    /** With a record line length limit and a read chunk size of choice, so tests can reach their edges. */
+    LedgerVerifier(Path directory, Path trustedKeyFile, Path trustedCheckpointFile, int maxLine, int chunkCapacity) {
         this.directory = directory;
         this.trustedKeyFile = trustedKeyFile;
         this.trustedCheckpointFile = trustedCheckpointFile;
+        this.maxLine = maxLine;
+        this.chunkCapacity = chunkCapacity;
     }
 
     public VerificationResult verify() {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "vigil-audit-verify");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
-            return run();
+            return run(pool);
         } catch (VerificationFailure failure) {
             return failure.result();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private VerificationResult run() throws VerificationFailure {
+    private VerificationResult run(ExecutorService pool) throws VerificationFailure {
         if (!Files.isDirectory(directory)) {
             throw VerificationFailure.unreadable(directory + ": not a directory");
         }
@@ -70,7 +93,7 @@ public final class LedgerVerifier {
             warnings.add("no --public-key or --trusted-checkpoint given: the export was checked against its own"
                     + " public-key only, so a replaced signing key or a rollback cannot be detected");
         }
-        List<NamedCheckpoint> checkpoints = checkpoints(key);
+        List<NamedCheckpoint> checkpoints = checkpoints(key, pool);
         NamedCheckpoint latest = checkpoints.getLast();
 
         List<RootExpectation> expectations = new ArrayList<>();
@@ -83,7 +106,7 @@ public final class LedgerVerifier {
 
         Path leafHashes = directory.resolve(LedgerLayout.LEAF_HASHES);
         RecordStreamVerifier.Outcome outcome = new RecordStreamVerifier(directory.resolve(LedgerLayout.RECORDS),
-                leafHashes).run(expectations);
+                leafHashes, maxLine, chunkCapacity).run(expectations, pool);
 
         long covered = latest.checkpoint().treeSize();
         long records = outcome.recordCount();
@@ -158,13 +181,20 @@ public final class LedgerVerifier {
         }
     }
 
-    private List<NamedCheckpoint> checkpoints(NoteVerifierKey key) throws VerificationFailure {
+    private List<NamedCheckpoint> checkpoints(NoteVerifierKey key, ExecutorService pool) throws VerificationFailure {
         Path dir = directory.resolve(LedgerLayout.CHECKPOINTS);
         List<Path> files;
         try {
             files = CheckpointDirectory.list(dir);
         } catch (IOException e) {
             throw VerificationFailure.unreadable(dir + ": cannot be listed: " + e.getMessage());
+        }
+        // Each signature check costs about a millisecond, so they run on all cores; the results are judged in order.
+        List<Future<SignedCheckpoint>> opened = new ArrayList<>();
+        for (int i = 0; i < files.size() && files.get(i).getFileName().toString()
+                .equals(CheckpointDirectory.fileName(i)); i++) {
+            Path file = files.get(i);
+            opened.add(pool.submit(() -> open(file, key)));
         }
         List<NamedCheckpoint> checkpoints = new ArrayList<>();
         for (Path file : files) {
@@ -175,15 +205,7 @@ public final class LedgerVerifier {
                 throw VerificationFailure.tampered(label + ": unexpected file; expected " + expected
                         + (CheckpointDirectory.FILE_NAME.matcher(name).matches() ? " (a checkpoint is missing)" : ""));
             }
-            SignedCheckpoint signed;
-            try {
-                signed = SignedCheckpoint.open(readFile(file), List.of(key));
-            } catch (NoteFormatException e) {
-                throw VerificationFailure.tampered(label + ": malformed checkpoint: " + e.getMessage());
-            } catch (CheckpointSignatureException e) {
-                throw VerificationFailure.tampered(label + ": bad signature: " + e.getMessage());
-            }
-            NamedCheckpoint current = new NamedCheckpoint(label, signed.checkpoint());
+            NamedCheckpoint current = new NamedCheckpoint(label, await(opened.get(checkpoints.size())).checkpoint());
             if (!checkpoints.isEmpty()) {
                 checkOrder(checkpoints.getLast(), current);
             }
@@ -194,6 +216,31 @@ public final class LedgerVerifier {
                     + " authenticated");
         }
         return checkpoints;
+    }
+
+    private static SignedCheckpoint open(Path file, NoteVerifierKey key) throws VerificationFailure {
+        String label = LedgerLayout.CHECKPOINTS + "/" + file.getFileName();
+        try {
+            return SignedCheckpoint.open(readFile(file), List.of(key));
+        } catch (NoteFormatException e) {
+            throw VerificationFailure.tampered(label + ": malformed checkpoint: " + e.getMessage());
+        } catch (CheckpointSignatureException e) {
+            throw VerificationFailure.tampered(label + ": bad signature: " + e.getMessage());
+        }
+    }
+
+    private static SignedCheckpoint await(Future<SignedCheckpoint> future) throws VerificationFailure {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw VerificationFailure.unreadable("interrupted while verifying checkpoint signatures");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof VerificationFailure failure) {
+                throw failure;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     private static void checkOrder(NamedCheckpoint previous, NamedCheckpoint current) throws VerificationFailure {

@@ -8,12 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.vigil.ledger.LedgerLayout;
@@ -26,9 +25,9 @@ import dev.vigil.ledger.store.LineReader;
 /**
  * One streaming pass over {@code records.jsonl}: each line must be a canonical record whose sequence number equals
  * its position; leaf hashes are recomputed from the exact line bytes and folded into a compact range whose root is
- * compared with every expected tree head when the stream reaches its size. Checking and hashing run on all cores in
- * batches; folding stays in line order, so the first problem in the file is the one reported. Memory is bounded by
- * the batches in flight.
+ * compared with every expected tree head when the stream reaches its size. The file is read in large chunks of whole
+ * lines that are checked and hashed in place on all cores; folding stays in line order, so the first problem in the
+ * file is the one reported. Memory is bounded by the chunks in flight, which are reused.
  *
  * <p>The optional {@code leaf-hashes} file is compared with the recomputed hashes. From the first difference on it is
  * folded into a second range: when the records miss a signed root but the stored hashes reproduce it, the stored
@@ -36,82 +35,89 @@ import dev.vigil.ledger.store.LineReader;
  */
 final class RecordStreamVerifier {
 
-    private static final int BATCH_LINES = 4096;
-
     /** What the pass established: the number of records and the standing of the stored leaf hashes. */
     record Outcome(long recordCount, long storedHashCount, long firstStoredHashMismatch) {
     }
 
     private final Path records;
     private final Path leafHashes;
+    private final int maxLine;
+    private final int chunkCapacity;
     private final CompactRange recomputed = new CompactRange();
     /** The range of the stored hashes; null while they equal the recomputed ones. */
     private CompactRange stored;
     private long firstMismatch = -1;
     private InputStream storedIn;
+    private byte[] storedChunk = new byte[0];
     private long storedCount;
+    private long nextIndex;
     private RootExpectation lastMatched;
     private List<RootExpectation> expectations;
     private int nextExpectation;
 
-    RecordStreamVerifier(Path records, Path leafHashes) {
+    /**
+     * @param maxLine the longest line accepted, in bytes
+     * @param chunkCapacity the initial size of a read chunk; chunks grow when a line does not fit
+     */
+    RecordStreamVerifier(Path records, Path leafHashes, int maxLine, int chunkCapacity) {
         this.records = records;
         this.leafHashes = leafHashes;
+        this.maxLine = maxLine;
+        // A chunk never holds more than maxLine + 1 bytes without a newline, so no longer line slips through.
+        this.chunkCapacity = (int) Math.min(chunkCapacity, maxLine + 1L);
     }
 
-    Outcome run(List<RootExpectation> sortedExpectations) throws VerificationFailure {
+    /** Runs the pass; checking and hashing go to {@code pool}, which should have a thread per core. */
+    Outcome run(List<RootExpectation> sortedExpectations, ExecutorService pool) throws VerificationFailure {
         this.expectations = sortedExpectations;
         checkExpectationsAt(0);
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "vigil-audit-verify");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (InputStream recordIn = new BufferedInputStream(Files.newInputStream(records), 1 << 16)) {
+        int maxInFlight = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
+        try (InputStream recordIn = Files.newInputStream(records)) {
             storedIn = leafHashes != null && Files.isRegularFile(leafHashes)
                     ? new BufferedInputStream(Files.newInputStream(leafHashes), 1 << 16)
                     : null;
-            LineReader lines = new LineReader(recordIn);
-            Deque<Future<CheckedBatch>> inFlight = new ArrayDeque<>();
-            long index = 0;
+            RecordChunkReader reader = new RecordChunkReader(recordIn, maxLine);
+            Deque<Future<RecordChunk>> inFlight = new ArrayDeque<>();
+            Deque<RecordChunk> free = new ArrayDeque<>();
             while (true) {
-                List<byte[]> batch = new ArrayList<>(BATCH_LINES);
-                for (byte[] line; batch.size() < BATCH_LINES && (line = lines.next()) != null;) {
-                    batch.add(line);
+                RecordChunk chunk = free.isEmpty() ? new RecordChunk(chunkCapacity) : free.pop();
+                try {
+                    if (!reader.fill(chunk)) {
+                        break;
+                    }
+                } catch (RecordChunkReader.LineTooLongException e) {
+                    foldAll(inFlight); // a problem in an earlier line is the one to report
+                    throw VerificationFailure.tampered(LedgerLayout.RECORDS + ": " + e.getMessage());
                 }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                long first = index;
-                boolean terminated = lines.lastLineTerminated();
-                inFlight.add(pool.submit(() -> CheckedBatch.check(first, batch, terminated)));
-                index += batch.size();
-                if (inFlight.size() >= 2 * threads) {
-                    fold(await(inFlight.poll()));
+                inFlight.add(pool.submit(chunk::check));
+                if (inFlight.size() >= maxInFlight) {
+                    RecordChunk done = await(inFlight.poll());
+                    fold(done);
+                    free.push(done);
                 }
             }
-            while (!inFlight.isEmpty()) {
-                fold(await(inFlight.poll()));
-            }
+            foldAll(inFlight);
             long storedTotal = storedCount;
             if (storedIn != null && storedIn.read() >= 0) {
                 storedTotal = Long.MAX_VALUE; // more stored hashes than records
             }
-            return new Outcome(index, storedIn == null ? -1 : storedTotal, firstMismatch);
+            return new Outcome(nextIndex, storedIn == null ? -1 : storedTotal, firstMismatch);
         } catch (NoSuchFileException e) {
             throw VerificationFailure.unreadable(records + ": missing");
-        } catch (LineReader.LineTooLongException e) {
-            throw VerificationFailure.tampered(LedgerLayout.RECORDS + ": " + e.getMessage());
         } catch (IOException e) {
             throw VerificationFailure.unreadable(records + ": cannot be read: " + e.getMessage());
         } finally {
-            pool.shutdownNow();
             closeQuietly(storedIn);
         }
     }
 
-    private static CheckedBatch await(Future<CheckedBatch> future) throws IOException {
+    private void foldAll(Deque<Future<RecordChunk>> inFlight) throws VerificationFailure, IOException {
+        while (!inFlight.isEmpty()) {
+            fold(await(inFlight.poll()));
+        }
+    }
+
+    private static RecordChunk await(Future<RecordChunk> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -122,41 +128,60 @@ final class RecordStreamVerifier {
         }
     }
 
-    private void fold(CheckedBatch batch) throws VerificationFailure, IOException {
-        for (int i = 0; i < batch.size(); i++) {
-            long index = batch.firstIndex + i;
-            String where = LedgerLayout.RECORDS + " line " + (index + 1);
-            if (i == batch.size() - 1 && !batch.lastLineTerminated) {
-                throw VerificationFailure.tampered(where + ": the last line has no newline (truncated or appended)");
+    private void fold(RecordChunk chunk) throws VerificationFailure, IOException {
+        int storedInChunk = readStoredHashes(chunk.lineCount);
+        for (int i = 0; i < chunk.lineCount; i++) {
+            long index = nextIndex;
+            if (i == chunk.lineCount - 1 && chunk.lastLineUnterminated) {
+                throw VerificationFailure.tampered(where(index)
+                        + ": the last line has no newline (truncated or appended)");
             }
-            if (batch.problems[i] != null) {
-                throw VerificationFailure.tampered(where + ": invalid record: " + batch.problems[i]);
+            if (i == chunk.problemLine) {
+                throw VerificationFailure.tampered(where(index) + ": invalid record: " + chunk.problem);
             }
-            if (batch.sequences[i] != index) {
-                throw VerificationFailure.tampered(where + ": " + describeSequenceGap(index, batch.sequences[i]));
+            if (chunk.sequences[i] != index) {
+                throw VerificationFailure.tampered(where(index) + ": " + describeSequenceGap(index,
+                        chunk.sequences[i]));
             }
-            byte[] leaf = batch.leafHashes[i];
-            foldStoredHash(index, leaf);
-            recomputed.append(leaf);
-            checkExpectationsAt(index + 1);
+            int offset = i * MerkleHash.SIZE;
+            if (i < storedInChunk) {
+                foldStoredHash(index, chunk.leafHashes, offset);
+            }
+            recomputed.append(chunk.leafHashes, offset);
+            nextIndex = index + 1;
+            checkExpectationsAt(nextIndex);
         }
     }
 
-    private void foldStoredHash(long index, byte[] leaf) throws IOException {
-        if (storedIn == null || storedCount < index) {
-            return; // no stored hashes, or they already ran out
+    private static String where(long index) {
+        return LedgerLayout.RECORDS + " line " + (index + 1);
+    }
+
+    /**
+     * Reads the stored hashes of the next {@code lines} records into {@code storedChunk}; returns how many were
+     * complete. Once the file runs short, no more are read.
+     */
+    private int readStoredHashes(int lines) throws IOException {
+        if (storedIn == null || storedCount < nextIndex) {
+            return 0; // no stored hashes, or they already ran out
         }
-        byte[] storedHash = storedIn.readNBytes(MerkleHash.SIZE);
-        if (storedHash.length != MerkleHash.SIZE) {
-            return;
+        int wanted = lines * MerkleHash.SIZE;
+        if (storedChunk.length < wanted) {
+            storedChunk = new byte[wanted];
         }
+        int read = storedIn.readNBytes(storedChunk, 0, wanted);
+        return read / MerkleHash.SIZE;
+    }
+
+    private void foldStoredHash(long index, byte[] leafHashes, int offset) {
         storedCount++;
-        if (stored == null && !MessageDigest.isEqual(leaf, storedHash)) {
+        if (stored == null && !Arrays.equals(leafHashes, offset, offset + MerkleHash.SIZE, storedChunk, offset,
+                offset + MerkleHash.SIZE)) {
             firstMismatch = index;
             stored = recomputed.copy();
         }
         if (stored != null) {
-            stored.append(storedHash);
+            stored.append(storedChunk, offset);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.ledger.merkle;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -30,6 +31,34 @@ public final class MerkleHash {
         digest.update(LEAF_PREFIX);
         digest.update(data, offset, length);
         return digest.digest();
+    }
+
+    /** Writes the leaf hash of {@code data[offset, offset + length)} to {@code out[outOffset, outOffset + SIZE)}. */
+    public static void leaf(byte[] data, int offset, int length, byte[] out, int outOffset) {
+        MessageDigest digest = DIGEST.get();
+        digest.update(LEAF_PREFIX);
+        digest.update(data, offset, length);
+        finish(digest, out, outOffset);
+    }
+
+    /**
+     * Writes the node hash of the two {@code SIZE}-byte children at {@code left[leftOffset]} and
+     * {@code right[rightOffset]} to {@code out[outOffset]}; the output may overlap either child.
+     */
+    public static void node(byte[] left, int leftOffset, byte[] right, int rightOffset, byte[] out, int outOffset) {
+        MessageDigest digest = DIGEST.get();
+        digest.update(NODE_PREFIX);
+        digest.update(left, leftOffset, SIZE);
+        digest.update(right, rightOffset, SIZE);
+        finish(digest, out, outOffset);
+    }
+
+    private static void finish(MessageDigest digest, byte[] out, int outOffset) {
+        try {
+            digest.digest(out, outOffset, SIZE);
+        } catch (DigestException e) {
+            throw new IllegalArgumentException("no room for a " + SIZE + "-byte hash at offset " + outOffset, e);
+        }
     }
 
     /** Interior node; the children are concatenated as given, whatever their length. */

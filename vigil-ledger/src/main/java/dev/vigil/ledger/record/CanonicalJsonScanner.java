@@ -247,6 +247,18 @@ final class CanonicalJsonScanner {
         }
     }
 
+    /** True when {@code token} is a JSON number in the canonical form that {@link #number()} requires. */
+    static boolean isCanonicalNumber(String token) {
+        if (isSmallCanonicalInteger(token)) {
+            return true;
+        }
+        if (!JSON_NUMBER.matcher(token).matches()) {
+            return false;
+        }
+        double value = Double.parseDouble(token);
+        return !Double.isInfinite(value) && token.equals(CanonicalJson.formatDouble(value));
+    }
+
     /** Integers below 10^15 print as themselves in ECMAScript; the common case needs no double conversion. */
     private static boolean isSmallCanonicalInteger(String token) {
         int digitsStart = token.startsWith("-") ? 1 : 0;

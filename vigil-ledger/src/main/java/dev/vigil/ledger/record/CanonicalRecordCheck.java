@@ -8,8 +8,8 @@ import dev.vigil.ledger.record.CanonicalJsonScanner.Member;
 
 /**
  * Checks that a line is byte for byte the canonical encoding of a valid audit record (docs/AUDIT-FORMAT.md) without
- * building any objects, which is what lets the offline verifier check millions of records per second. The messages
- * name the offending field or byte offset.
+ * building a tree. Valid lines normally take the allocation-free {@link CanonicalRecordFastCheck}; the others are
+ * checked here, member by member, so that the message names the offending field or byte offset.
  */
 public final class CanonicalRecordCheck {
 
@@ -26,6 +26,15 @@ public final class CanonicalRecordCheck {
 
     /** Validates the line and returns its sequence number. */
     public static long sequenceOf(byte[] line) throws RecordFormatException {
+        long[] sequence = new long[1];
+        if (CanonicalRecordFastCheck.acceptLine(line, 0, line.length, sequence, 0) == line.length) {
+            return sequence[0];
+        }
+        return preciseSequenceOf(line);
+    }
+
+    /** The route that decides every line and says why one is rejected; see {@link CanonicalRecordFastCheck}. */
+    static long preciseSequenceOf(byte[] line) throws RecordFormatException {
         List<Member> members = CanonicalJsonScanner.objectMembers(line, 0, line.length);
         requireFields(members, "record", TOP_LEVEL, REQUIRED);
         long sequence = -1;

@@ -201,6 +201,111 @@ class AuditRecordCodecTest {
         return out;
     }
 
+    /** Records whose body member names are plain ASCII, all of which the allocation-free route must accept. */
+    @Provide
+    Arbitrary<AuditRecord> plainNamedRecords() {
+        Arbitrary<String> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20)
+                .filter(s -> s.codePoints().allMatch(Character::isDefined) && isWellFormed(s));
+        Arbitrary<String> name = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12)
+                .filter(s -> s.indexOf('"') < 0 && s.indexOf('\\') < 0 && !s.equals("nested"));
+        Arbitrary<ObjectNode> body = Combinators.combine(name, text, Arbitraries.doubles().between(-1e30, 1e30),
+                Arbitraries.longs().between(-(1L << 53), 1L << 53)).as((k, v, d, l) -> {
+                    ObjectNode node = JsonNodeFactory.instance.objectNode();
+                    node.put(k, d);
+                    ObjectNode nested = node.putObject("nested").put("long", l).put(k, v);
+                    nested.putArray("list").add(true).add(false).addNull().add(l).add(v).addObject();
+                    return node;
+                });
+        return Combinators.combine(Arbitraries.longs().between(0, 999_999_999_999_999L), text, text,
+                Arbitraries.of(ActorKind.class), Arbitraries.of(Outcome.class), body,
+                Arbitraries.longs().between(0, 253402300799L), Arbitraries.integers().between(0, 999_999))
+                .as((seq, a, b, kind, outcome, details, seconds, micros) -> new AuditRecord(seq, new AuditEvent(
+                        Instant.ofEpochSecond(seconds, micros * 1000L), new Actor(kind, a, b), seq % 2 == 0 ? null : b,
+                        b, new ObjectRef(a, b), a, outcome, new References(a, b, null, b), details)));
+    }
+
+    /** Places {@code line} inside a larger buffer, after other bytes and before a newline and more bytes. */
+    private static byte[] embedded(byte[] line, int offset) {
+        byte[] buffer = new byte[offset + line.length + 8];
+        java.util.Arrays.fill(buffer, (byte) '{');
+        System.arraycopy(line, 0, buffer, offset, line.length);
+        buffer[offset + line.length] = '\n';
+        return buffer;
+    }
+
+    @Property(tries = 500)
+    void theAllocationFreeRouteAcceptsValidRecordsWhereTheyLie(@ForAll("plainNamedRecords") AuditRecord record,
+            @ForAll("positions") int offset) {
+        byte[] line = AuditRecordCodec.encode(record);
+        byte[] buffer = embedded(line, offset);
+        long[] sequences = new long[3];
+        assertThat(CanonicalRecordFastCheck.acceptLine(buffer, offset, buffer.length, sequences, 1))
+                .as(new String(line, StandardCharsets.UTF_8)).isEqualTo(offset + line.length);
+        assertThat(sequences[1]).isEqualTo(record.sequence());
+        // The line may also end the buffer, without a newline.
+        byte[] exact = java.util.Arrays.copyOf(buffer, offset + line.length);
+        assertThat(CanonicalRecordFastCheck.acceptLine(exact, offset, exact.length, sequences, 0))
+                .isEqualTo(exact.length);
+    }
+
+    /** Whatever the allocation-free route accepts, the independent Jackson route accepts with the same sequence. */
+    @Property(tries = 3000)
+    void theAllocationFreeRouteAcceptsNothingInvalid(@ForAll("mutatedRecordLines") byte[] line,
+            @ForAll("positions") int offset) throws RecordFormatException {
+        byte[] buffer = embedded(line, offset % 64);
+        int start = offset % 64;
+        long[] sequences = new long[1];
+        int end = CanonicalRecordFastCheck.acceptLine(buffer, start, buffer.length, sequences, 0);
+        if (end != CanonicalRecordFastCheck.UNDECIDED) {
+            assertThat(buffer[end]).isEqualTo((byte) '\n');
+            byte[] accepted = java.util.Arrays.copyOfRange(buffer, start, end);
+            assertThat(AuditRecordCodec.decodeByReencoding(accepted).sequence())
+                    .as(new String(accepted, StandardCharsets.UTF_8)).isEqualTo(sequences[0]);
+        }
+    }
+
+    /** The route that explains rejections still stands on its own (the fast route no longer hides it). */
+    @Property(tries = 3000)
+    void thePreciseRouteAgreesWithDecodingByReencoding(@ForAll("mutatedRecordLines") byte[] line) {
+        Long precise;
+        try {
+            precise = CanonicalRecordCheck.preciseSequenceOf(line);
+        } catch (RecordFormatException e) {
+            precise = null;
+        }
+        Long slow;
+        try {
+            slow = AuditRecordCodec.decodeByReencoding(line).sequence();
+        } catch (RecordFormatException e) {
+            slow = null;
+        }
+        assertThat(precise).as(new String(line, StandardCharsets.UTF_8)).isEqualTo(slow);
+    }
+
+    @Test
+    void validFormsTheAllocationFreeRouteLeavesUndecidedAreStillAccepted() throws RecordFormatException {
+        for (String line : new String[] {
+                SAMPLE.replace("\"labels\"", "\"la\\nbels\""),
+                SAMPLE.replace("\"labels\"", "\"l\u00e4bels\""),
+                SAMPLE.replace("\"seq\":3", "\"seq\":9007199254740991"),
+                SAMPLE.replace("\"labels\":[\"prod\",\"db\"]", "\"labels\":" + "[".repeat(40) + "]".repeat(40))}) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalRecordFastCheck.acceptLine(bytes, 0, bytes.length, new long[1], 0)).as(line)
+                    .isEqualTo(CanonicalRecordFastCheck.UNDECIDED);
+            assertThat(CanonicalRecordCheck.sequenceOf(bytes)).as(line)
+                    .isEqualTo(AuditRecordCodec.decodeByReencoding(bytes).sequence());
+        }
+    }
+
+    @Test
+    void theAllocationFreeRouteLeavesLinesWithTrailingBytesUndecided() {
+        for (String line : new String[] {SAMPLE + "\r\n", SAMPLE + " \n", SAMPLE + "{}\n"}) {
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalRecordFastCheck.acceptLine(bytes, 0, bytes.length, new long[1], 0)).as(line)
+                    .isEqualTo(CanonicalRecordFastCheck.UNDECIDED);
+        }
+    }
+
     /** The fast byte-level check accepts exactly the lines that the Jackson route decodes and re-encodes identically. */
     @Property(tries = 3000)
     void fastCheckAgreesWithDecodingByReencoding(@ForAll("mutatedRecordLines") byte[] line) {
