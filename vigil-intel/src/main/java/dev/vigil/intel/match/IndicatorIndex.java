@@ -26,6 +26,8 @@ import java.util.List;
 public final class IndicatorIndex {
 
     private final Indicator[] indicators;
+    /** Bit per ordinal: set when the indicator has an expiry, so a hit on one without reads no record to check it. */
+    private final long[] expiring;
     private final Ipv4AddressTable ipv4Addresses;
     private final Ipv4NetworkTable ipv4Networks;
     private final PostingMap<Ipv6> ipv6Addresses;
@@ -39,6 +41,12 @@ public final class IndicatorIndex {
 
     private IndicatorIndex(Builder builder) {
         this.indicators = builder.indicators.toArray(Indicator[]::new);
+        this.expiring = new long[(indicators.length + 63) >>> 6];
+        for (int ordinal = 0; ordinal < indicators.length; ordinal++) {
+            if (indicators[ordinal].validUntil() != null) {
+                expiring[ordinal >>> 6] |= 1L << ordinal;
+            }
+        }
         this.ipv4Addresses = builder.ipv4Addresses;
         this.ipv4Networks = builder.ipv4Networks.build();
         this.ipv6Addresses = builder.ipv6Addresses;
@@ -134,7 +142,7 @@ public final class IndicatorIndex {
 
     private void emit(int ordinal, MatchKind kind, Instant at, List<IndicatorMatch> out) {
         Indicator indicator = indicators[ordinal];
-        if (indicator.isActiveAt(at)) {
+        if ((expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicator.isActiveAt(at)) {
             out.add(new IndicatorMatch(indicator, kind));
         }
     }
