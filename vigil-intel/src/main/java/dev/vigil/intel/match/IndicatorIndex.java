@@ -19,8 +19,9 @@ import java.util.List;
  * An immutable, in-memory snapshot of an indicator set, indexed for lookups that cost a few memory accesses whatever
  * its size: packed primitive hash tables for IPv4 addresses and digests, sorted address intervals for IPv4 CIDRs, a
  * label walk over a paged string table for domains, and the same string table for URLs and e-mail addresses. Values
- * are canonicalised once when the index is built; lookups canonicalise the event value once and probe without
- * allocating beyond the matches they return. Build a new index with {@link #builder()} to change the set (see
+ * are canonicalised once when the index is built; lookups canonicalise the event value once and probe (IPv4 and digest
+ * lookups allocate nothing but the matches they return, domains probe their parents without substrings, URLs and
+ * e-mail addresses build their canonical string). Build a new index with {@link #builder()} to change the set (see
  * {@link LiveIndicatorIndex} for swapping it in while matching continues).
  */
 public final class IndicatorIndex {
