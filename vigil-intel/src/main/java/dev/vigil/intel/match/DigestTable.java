@@ -3,65 +3,89 @@ package dev.vigil.intel.match;
 import java.util.Arrays;
 
 /**
- * File hashes of one length (MD5, SHA-1 or SHA-256) stored as raw bits in one {@code long[]} arena with open
- * addressing: 16-32 bytes per digest instead of a 100+ byte hex {@code String} plus map node, and lookups parse the
- * event's hex text straight into longs (any case, surrounding whitespace ignored) without allocating.
+ * File hashes of one length (MD5, SHA-1 or SHA-256) stored as raw bits in one {@code long[]} with open addressing.
+ * Each slot is a row of the digest's words followed by its encoded postings (see {@link SharedPostings}), so a probe
+ * reads one row: 24-40 bytes per slot instead of a 100+ byte hex {@code String} plus map node. Lookups read the
+ * event's hex text (any case, surrounding whitespace ignored) straight into longs without allocating.
  */
 final class DigestTable {
 
+    /** Hex digit values of ASCII characters, -1 for the others. */
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+            HEX['A' + i] = (byte) (10 + i);
+        }
+    }
+
     private final int hexDigits;
     private final int words;
-    private long[] keys;
-    /** Posting per slot encoded by {@link SharedPostings}; {@link #EMPTY} marks a free slot. */
-    private int[] values;
+    /** Row width in longs: the digest words, then the postings. */
+    private final int stride;
+    private long[] rows;
+    private int capacity;
     private final SharedPostings shared = new SharedPostings();
     private int size;
-
-    private static final int EMPTY = Integer.MIN_VALUE;
 
     DigestTable(int hexDigits) {
         this.hexDigits = hexDigits;
         this.words = (hexDigits + 15) / 16;
+        this.stride = words + 1;
         allocate(16);
-    }
-
-    /** Adds a digest given as exactly {@code hexDigits} hex digits (already validated). */
-    void add(String hex, int ordinal) {
-        long[] key = new long[words];
-        if (!parse(hex, key)) {
-            throw new IllegalArgumentException("not " + hexDigits + " hex digits: " + hex);
-        }
-        if ((size + 1) * 2 > values.length) {
-            grow();
-        }
-        int slot = slotOf(key);
-        if (values[slot] == EMPTY) {
-            System.arraycopy(key, 0, keys, slot * words, words);
-            values[slot] = ordinal;
-            size++;
-        } else {
-            values[slot] = shared.add(values[slot], ordinal);
-        }
-    }
-
-    /** Visits the ordinals stored under the digest written in {@code text}; nothing when it is not such a digest. */
-    void forEach(String text, PostingVisitor visitor) {
-        long[] key = new long[words];
-        if (!parse(text, key)) {
-            return;
-        }
-        int slot = slotOf(key);
-        if (values[slot] != EMPTY) {
-            shared.visit(values[slot], visitor);
-        }
     }
 
     int size() {
         return size;
     }
 
-    /** Parses {@code text} (surrounding whitespace ignored) into {@code key}; false unless it has hexDigits digits. */
-    private boolean parse(String text, long[] key) {
+    SharedPostings postings() {
+        return shared;
+    }
+
+    /** Adds a digest given as exactly {@code hexDigits} hex digits (already validated). */
+    void add(String hex, int ordinal) {
+        int from = digitsStart(hex);
+        if (from < 0 || !isHex(hex, from)) {
+            throw new IllegalArgumentException("not " + hexDigits + " hex digits: " + hex);
+        }
+        if ((size + 1) * 3L > capacity * 2L) {
+            grow();
+        }
+        int row = rowOf(hex, from);
+        int posting = (int) rows[row + words];
+        if (posting == SharedPostings.NONE) {
+            for (int w = 0; w < words; w++) {
+                rows[row + w] = word(hex, from, w);
+            }
+            rows[row + words] = ordinal;
+            size++;
+        } else {
+            rows[row + words] = shared.add(posting, ordinal);
+        }
+    }
+
+    /** The encoded postings of the digest written in {@code text}, or {@link SharedPostings#NONE}. */
+    int find(String text) {
+        int from = digitsStart(text);
+        if (from < 0) {
+            return SharedPostings.NONE;
+        }
+        int posting = (int) rows[rowOf(text, from) + words];
+        // Words are read without checking the characters; only a hit needs to prove the text was hex after all.
+        return posting == SharedPostings.NONE || isHex(text, from) ? posting : SharedPostings.NONE;
+    }
+
+    /**
+     * Where the digits of {@code text} start once surrounding whitespace is skipped, or -1 unless {@code hexDigits}
+     * characters remain.
+     */
+    private int digitsStart(String text) {
         int from = 0;
         int to = text.length();
         while (from < to && Character.isWhitespace(text.charAt(from))) {
@@ -70,70 +94,83 @@ final class DigestTable {
         while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
             to--;
         }
-        if (to - from != hexDigits) {
-            return false;
-        }
-        Arrays.fill(key, 0L);
-        for (int i = 0; i < hexDigits; i++) {
-            int digit = hexValue(text.charAt(from + i));
-            if (digit < 0) {
-                return false;
-            }
-            key[i >> 4] |= ((long) digit) << (60 - 4 * (i & 15));
-        }
-        return true;
+        return to - from == hexDigits ? from : -1;
     }
 
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        char lower = (char) (c | 0x20);
-        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-    }
-
-    private int slotOf(long[] key) {
-        int mask = values.length - 1;
-        int slot = hash(key) & mask;
-        while (values[slot] != EMPTY && !sameKey(slot, key)) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private boolean sameKey(int slot, long[] key) {
-        int base = slot * words;
-        for (int w = 0; w < words; w++) {
-            if (keys[base + w] != key[w]) {
+    private boolean isHex(String text, int from) {
+        for (int i = from; i < from + hexDigits; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || HEX[c] < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int hash(long[] key) {
+    /**
+     * Word {@code w} of the digits at {@code from}, left-aligned (a short last word has zero low bits). Characters that
+     * are not hex digits give some value; callers check {@link #isHex} where it matters.
+     */
+    private long word(String text, int from, int w) {
+        int start = from + 16 * w;
+        int digits = Math.min(16, hexDigits - 16 * w);
+        long value = 0;
+        for (int i = 0; i < digits; i++) {
+            value = (value << 4) | (HEX[text.charAt(start + i) & 0x7F] & 0xF);
+        }
+        return value << (4 * (16 - digits));
+    }
+
+    /** The row holding the digest at {@code text[from..]}, or the free row where it would go. */
+    private int rowOf(String text, int from) {
+        long first = word(text, from, 0);
+        long[] table = rows;
+        int mask = capacity - 1;
+        for (int slot = hash(first) & mask; ; slot = (slot + 1) & mask) {
+            int row = slot * stride;
+            if ((int) table[row + words] == SharedPostings.NONE
+                    || (table[row] == first && restEquals(table, row, text, from))) {
+                return row;
+            }
+        }
+    }
+
+    private boolean restEquals(long[] table, int row, String text, int from) {
+        for (int w = 1; w < words; w++) {
+            if (table[row + w] != word(text, from, w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(long firstWord) {
         // Digests are uniformly distributed already; fold the first word.
-        long h = key[0] * 0x9E3779B97F4A7C15L;
+        long h = firstWord * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
     }
 
-    private void allocate(int capacity) {
-        keys = new long[capacity * words];
-        values = new int[capacity];
-        Arrays.fill(values, EMPTY);
+    private void allocate(int slots) {
+        capacity = slots;
+        rows = new long[slots * stride];
+        for (int row = words; row < rows.length; row += stride) {
+            rows[row] = SharedPostings.NONE;
+        }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        allocate(oldValues.length * 2);
-        long[] key = new long[words];
-        for (int slot = 0; slot < oldValues.length; slot++) {
-            if (oldValues[slot] != EMPTY) {
-                System.arraycopy(oldKeys, slot * words, key, 0, words);
-                int target = slotOf(key);
-                System.arraycopy(key, 0, keys, target * words, words);
-                values[target] = oldValues[slot];
+        long[] old = rows;
+        int oldCapacity = capacity;
+        allocate(oldCapacity * 2);
+        for (int slot = 0; slot < oldCapacity; slot++) {
+            int from = slot * stride;
+            if ((int) old[from + words] != SharedPostings.NONE) {
+                int mask = capacity - 1;
+                int target = hash(old[from]) & mask;
+                while ((int) rows[target * stride + words] != SharedPostings.NONE) {
+                    target = (target + 1) & mask;
+                }
+                System.arraycopy(old, from, rows, target * stride, stride);
             }
         }
     }

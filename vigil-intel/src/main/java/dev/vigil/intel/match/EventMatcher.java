@@ -3,7 +3,6 @@ package dev.vigil.intel.match;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,33 +14,57 @@ import java.util.Objects;
 public final class EventMatcher {
 
     private final LiveIndicatorIndex index;
-    private final EventFieldMapping mapping;
+    /** The mapping's fields and kinds as arrays, walked per event without an iterator. */
+    private final String[] fields;
+    private final ObservableKind[] kinds;
 
     public EventMatcher(LiveIndicatorIndex index, EventFieldMapping mapping) {
         this.index = Objects.requireNonNull(index, "index");
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(mapping, "mapping");
+        this.fields = mapping.fields().keySet().toArray(String[]::new);
+        this.kinds = new ObservableKind[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            kinds[i] = mapping.fields().get(fields[i]);
+        }
     }
 
     public List<IndicatorMatch> match(Map<String, ?> fields, Instant at) {
         IndicatorIndex snapshot = index.current();
-        List<IndicatorMatch> matches = new ArrayList<>(2);
-        for (Map.Entry<String, ObservableKind> field : mapping.fields().entrySet()) {
-            Object value = fields.get(field.getKey());
+        List<IndicatorMatch> matches = new ArrayList<>(4);
+        for (int i = 0; i < this.fields.length; i++) {
+            Object value = fields.get(this.fields[i]);
             if (value instanceof String text) {
-                snapshot.match(field.getValue(), text, at, matches);
+                snapshot.match(kinds[i], text, at, matches);
             } else if (value instanceof Collection<?> values) {
                 for (Object element : values) {
                     if (element instanceof String text) {
-                        snapshot.match(field.getValue(), text, at, matches);
+                        snapshot.match(kinds[i], text, at, matches);
                     }
                 }
             }
         }
         if (matches.size() > 1) {
-            List<IndicatorMatch> distinct = new ArrayList<>(new LinkedHashSet<>(matches));
-            distinct.sort(IndicatorMatch.BY_INDICATOR_ID);
-            return distinct;
+            matches.sort(IndicatorMatch.BY_INDICATOR_ID);
+            return withoutRepeats(matches);
         }
         return matches;
+    }
+
+    /**
+     * Drops every match equal to an earlier one. Equal matches sort next to each other up to ties on (id, kind), so
+     * each is only compared within its run of ties; the stable sort keeps first occurrences first.
+     */
+    private static List<IndicatorMatch> withoutRepeats(List<IndicatorMatch> sorted) {
+        List<IndicatorMatch> distinct = new ArrayList<>(sorted.size());
+        int runStart = 0;
+        for (IndicatorMatch match : sorted) {
+            if (!distinct.isEmpty() && IndicatorMatch.BY_INDICATOR_ID.compare(distinct.getLast(), match) != 0) {
+                runStart = distinct.size();
+            }
+            if (!distinct.subList(runStart, distinct.size()).contains(match)) {
+                distinct.add(match);
+            }
+        }
+        return distinct;
     }
 }

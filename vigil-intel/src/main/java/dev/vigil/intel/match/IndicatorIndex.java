@@ -16,30 +16,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An immutable, in-memory snapshot of an indicator set, indexed for constant-time lookups per event value: primitive
- * hash maps for IPv4, per-prefix-length maps for CIDRs, a label walk for domains, digests as raw bits in
- * primitive tables, and hash maps on canonical strings for URLs and e-mail addresses. Values are canonicalised once when the index is built; lookups canonicalise
- * the event value once and probe. Build a new index with {@link #builder()} to change the set (see
+ * An immutable, in-memory snapshot of an indicator set, indexed for lookups that cost a few memory accesses whatever
+ * its size: packed primitive hash tables for IPv4 addresses and digests, sorted address intervals for IPv4 CIDRs, a
+ * label walk over a paged string table for domains, and the same string table for URLs and e-mail addresses. Values
+ * are canonicalised once when the index is built; lookups canonicalise the event value once and probe (IPv4 and digest
+ * lookups allocate nothing but the matches they return, domains probe their parents without substrings, URLs and
+ * e-mail addresses build their canonical string). Build a new index with {@link #builder()} to change the set (see
  * {@link LiveIndicatorIndex} for swapping it in while matching continues).
  */
 public final class IndicatorIndex {
 
     private final Indicator[] indicators;
-    private final LongPostingMap ipv4Addresses;
+    /** Bit per ordinal: set when the indicator has an expiry, so a hit on one without reads no record to check it. */
+    private final long[] expiring;
+    private final Ipv4AddressTable ipv4Addresses;
     private final Ipv4NetworkTable ipv4Networks;
     private final PostingMap<Ipv6> ipv6Addresses;
     private final Ipv6NetworkTable ipv6Networks;
     private final DomainTable domains;
-    private final PostingMap<String> urls;
+    private final TextTable urls;
     private final DigestTable md5;
     private final DigestTable sha1;
     private final DigestTable sha256;
-    private final PostingMap<String> emails;
+    private final TextTable emails;
 
     private IndicatorIndex(Builder builder) {
         this.indicators = builder.indicators.toArray(Indicator[]::new);
+        this.expiring = new long[(indicators.length + 63) >>> 6];
+        for (int ordinal = 0; ordinal < indicators.length; ordinal++) {
+            if (indicators[ordinal].validUntil() != null) {
+                expiring[ordinal >>> 6] |= 1L << ordinal;
+            }
+        }
         this.ipv4Addresses = builder.ipv4Addresses;
-        this.ipv4Networks = builder.ipv4Networks;
+        this.ipv4Networks = builder.ipv4Networks.build();
         this.ipv6Addresses = builder.ipv6Addresses;
         this.ipv6Networks = builder.ipv6Networks;
         this.domains = builder.domains;
@@ -77,16 +87,16 @@ public final class IndicatorIndex {
             case DOMAIN -> {
                 String name = DomainNames.canonicalize(value);
                 if (name != null) {
-                    domains.forEachMatch(name, (ordinal, exact) ->
-                            emit(ordinal, exact ? MatchKind.DOMAIN_EXACT : MatchKind.DOMAIN_SUBDOMAIN, at, out));
+                    SharedPostings shared = domains.postings();
+                    domains.forEachMatch(name, (posting, exact) -> emitAll(shared, posting,
+                            exact ? MatchKind.DOMAIN_EXACT : MatchKind.DOMAIN_SUBDOMAIN, at, out));
                 }
             }
             case URL -> lookup(urls, UrlNormalizer.normalize(value), MatchKind.URL_NORMALIZED, at, out);
             case FILE_HASH -> {
-                PostingVisitor hit = ordinal -> emit(ordinal, MatchKind.HASH, at, out);
-                md5.forEach(value, hit);
-                sha1.forEach(value, hit);
-                sha256.forEach(value, hit);
+                emitAll(md5.postings(), md5.find(value), MatchKind.HASH, at, out);
+                emitAll(sha1.postings(), sha1.find(value), MatchKind.HASH, at, out);
+                emitAll(sha256.postings(), sha256.find(value), MatchKind.HASH, at, out);
             }
             case EMAIL -> lookup(emails, EmailAddresses.canonicalize(value), MatchKind.EMAIL, at, out);
         }
@@ -96,8 +106,8 @@ public final class IndicatorIndex {
         String text = value.strip();
         long v4 = Ipv4.parse(text);
         if (v4 != Ipv4.INVALID) {
-            ipv4Addresses.forEach(v4, ordinal -> emit(ordinal, MatchKind.IP_EXACT, at, out));
-            ipv4Networks.forEachContaining(v4, ordinal -> emit(ordinal, MatchKind.IP_IN_CIDR, at, out));
+            emitAll(ipv4Addresses.postings(), ipv4Addresses.find(v4), MatchKind.IP_EXACT, at, out);
+            emitNetworks(ipv4Networks.innermostContaining(v4), at, out);
             return;
         }
         Ipv6 v6 = Ipv6.parse(text);
@@ -107,16 +117,33 @@ public final class IndicatorIndex {
         }
     }
 
-    private void lookup(PostingMap<String> table, String canonical, MatchKind kind, Instant at,
-                        List<IndicatorMatch> out) {
+    /** Emits {@code block} and every network containing it, widest first. */
+    private void emitNetworks(int block, Instant at, List<IndicatorMatch> out) {
+        if (block >= 0) {
+            emitNetworks(ipv4Networks.parent(block), at, out);
+            emitAll(ipv4Networks.postings(), ipv4Networks.postings(block), MatchKind.IP_IN_CIDR, at, out);
+        }
+    }
+
+    private void lookup(TextTable table, String canonical, MatchKind kind, Instant at, List<IndicatorMatch> out) {
         if (canonical != null) {
-            table.forEach(canonical, ordinal -> emit(ordinal, kind, at, out));
+            emitAll(table.postings(), table.find(canonical), kind, at, out);
+        }
+    }
+
+    private void emitAll(SharedPostings shared, int posting, MatchKind kind, Instant at, List<IndicatorMatch> out) {
+        if (posting >= 0) {
+            emit(posting, kind, at, out);
+        } else if (posting != SharedPostings.NONE) {
+            for (int ordinal : shared.list(posting)) {
+                emit(ordinal, kind, at, out);
+            }
         }
     }
 
     private void emit(int ordinal, MatchKind kind, Instant at, List<IndicatorMatch> out) {
         Indicator indicator = indicators[ordinal];
-        if (indicator.isActiveAt(at)) {
+        if ((expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicator.isActiveAt(at)) {
             out.add(new IndicatorMatch(indicator, kind));
         }
     }
@@ -125,16 +152,16 @@ public final class IndicatorIndex {
     public static final class Builder {
 
         private final List<Indicator> indicators = new ArrayList<>();
-        private final LongPostingMap ipv4Addresses = new LongPostingMap();
-        private final Ipv4NetworkTable ipv4Networks = new Ipv4NetworkTable();
+        private final Ipv4AddressTable ipv4Addresses = new Ipv4AddressTable();
+        private final Ipv4NetworkTable.Builder ipv4Networks = new Ipv4NetworkTable.Builder();
         private final PostingMap<Ipv6> ipv6Addresses = new PostingMap<>();
         private final Ipv6NetworkTable ipv6Networks = new Ipv6NetworkTable();
         private final DomainTable domains = new DomainTable();
-        private final PostingMap<String> urls = new PostingMap<>();
+        private final TextTable urls = new TextTable();
         private final DigestTable md5 = new DigestTable(32);
         private final DigestTable sha1 = new DigestTable(40);
         private final DigestTable sha256 = new DigestTable(64);
-        private final PostingMap<String> emails = new PostingMap<>();
+        private final TextTable emails = new TextTable();
 
         private Builder() {
         }

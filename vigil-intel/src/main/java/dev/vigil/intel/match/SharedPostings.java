@@ -5,8 +5,11 @@ import java.util.Arrays;
 /**
  * Encodes the indicator ordinals stored under one key of the primitive tables in a single {@code int}: the ordinal
  * itself when one indicator holds the key (the common case), otherwise {@code -(i + 1)} pointing at a list kept here.
+ * {@link #NONE} is never a valid encoding; tables return it for "no such key".
  */
 final class SharedPostings {
+
+    static final int NONE = Integer.MIN_VALUE;
 
     private int[][] lists = new int[4][];
     private int count;
@@ -27,10 +30,15 @@ final class SharedPostings {
         return value;
     }
 
+    /** The ordinals of a shared encoded value ({@code value < 0}, not {@link #NONE}). */
+    int[] list(int value) {
+        return lists[-value - 1];
+    }
+
     void visit(int value, PostingVisitor visitor) {
         if (value >= 0) {
             visitor.visit(value);
-        } else {
+        } else if (value != NONE) {
             for (int ordinal : lists[-value - 1]) {
                 visitor.visit(ordinal);
             }

@@ -20,7 +20,7 @@ class DigestTableTest {
 
     private static List<Integer> lookup(DigestTable table, String text) {
         List<Integer> found = new ArrayList<>();
-        table.forEach(text, found::add);
+        table.postings().visit(table.find(text), found::add);
         return found;
     }
 

@@ -32,4 +32,18 @@ class EventMatcherTest {
                 Instant.EPOCH);
         assertThat(matches).extracting(m -> m.indicator().id()).containsExactly("z-ip");
     }
+
+    @Test
+    void dropsRepeatsEvenAmongDifferentIndicatorsSharingAnId() {
+        Indicator first = Indicator.of("same", IndicatorType.DOMAIN, "evil.test", "feed-1", 1);
+        Indicator second = Indicator.of("same", IndicatorType.DOMAIN, "evil.test", "feed-2", 1);
+        EventMatcher sharing = new EventMatcher(new LiveIndicatorIndex(IndicatorIndex.builder()
+                .add(first).add(second).build()), EventFieldMapping.defaults());
+        var matches = sharing.match(Map.of("dns_query", List.of("evil.test", "EVIL.test", "a.evil.test")),
+                Instant.EPOCH);
+        assertThat(matches).containsExactly(new IndicatorMatch(first, MatchKind.DOMAIN_EXACT),
+                new IndicatorMatch(second, MatchKind.DOMAIN_EXACT),
+                new IndicatorMatch(first, MatchKind.DOMAIN_SUBDOMAIN),
+                new IndicatorMatch(second, MatchKind.DOMAIN_SUBDOMAIN));
+    }
 }
