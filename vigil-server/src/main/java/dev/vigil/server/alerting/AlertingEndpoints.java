@@ -33,6 +33,9 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/alerting/receivers/{id}/test", "alert", "configure"),
                 permission(GET, "/api/v1/alerting/silences", "alert", "read"),
                 permission(POST, "/api/v1/alerting/silences", "alert", "update"),
-                permission(POST, "/api/v1/alerting/silences/{id}/expire", "alert", "update"));
+                permission(POST, "/api/v1/alerting/silences/{id}/expire", "alert", "update"),
+                permission(GET, "/api/v1/alerting/routing", "alert", "configure"),
+                permission(GET, "/api/v1/alerting/routing/versions", "alert", "configure"),
+                permission(PUT, "/api/v1/alerting/routing", "alert", "configure"));
     }
 }
