@@ -1,11 +1,17 @@
 package dev.vigil.server.console;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.ReceiverService;
+import dev.vigil.server.alerting.RoutingService;
+import dev.vigil.server.alerting.SilenceService;
+import dev.vigil.server.ingest.TimeExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +26,14 @@ class AlertsPageController {
 
     private final AlertService alerts;
     private final ReceiverService receivers;
+    private final SilenceService silences;
+    private final RoutingService routing;
 
-    AlertsPageController(AlertService alerts, ReceiverService receivers) {
+    AlertsPageController(AlertService alerts, ReceiverService receivers, SilenceService silences, RoutingService routing) {
         this.alerts = alerts;
         this.receivers = receivers;
+        this.silences = silences;
+        this.routing = routing;
     }
 
     @GetMapping("/alerts")
@@ -50,7 +60,43 @@ class AlertsPageController {
     @GetMapping("/alerts/receivers")
     String receiverList(Model model) {
         model.addAttribute("receivers", receivers.list());
+        model.addAttribute("routing", routing.current().map(v -> v.yaml()).orElse(""));
+        model.addAttribute("routingVersion", routing.current().map(v -> v.version()).orElse(0));
         return "receivers";
+    }
+
+    @PostMapping("/alerts/routing")
+    String saveRouting(@RequestParam(defaultValue = "") String yaml, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/receivers", () -> {
+            var saved = routing.set(yaml);
+            return yaml.isBlank() ? "Routing tree switched off (version " + saved.version() + ")."
+                    : "Routing tree version " + saved.version() + " is in force.";
+        });
+    }
+
+    @GetMapping("/alerts/silences")
+    String silenceList(Model model) {
+        model.addAttribute("silences", silences.list());
+        model.addAttribute("defaultEnd", Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES));
+        return "silences";
+    }
+
+    @PostMapping("/alerts/silences")
+    String silence(@RequestParam String matchers, @RequestParam String endsAt, @RequestParam(defaultValue = "") String comment,
+            RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/silences", () -> {
+            silences.create(Arrays.stream(matchers.split("\\r?\\n")).map(String::strip).filter(m -> !m.isEmpty()).toList(), null,
+                    TimeExpression.parse("endsAt", endsAt, Instant.now()), comment);
+            return "Silence created.";
+        });
+    }
+
+    @PostMapping("/alerts/silences/{id}/expire")
+    String expire(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/silences", () -> {
+            silences.expire(id);
+            return "Silence expired.";
+        });
     }
 
     @PostMapping("/alerts/receivers/{id}/test")

@@ -307,6 +307,16 @@ class ConsoleIT {
         browser.findElement(By.id("resolution")).sendKeys("admin testing the web server");
         clickAndWait(By.id("resolve"));
         assertThat(browser.findElement(By.id("alert-state")).getText()).isEqualTo("resolved");
+
+        open("/alerts/silences");
+        browser.findElement(By.cssSelector("#silence-form textarea[name=matchers]")).sendKeys("host_name=\"web-07\"");
+        browser.findElement(By.cssSelector("#silence-form input[name=comment]")).sendKeys("patching web-07");
+        clickAndWait(By.cssSelector("#silence-form button"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("Silence created");
+        assertThat(browser.findElement(By.id("silences-table")).getText()).contains("host_name=\"web-07\"").contains("active")
+                .contains("dana").contains("patching web-07");
+        clickAndWait(By.cssSelector("#silences-table button"));
+        assertThat(browser.findElement(By.id("silences-table")).getText()).contains("expired (by dana)");
         signOut();
     }
 
