@@ -4,16 +4,19 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import dev.vigil.server.alerting.internal.notify.PemCertificates;
 import dev.vigil.server.platform.web.ProblemException;
 
 /**
  * One way a receiver is told: {@code webhook} (JSON POST signed with HMAC-SHA256 over the body when a secret is set),
  * {@code email} (SMTP; STARTTLS required unless {@code requireTls} is false), or a chat webhook: {@code slack} (and
  * Slack-compatible services such as Mattermost and Rocket.Chat), {@code teams}, {@code dingtalk}, {@code wecom},
- * {@code feishu}. Secrets ({@code secret}, {@code password}) are stored encrypted and never shown again.
+ * {@code feishu}. Secrets ({@code secret}, {@code password}) are stored encrypted and never shown again. An e-mail
+ * channel may name the certificate authorities it trusts for its smarthost ({@code caCertificate}, PEM) instead of the
+ * JVM's default trust store, as for a company-internal relay.
  */
 public record ChannelConfig(String type, String url, String secret, List<String> to, String smarthost, String from,
-                            String username, String password, Boolean requireTls) {
+                            String username, String password, Boolean requireTls, String caCertificate) {
 
     public static final Set<String> TYPES = Set.of("webhook", "email", "slack", "teams", "dingtalk", "wecom", "feishu");
 
@@ -41,6 +44,13 @@ public record ChannelConfig(String type, String url, String secret, List<String>
             if (from == null || !from.matches("[^@\\s]+@[^@\\s]+")) {
                 throw ProblemException.badRequest("invalid-channel", where + ".from must be an e-mail address");
             }
+            if (caCertificate != null && !caCertificate.isBlank()) {
+                try {
+                    PemCertificates.parse(caCertificate);
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest("invalid-channel", where + ".caCertificate: " + e.getMessage());
+                }
+            }
             return;
         }
         try {
@@ -56,6 +66,6 @@ public record ChannelConfig(String type, String url, String secret, List<String>
     /** The configuration as shown to users: secrets replaced by a marker. */
     public ChannelConfig masked() {
         return new ChannelConfig(type, url, secret == null ? null : "********", to, smarthost, from, username,
-                password == null ? null : "********", requireTls);
+                password == null ? null : "********", requireTls, caCertificate);
     }
 }

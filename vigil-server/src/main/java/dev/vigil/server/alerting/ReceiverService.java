@@ -162,7 +162,8 @@ public class ReceiverService {
             ChannelConfig old = before != null && i < before.channels().size() ? before.channels().get(i) : null;
             String secret = "********".equals(c.secret()) && old != null ? old.secret() : c.secret();
             String password = "********".equals(c.password()) && old != null ? old.password() : c.password();
-            result.add(new ChannelConfig(c.type(), c.url(), secret, c.to(), c.smarthost(), c.from(), c.username(), password, c.requireTls()));
+            result.add(new ChannelConfig(c.type(), c.url(), secret, c.to(), c.smarthost(), c.from(), c.username(), password, c.requireTls(),
+                    c.caCertificate()));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.vigil.server.alerting.internal.notify;
 
+import java.security.GeneralSecurityException;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +45,11 @@ class EmailChannel implements Channel {
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.writetimeout", "10000");
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
         try {
+            if (config.caCertificate() != null && !config.caCertificate().isBlank()) {
+                properties.put("mail.smtp.ssl.socketFactory", PemCertificates.trusting(config.caCertificate()).getSocketFactory());
+            }
             MimeMessage mime = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
             helper.setFrom(config.from());
@@ -59,6 +64,8 @@ class EmailChannel implements Channel {
             return classify(e);
         } catch (MailException | MessagingException e) {
             return SendResult.temporary(e.getMessage());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return SendResult.permanent("the channel's CA certificate cannot be used: " + e.getMessage());
         }
     }
 
