@@ -165,6 +165,42 @@ public final class Ledger implements AutoCloseable {
         return new AppendedRecord(sequence, leafHash);
     }
 
+    /**
+     * Appends several records as one group: consecutive sequence numbers, one wait for durability. Returns once all of
+     * them are durable, in order. A record without canonical form refuses the whole group before any is stored.
+     */
+    public List<AppendedRecord> appendAll(List<AuditEvent> events) throws IOException {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<AppendedRecord> appended = new java.util.ArrayList<>(events.size());
+        long first;
+        appendLock.lock();
+        try {
+            first = nextSequence;
+            List<byte[]> lines = new java.util.ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                lines.add(AuditRecordCodec.encode(new AuditRecord(first + i, events.get(i))));
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                byte[] leafHash = MerkleHash.leaf(lines.get(i));
+                journal.enqueue(lines.get(i));
+                leaves.enqueue(leafHash);
+                appended.add(new AppendedRecord(first + i, leafHash));
+            }
+            nextSequence = first + events.size();
+        } finally {
+            appendLock.unlock();
+        }
+        long end = first + events.size();
+        journal.awaitDurable(end);
+        if (end / LEAF_SYNC_INTERVAL > first / LEAF_SYNC_INTERVAL) {
+            leaves.awaitDurable(end);
+        }
+        committed.accumulateAndGet(end, Math::max);
+        return List.copyOf(appended);
+    }
+
     /** Number of committed records. */
     public long size() {
         return committed.get();

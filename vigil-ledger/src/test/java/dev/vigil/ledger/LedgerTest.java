@@ -108,6 +108,44 @@ class LedgerTest {
     }
 
     @Test
+    void aGroupAppendStoresConsecutiveRecordsAsIfAppendedOneByOne() throws Exception {
+        byte[] expectedRoot;
+        try (Ledger single = Ledger.inMemory(SIGNER)) {
+            for (int i = 0; i < LEAF_GROUP_END; i++) {
+                single.append(SampleEvents.event(i));
+            }
+            expectedRoot = single.rootHash(LEAF_GROUP_END);
+        }
+        try (Ledger ledger = Ledger.open(dir, SIGNER)) {
+            ledger.append(SampleEvents.event(0));
+            List<dev.vigil.ledger.record.AuditEvent> group = new ArrayList<>();
+            for (int i = 1; i < LEAF_GROUP_END; i++) {
+                group.add(SampleEvents.event(i));
+            }
+            List<AppendedRecord> appended = ledger.appendAll(group);
+            assertThat(appended).extracting(AppendedRecord::sequence).containsExactlyElementsOf(
+                    java.util.stream.LongStream.range(1, LEAF_GROUP_END).boxed().toList());
+            assertThat(ledger.size()).isEqualTo(LEAF_GROUP_END);
+            assertThat(ledger.rootHash(LEAF_GROUP_END)).isEqualTo(expectedRoot);
+            assertThat(ledger.appendAll(List.of())).isEmpty();
+
+            ObjectNode bad = JsonNodeFactory.instance.objectNode().put("bad", "\uD800");
+            var event = SampleEvents.event(1);
+            assertThatThrownBy(() -> ledger.appendAll(List.of(SampleEvents.event(9), new dev.vigil.ledger.record.AuditEvent(event.time(),
+                    event.actor(), null, event.action(), event.object(), event.tenant(), event.outcome(), event.references(), bad))))
+                    .isInstanceOf(CanonicalJsonException.class);
+            assertThat(ledger.size()).isEqualTo(LEAF_GROUP_END);
+        }
+        try (Ledger reopened = Ledger.open(dir, SIGNER)) {
+            assertThat(reopened.size()).isEqualTo(LEAF_GROUP_END);
+            assertThat(reopened.rootHash(LEAF_GROUP_END)).isEqualTo(expectedRoot);
+        }
+    }
+
+    /** Crosses a leaf-file sync boundary inside the group. */
+    private static final int LEAF_GROUP_END = Ledger.LEAF_SYNC_INTERVAL + 10;
+
+    @Test
     void reopeningRecoversTheLeafFileFromTheJournal() throws Exception {
         byte[] root;
         try (Ledger ledger = Ledger.open(dir, SIGNER)) {

@@ -1,6 +1,8 @@
 package dev.vigil.server.alerting;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,32 +42,53 @@ public class AlertIntake {
 
     @Transactional
     public AlertView raise(AlertDraft draft) {
-        Optional<AlertView> open = jdbc.sql("SELECT " + AlertRows.COLUMNS + """
-                 FROM alert WHERE dedup_key = ? AND state = 'firing' AND last_seen >= ?
-                 ORDER BY last_seen DESC LIMIT 1 FOR UPDATE""")
-                .params(draft.dedupKey(), Timestamp.from(draft.at().minus(draft.window())))
-                .query(AlertRows::map).optional();
-        if (open.isPresent()) {
-            return addTo(open.get(), draft);
+        return raiseAll(List.of(draft)).getFirst();
+    }
+
+    /**
+     * Hands in several drafts in one transaction, their audit records written as one group (an alert storm costs one
+     * durable write per batch, not one per alert). Returns the resulting alerts in the drafts' order.
+     */
+    @Transactional
+    public List<AlertView> raiseAll(List<AlertDraft> drafts) {
+        List<AlertView> result = new ArrayList<>(drafts.size());
+        List<AuditEntry> records = new ArrayList<>();
+        Map<Integer, UUID> created = new LinkedHashMap<>();
+        for (AlertDraft draft : drafts) {
+            Optional<AlertView> open = jdbc.sql("SELECT " + AlertRows.COLUMNS + """
+                     FROM alert WHERE dedup_key = ? AND state = 'firing' AND last_seen >= ?
+                     ORDER BY last_seen DESC LIMIT 1 FOR UPDATE""")
+                    .params(draft.dedupKey(), Timestamp.from(draft.at().minus(draft.window())))
+                    .query(AlertRows::map).optional();
+            if (open.isPresent()) {
+                result.add(addTo(open.get(), draft));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            List<String> eventIds = draft.eventIds().stream().distinct().limit(MAX_EVENT_IDS).toList();
+            jdbc.sql("""
+                    INSERT INTO alert (id, tenant, source, rule_ref, title, author, severity, state, dedup_key, entities, event_ids,
+                                       explanation, occurrences, first_seen, last_seen)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'firing', ?, ?::jsonb, ?, ?, ?, ?, ?)""")
+                    .params(id, draft.tenant(), draft.source(), draft.ruleRef(), draft.title(), draft.author(),
+                            draft.severity().code(), draft.dedupKey(), AlertRows.entitiesJson(draft.entities()),
+                            eventIds.toArray(String[]::new), draft.explanation(), draft.occurrences(), Timestamp.from(draft.at()),
+                            Timestamp.from(draft.at()))
+                    .update();
+            records.add(AuditEntry.success("alert.raise", "alert", id, null, Map.of(
+                    "tenant", draft.tenant(), "source", draft.source(), "rule", draft.ruleRef(), "title", draft.title(),
+                    "severity", draft.severity().code(), "entities", draft.entities(), "events", eventIds))
+                    .by(Actor.systemJob(draft.source())));
+            created.put(result.size(), id);
+            result.add(null);
         }
-        UUID id = UUID.randomUUID();
-        List<String> eventIds = draft.eventIds().stream().distinct().limit(MAX_EVENT_IDS).toList();
-        jdbc.sql("""
-                INSERT INTO alert (id, tenant, source, rule_ref, title, author, severity, state, dedup_key, entities, event_ids,
-                                   explanation, occurrences, first_seen, last_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'firing', ?, ?::jsonb, ?, ?, ?, ?, ?)""")
-                .params(id, draft.tenant(), draft.source(), draft.ruleRef(), draft.title(), draft.author(),
-                        draft.severity().code(), draft.dedupKey(), AlertRows.entitiesJson(draft.entities()),
-                        eventIds.toArray(String[]::new), draft.explanation(), draft.occurrences(), Timestamp.from(draft.at()),
-                        Timestamp.from(draft.at()))
-                .update();
-        audit.record(AuditEntry.success("alert.raise", "alert", id, null, Map.of(
-                "tenant", draft.tenant(), "source", draft.source(), "rule", draft.ruleRef(), "title", draft.title(),
-                "severity", draft.severity().code(), "entities", draft.entities(), "events", eventIds))
-                .by(Actor.systemJob(draft.source())));
-        AlertView created = get(id);
-        events.publishEvent(new AlertRaised(created));
-        return created;
+        audit.recordAll(records);
+        created.forEach((position, id) -> {
+            AlertView alert = get(id);
+            events.publishEvent(new AlertRaised(alert));
+            result.set(position, alert);
+        });
+        return result;
     }
 
     /** Resolves the firing alerts of a dedup key (a source that recovered); returns how many. */

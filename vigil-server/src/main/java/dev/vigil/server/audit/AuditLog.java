@@ -10,6 +10,12 @@ public interface AuditLog {
     /** Records in the current transaction (or its own, if none). Returns the record's sequence number. */
     long record(AuditEntry entry);
 
+    /**
+     * Records several operations in the current transaction as one group (one wait for durability instead of one per
+     * record, for bulk work such as an alert storm). Returns their sequence numbers, in order.
+     */
+    java.util.List<Long> recordAll(java.util.List<AuditEntry> entries);
+
     /** Records in a new transaction that commits even if the caller's rolls back (failures, denials, logins). */
     long recordIndependently(AuditEntry entry);
 }

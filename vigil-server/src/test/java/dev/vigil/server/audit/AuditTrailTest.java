@@ -106,6 +106,34 @@ class AuditTrailTest extends ServerTestBase {
                 .filter(r -> r.path("objectId").asString().equals(user.toString()))).isEmpty();
     }
 
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aGroupOfRecordsIsConsecutiveAndARolledBackGroupIsSaidSo() {
+        String object = unique("group");
+        List<AuditEntry> group = List.of(
+                AuditEntry.success("test.group", "test", object + "-a", null, Map.of("n", 1)).by(Actor.systemJob("test")),
+                AuditEntry.success("test.group", "test", object + "-b", null, Map.of("n", 2)).by(Actor.systemJob("test")));
+        List<Long> kept = new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(status -> audit.recordAll(group));
+        assertThat(kept).hasSize(2);
+        assertThat(kept.get(1)).isEqualTo(kept.get(0) + 1);
+        assertThat(jdbc.sql("SELECT object_id FROM audit_record WHERE seq IN (?, ?) ORDER BY seq").params(kept.get(0), kept.get(1))
+                .query(String.class).list()).containsExactly(object + "-a", object + "-b");
+
+        List<Long> undone = new ArrayList<>();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            undone.addAll(audit.recordAll(group));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'audit.rolled-back' AND object_id IN (?, ?)")
+                .params(String.valueOf(undone.get(0)), String.valueOf(undone.get(1))).query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
         api().createTenant(ADMIN_TOKEN, unique("something"));

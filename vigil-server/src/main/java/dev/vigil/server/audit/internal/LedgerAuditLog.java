@@ -52,19 +52,55 @@ class LedgerAuditLog implements AuditLog, AuditSearch {
     @Override
     public long record(AuditEntry entry) {
         long seq = append(entry);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == STATUS_ROLLED_BACK) {
-                        append(new AuditEntry(entry.actor(), "audit.rolled-back", "audit-record", String.valueOf(seq),
-                                entry.tenantId(), AuditEntry.Outcome.FAILURE, Map.of(),
-                                Map.of("record", seq, "action", entry.action(), "reason", "the operation's transaction rolled back")));
-                    }
-                }
-            });
-        }
+        noteRollbackOf(List.of(entry), List.of(seq));
         return seq;
+    }
+
+    @Override
+    public List<Long> recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now(clock);
+        List<AuditEvent> events = entries.stream().map(entry -> LedgerEvents.toEvent(entry, actorOf(entry), now)).toList();
+        List<AppendedRecord> appended;
+        try {
+            appended = ledger.appendAll(events);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit ledger cannot store the records of " + entries.size()
+                    + " operations; they are refused", e);
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            for (int i = 0; i < appended.size(); i++) {
+                long seq = appended.get(i).sequence();
+                index.insert(seq, events.get(i), AuditRecordCodec.encode(new dev.vigil.ledger.record.AuditRecord(seq, events.get(i))));
+            }
+        });
+        List<Long> sequences = appended.stream().map(AppendedRecord::sequence).toList();
+        noteRollbackOf(entries, sequences);
+        return sequences;
+    }
+
+    /** If the caller's transaction rolls back, the ledger says so in a record of its own for each recorded entry. */
+    private void noteRollbackOf(List<AuditEntry> entries, List<Long> sequences) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_ROLLED_BACK) {
+                    return;
+                }
+                for (int i = 0; i < entries.size(); i++) {
+                    AuditEntry entry = entries.get(i);
+                    long seq = sequences.get(i);
+                    append(new AuditEntry(entry.actor(), "audit.rolled-back", "audit-record", String.valueOf(seq),
+                            entry.tenantId(), AuditEntry.Outcome.FAILURE, Map.of(),
+                            Map.of("record", seq, "action", entry.action(), "reason", "the operation's transaction rolled back")));
+                }
+            }
+        });
     }
 
     @Override
@@ -78,9 +114,7 @@ class LedgerAuditLog implements AuditLog, AuditSearch {
     }
 
     private long append(AuditEntry entry) {
-        Actor actor = entry.actor() != null ? entry.actor()
-                : actors.currentActor().orElseGet(() -> Actor.anonymous(RequestAddress.current()));
-        AuditEvent event = LedgerEvents.toEvent(entry, actor, Instant.now(clock));
+        AuditEvent event = LedgerEvents.toEvent(entry, actorOf(entry), Instant.now(clock));
         AppendedRecord appended;
         try {
             appended = ledger.append(event);
@@ -91,5 +125,9 @@ class LedgerAuditLog implements AuditLog, AuditSearch {
         byte[] canonical = AuditRecordCodec.encode(new dev.vigil.ledger.record.AuditRecord(appended.sequence(), event));
         ownTransaction.executeWithoutResult(status -> index.insert(appended.sequence(), event, canonical));
         return appended.sequence();
+    }
+
+    private Actor actorOf(AuditEntry entry) {
+        return entry.actor() != null ? entry.actor() : actors.currentActor().orElseGet(() -> Actor.anonymous(RequestAddress.current()));
     }
 }

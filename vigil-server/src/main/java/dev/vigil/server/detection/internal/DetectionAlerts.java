@@ -81,10 +81,15 @@ class DetectionAlerts {
         }
 
         void flush() {
-            groups.forEach((key, group) -> intake.raise(new AlertDraft(group.tenant, "detection", group.rule.sigmaId(),
+            if (groups.isEmpty()) {
+                return;
+            }
+            List<AlertDraft> drafts = new ArrayList<>(groups.size());
+            groups.forEach((key, group) -> drafts.add(new AlertDraft(group.tenant, "detection", group.rule.sigmaId(),
                     group.rule.title(), group.rule.author(), AlertSeverity.ofLevel(group.rule.level()), key, window,
                     group.entities, group.eventIds, group.explanation, group.last, group.count)));
             groups.clear();
+            intake.raiseAll(drafts);
         }
     }
 

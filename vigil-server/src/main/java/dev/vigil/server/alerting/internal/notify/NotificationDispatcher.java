@@ -97,8 +97,15 @@ public class NotificationDispatcher {
         return SendResult.permanent("no sender for channel type " + channel.type());
     }
 
+    /** Delivers what is due; a full batch means more may be waiting, so the next one follows at once. */
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     public void deliverDue() {
+        while (deliverBatch() == BATCH && !Thread.currentThread().isInterrupted()) {
+            log.debug("a full batch of notifications was due; taking the next one");
+        }
+    }
+
+    private int deliverBatch() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
                 UPDATE notification SET next_attempt_at = ? WHERE id IN (
@@ -108,20 +115,18 @@ public class NotificationDispatcher {
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
                         rs.getInt(5))).list();
-        if (due.isEmpty()) {
-            return;
-        }
         List<Future<?>> running = due.stream().<Future<?>>map(d -> senders.submit(() -> attempt(d))).toList();
         for (Future<?> future : running) {
             try {
                 future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return due.size();
             } catch (java.util.concurrent.ExecutionException e) {
                 log.error("notification delivery failed unexpectedly", e.getCause());
             }
         }
+        return due.size();
     }
 
     private void attempt(Due due) {
