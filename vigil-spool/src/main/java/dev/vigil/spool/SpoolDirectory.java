@@ -63,13 +63,18 @@ final class SpoolDirectory implements AutoCloseable {
     }
 
     Path segmentPath(long firstSequence) {
-        return path.resolve(String.format("%0" + SEGMENT_NAME_DIGITS + "d", firstSequence) + SEGMENT_SUFFIX);
+        return path.resolve(segmentFileName(firstSequence));
     }
 
     /** The first sequences of the segment files present, ascending. */
     List<Long> segmentFirstSequences() throws IOException {
+        return segmentFirstSequences(path);
+    }
+
+    /** The first sequences of the segment files in {@code folder}, in order (also for a folder another process holds). */
+    static List<Long> segmentFirstSequences(Path folder) throws IOException {
         List<Long> sequences = new ArrayList<>();
-        try (Stream<Path> files = Files.list(path)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
                 String digits = name.substring(0, Math.max(0, name.length() - SEGMENT_SUFFIX.length()));
@@ -81,6 +86,11 @@ final class SpoolDirectory implements AutoCloseable {
         }
         sequences.sort(null);
         return sequences;
+    }
+
+    /** The name of the segment file whose first event has {@code firstSequence}. */
+    static String segmentFileName(long firstSequence) {
+        return String.format("%0" + SEGMENT_NAME_DIGITS + "d", firstSequence) + SEGMENT_SUFFIX;
     }
 
     Optional<String> read(String fileName) throws IOException {

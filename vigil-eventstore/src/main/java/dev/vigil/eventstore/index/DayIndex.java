@@ -24,6 +24,9 @@ import org.apache.lucene.util.IOUtils;
  * ({@code updateDocument}), so storing the same event again replaces it.
  */
 public final class DayIndex implements Closeable {
+    /** Commit user data: when the commit was made (epoch milliseconds), for {@link RecentCommitsDeletionPolicy}. */
+    static final String COMMITTED_AT = "vigil.committed-at";
+
     private final LocalDate day;
     private final Path path;
     private final Directory directory;
@@ -84,6 +87,7 @@ public final class DayIndex implements Closeable {
     public void commit() {
         try {
             if (writer.hasUncommittedChanges()) {
+                stampCommit();
                 writer.commit();
             }
         } catch (IOException e) {
@@ -108,12 +112,17 @@ public final class DayIndex implements Closeable {
         }
         try {
             writer.forceMerge(1);
+            stampCommit();
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("could not merge day " + name(), e);
         }
         return true;
+    }
+
+    private void stampCommit() {
+        writer.setLiveCommitData(java.util.Map.of(COMMITTED_AT, Long.toString(System.currentTimeMillis())).entrySet());
     }
 
     public IndexSearcher acquire() {
@@ -162,6 +171,7 @@ public final class DayIndex implements Closeable {
     /** Closes the index after a last commit. */
     @Override
     public void close() throws IOException {
+        stampCommit();
         IOUtils.close(searchers, writer, directory);
     }
 

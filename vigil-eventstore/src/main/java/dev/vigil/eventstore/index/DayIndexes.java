@@ -19,6 +19,9 @@ import org.apache.lucene.util.IOUtils;
 
 /** The day indexes under the store directory, one subdirectory {@code yyyy-MM-dd} each, created as events arrive. */
 public final class DayIndexes implements Closeable {
+    /** How long replaced commits stay on disk for a copy in progress ({@link dev.vigil.eventstore.EventStoreCopy}). */
+    public static final java.time.Duration COMMITS_KEPT_FOR = java.time.Duration.ofMinutes(10);
+
     private final Path root;
     private final double ramBufferMb;
     private final Analyzer analyzer;
@@ -106,6 +109,7 @@ public final class DayIndexes implements Closeable {
                 .setRAMBufferSizeMB(ramBufferMb)
                 // flushed segments stay separate files: cheaper to write, and merges compound the small ones anyway
                 .setUseCompoundFile(false)
+                .setIndexDeletionPolicy(new RecentCommitsDeletionPolicy(COMMITS_KEPT_FOR))
                 .setCommitOnClose(true);
     }
 }

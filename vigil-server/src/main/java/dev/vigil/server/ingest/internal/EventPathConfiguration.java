@@ -24,14 +24,14 @@ class EventPathConfiguration {
     @Bean(destroyMethod = "close")
     Spool spool(VigilProperties properties) {
         VigilProperties.Ingest ingest = properties.ingest();
-        Path directory = properties.resolvedDataDir().resolve("spool");
+        Path directory = properties.resolvedDataDir().resolve(EventFiles.SPOOL);
         return FileSpool.open(directory, new SpoolSettings(ingest.spoolSegmentSize().toBytes(),
                 ingest.spoolHighWaterMark().toBytes(), MAX_EVENT_BYTES));
     }
 
     @Bean(destroyMethod = "close")
     EventStore eventStore(VigilProperties properties) {
-        return LuceneEventStore.open(properties.resolvedDataDir().resolve("events"), LuceneStoreSettings.defaults());
+        return LuceneEventStore.open(properties.resolvedDataDir().resolve(EventFiles.EVENTS), LuceneStoreSettings.defaults());
     }
 
     @Bean

@@ -102,14 +102,9 @@ public final class Backup {
                 if (!Files.exists(source)) {
                     continue;
                 }
-                try (Stream<Path> walk = Files.walk(source)) {
-                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                        String path = dataDir.relativize(file).toString();
-                        Path copy = target.resolve(path);
-                        Files.createDirectories(copy.getParent());
-                        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                        entries.add(new BackupManifest.FileEntry(contributor.feature(), path, Files.size(copy), Sha256.of(copy)));
-                    }
+                for (Path copy : contributor.copy(source, target.resolve(relative))) {
+                    String path = target.relativize(copy).toString();
+                    entries.add(new BackupManifest.FileEntry(contributor.feature(), path, Files.size(copy), Sha256.of(copy)));
                 }
             }
         }

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.vigil.server.VigilMain;
+import dev.vigil.server.ingest.IngestClient;
 import dev.vigil.server.support.Api;
 import dev.vigil.server.support.RunningServer;
 import dev.vigil.server.support.TestDirs;
 import dev.vigil.server.support.Totp;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -49,6 +52,14 @@ class BackupRestoreIT {
             String bob = api.login("bob", PASSWORD);
             bobSecret = api.post("/api/v1/me/totp/enrolment", bob, null).text("secret");
             assertThat(api.post("/api/v1/me/totp/confirm", bob, Map.of("code", Totp.code(bobSecret, 0))).status()).isEqualTo(204);
+            IngestClient ingest = new IngestClient(api, TOKEN);
+            String ingestToken = ingest.createToken(ingest.createHttpInput("backup-http", "platform", "json"));
+            StringBuilder events = new StringBuilder();
+            for (int i = 0; i < 50; i++) {
+                events.append("{\"message\":\"backed up ").append(i).append("\",\"host\":{\"name\":\"backup-host\"}}\n");
+            }
+            assertThat(ingest.ndjson(ingestToken, events.toString()).statusCode()).isEqualTo(200);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ingest.count(TOKEN, "host.name:backup-host") == 50);
             lastSeq = server.jdbc().sql("SELECT max(seq) FROM audit_record").query(Long.class).single();
             auditRecords = server.jdbc().sql("SELECT count(*) FROM audit_record").query(Long.class).single();
 
@@ -59,6 +70,8 @@ class BackupRestoreIT {
         }
         assertThat(backup.resolve("manifest.json")).isRegularFile();
         assertThat(backup.resolve("files/keys/secrets.key")).isRegularFile();
+        assertThat(backup.resolve("files/spool/spool-id")).isRegularFile();
+        assertThat(backup.resolve("files/events/field-types.tsv")).isRegularFile();
 
         assertThat(VigilMain.commandLine().execute("restore", backup.toString(), "--data-dir", original.toString())).isEqualTo(1);
         assertThat(output.getErr()).contains("vigil restore:").contains("is not empty");
@@ -94,6 +107,9 @@ class BackupRestoreIT {
                     .isEqualTo(auditRecords);
             assertThat(api.get("/api/v1/audit/records?action=tenant.create", TOKEN).json().findValuesAsString("objectId"))
                     .contains(tenant.toString());
+            IngestClient ingest = new IngestClient(api, TOKEN);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(ingest.count(TOKEN, "host.name:backup-host")).as("stored events came back, each once").isEqualTo(50));
             UUID another = api.createTenant(TOKEN, "globex");
             long newSeq = server.jdbc().sql("SELECT seq FROM audit_record WHERE object_id = ?").param(another.toString())
                     .query(Long.class).single();
