@@ -17,7 +17,9 @@ import dev.vigil.monitor.promql.model.Value;
 
 /**
  * An alerting rule with Prometheus 2.x state handling: pending until {@code eval - activeAt >= for} (inclusive),
- * {@code keep_firing_for} hysteresis, and resolved alerts kept for 15 minutes before they are dropped.
+ * {@code keep_firing_for} hysteresis, and resolved alerts kept for 15 minutes before they are dropped. An optional
+ * recovery expression adds Zabbix-style hysteresis: a firing alert ends only once its condition is false and the
+ * recovery expression returns its series (e.g. fire above 90, recover below 80).
  */
 public final class AlertingRule implements Rule {
 
@@ -26,6 +28,7 @@ public final class AlertingRule implements Rule {
 
     private final String name;
     private final Expr expr;
+    private final Expr recoveryExpr;
     private final long forMs;
     private final long keepFiringForMs;
     private final Map<String, String> labels;
@@ -36,8 +39,15 @@ public final class AlertingRule implements Rule {
 
     public AlertingRule(String name, Expr expr, long forMs, long keepFiringForMs, Map<String, String> labels,
                         Map<String, String> annotations, int limit, RuleTemplates templates) {
+        this(name, expr, null, forMs, keepFiringForMs, labels, annotations, limit, templates);
+    }
+
+    /** A rule with a recovery expression ({@code null}: the alert ends when the condition is false). */
+    public AlertingRule(String name, Expr expr, Expr recoveryExpr, long forMs, long keepFiringForMs, Map<String, String> labels,
+                        Map<String, String> annotations, int limit, RuleTemplates templates) {
         this.name = name;
         this.expr = expr;
+        this.recoveryExpr = recoveryExpr;
         this.forMs = forMs;
         this.keepFiringForMs = keepFiringForMs;
         this.labels = Map.copyOf(labels);
@@ -63,15 +73,11 @@ public final class AlertingRule implements Rule {
 
     @Override
     public List<Sample> evaluate(Evaluator evaluator, long timeMs) {
-        List<Sample> result = query(evaluator, timeMs);
+        List<Sample> result = query(expr, evaluator, timeMs);
         Map<Labels, Alert> current = new LinkedHashMap<>();
         for (Sample sample : result) {
             Labels seriesLabels = sample.labels();
-            Labels alertLabels = seriesLabels.withoutName();
-            for (Map.Entry<String, String> l : labels.entrySet()) {
-                alertLabels = alertLabels.with(l.getKey(), templates.expand(l.getValue(), seriesLabels, sample.value()));
-            }
-            alertLabels = alertLabels.with(ALERT_NAME, name);
+            Labels alertLabels = alertLabels(sample);
             Map<String, String> expanded = new LinkedHashMap<>();
             for (Map.Entry<String, String> a : annotations.entrySet()) {
                 expanded.put(a.getKey(), templates.expand(a.getValue(), seriesLabels, sample.value()));
@@ -80,6 +86,9 @@ public final class AlertingRule implements Rule {
                 throw new RuleEvaluationException("alert " + name + ": vector contains metrics with the same labelset after applying alert labels");
             }
             current.put(alertLabels, new Alert(alertLabels, expanded, sample.value(), timeMs));
+        }
+        if (recoveryExpr != null) {
+            holdUnrecovered(current, evaluator, timeMs);
         }
         for (Map.Entry<Labels, Alert> e : current.entrySet()) {
             Alert existing = active.get(e.getKey());
@@ -126,9 +135,43 @@ public final class AlertingRule implements Rule {
         return alertSeries(timeMs);
     }
 
-    private List<Sample> query(Evaluator evaluator, long timeMs) {
+    private Labels alertLabels(Sample sample) {
+        Labels alertLabels = sample.labels().withoutName();
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            alertLabels = alertLabels.with(l.getKey(), templates.expand(l.getValue(), sample.labels(), sample.value()));
+        }
+        return alertLabels.with(ALERT_NAME, name);
+    }
+
+    /** Keeps firing alerts whose condition cleared but whose recovery expression does not yet hold. */
+    private void holdUnrecovered(Map<Labels, Alert> current, Evaluator evaluator, long timeMs) {
+        Set<Labels> recovered = new HashSet<>();
+        for (Sample sample : query(recoveryExpr, evaluator, timeMs)) {
+            recovered.add(alertLabels(sample));
+        }
+        for (Map.Entry<Labels, Alert> e : active.entrySet()) {
+            Alert alert = e.getValue();
+            if (alert.state() == AlertState.FIRING && !current.containsKey(e.getKey()) && !recovered.contains(e.getKey())) {
+                current.put(e.getKey(), new Alert(alert.labels(), alert.annotations(), alert.value(), timeMs));
+            }
+        }
+    }
+
+    public Expr recoveryExpr() {
+        return recoveryExpr;
+    }
+
+    public long forMs() {
+        return forMs;
+    }
+
+    public long keepFiringForMs() {
+        return keepFiringForMs;
+    }
+
+    private List<Sample> query(Expr query, Evaluator evaluator, long timeMs) {
         try {
-            Value v = evaluator.evaluate(expr, timeMs);
+            Value v = evaluator.evaluate(query, timeMs);
             return switch (v) {
                 case Value.Scalar s -> List.of(new Sample(Labels.EMPTY, s.value(), timeMs));
                 case Value.InstantVector iv -> iv.samples();

@@ -35,7 +35,15 @@ public final class RuleFileLoader {
 
     /** Loads all groups of one file; throws {@link YamlException} naming the file, line and rule on any problem. */
     public List<RuleGroup> load(Path file) {
-        Located root = YamlTree.read(file);
+        return groups(YamlTree.read(file), file.toString());
+    }
+
+    /** Loads all groups of a rule file given as text; {@code name} stands for the file in messages. */
+    public List<RuleGroup> load(String text, String name) {
+        return groups(YamlTree.parse(text, name), name);
+    }
+
+    private List<RuleGroup> groups(Located root, String file) {
         List<RuleGroup> groups = new ArrayList<>();
         if (root == null) {
             return groups;
@@ -61,7 +69,7 @@ public final class RuleFileLoader {
             for (int i = 0; i < ruleNodes.size(); i++) {
                 rules.add(rule(ruleNodes.get(i), name, i + 1, limit));
             }
-            groups.add(new RuleGroup(name, file.toString(), interval, rules));
+            groups.add(new RuleGroup(name, file, interval, rules));
         }
         return groups;
     }

@@ -38,12 +38,8 @@ public final class YamlTree {
     /** Reads a file; an empty document yields null. */
     public static Located read(Path path) {
         YamlTree tree = new YamlTree(path.toString());
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setCodePointLimit(16 * 1024 * 1024);
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            Node root = new Yaml(new SafeConstructor(options)).compose(reader);
+            Node root = new Yaml(new SafeConstructor(options())).compose(reader);
             return root == null ? null : new Located(tree, root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -53,6 +49,28 @@ public final class YamlTree {
         } catch (IOException e) {
             throw new YamlException(path + ": cannot read file: " + e.getMessage());
         }
+    }
+
+    /** Reads a document given as text; {@code name} stands for the file in messages. An empty document yields null. */
+    public static Located parse(String text, String name) {
+        YamlTree tree = new YamlTree(name);
+        try {
+            Node root = new Yaml(new SafeConstructor(options())).compose(new java.io.StringReader(text));
+            return root == null ? null : new Located(tree, root);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new YamlException(tree.where(mark) + "invalid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new YamlException(name + ": invalid YAML: " + e.getMessage());
+        }
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setCodePointLimit(16 * 1024 * 1024);
+        return options;
     }
 
     private String where(Mark mark) {

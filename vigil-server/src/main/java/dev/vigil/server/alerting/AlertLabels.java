@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public final class AlertLabels {
 
+    /** The entity by which an alert names its receivers (comma-separated), bypassing the routing tree. */
+    public static final String RECEIVERS_ENTITY = "notify.receivers";
+
     private AlertLabels() {
     }
 
@@ -22,5 +25,11 @@ public final class AlertLabels {
         labels.put("tenant", alert.tenant());
         labels.put("rule", alert.ruleRef());
         return labels;
+    }
+
+    /** The receivers an alert names itself (a monitor with named receivers), or none. */
+    public static java.util.List<String> namedReceivers(AlertView alert) {
+        String names = alert.entities().getOrDefault(RECEIVERS_ENTITY, "");
+        return java.util.Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 }

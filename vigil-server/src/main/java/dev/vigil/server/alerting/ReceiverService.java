@@ -48,6 +48,11 @@ public class ReceiverService {
         return store.all().stream().map(ReceiverService::view).toList();
     }
 
+    /** Whether a receiver of this name exists (names are not secret: features that name receivers check them). */
+    public boolean exists(String name) {
+        return store.byName(name).isPresent();
+    }
+
     public ReceiverView get(UUID id) {
         access.require("alert", "configure", null);
         return view(find(id));

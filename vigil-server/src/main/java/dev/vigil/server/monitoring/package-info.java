@@ -1,7 +1,9 @@
 /**
- * Monitoring: the service component catalogue, metric scraping and probes, the embedded time-series store, and monitors (level, target, receivers, disposal plan) evaluated by vigil-monitor, changed through approval.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Monitoring: the service component catalogue (owner, tenant, criticality, internal/external, dependencies), metric
+ * scraping into an embedded time-series store with retention, and monitors (condition, level, target, receivers,
+ * disposal plan) as versioned definitions changed only through approval and evaluated by vigil-monitor; firing and
+ * resolved monitor alerts go through the alerting feature's one alert model.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Monitoring", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Monitoring",
+        allowedDependencies = {"platform", "identity", "audit", "alerting", "approval"})
 package dev.vigil.server.monitoring;

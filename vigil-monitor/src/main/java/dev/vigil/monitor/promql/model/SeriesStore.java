@@ -36,4 +36,42 @@ public final class SeriesStore {
         out.sort(Map.Entry.comparingByKey());
         return out;
     }
+
+    /** Drops the points older than {@code minTimestampMs}, and series left without points; returns how many points went. */
+    public long dropBefore(long minTimestampMs) {
+        long dropped = 0;
+        for (java.util.Iterator<List<Point>> it = series.values().iterator(); it.hasNext(); ) {
+            List<Point> points = it.next();
+            int keepFrom = 0;
+            while (keepFrom < points.size() && points.get(keepFrom).timestampMs() < minTimestampMs) {
+                keepFrom++;
+            }
+            if (keepFrom > 0) {
+                points.subList(0, keepFrom).clear();
+                dropped += keepFrom;
+            }
+            if (points.isEmpty()) {
+                it.remove();
+            }
+        }
+        return dropped;
+    }
+
+    /** The newest point of a series, or null. */
+    public Point latest(Labels labels) {
+        List<Point> points = series.get(labels);
+        return points == null || points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+
+    public int seriesCount() {
+        return series.size();
+    }
+
+    public long pointCount() {
+        long count = 0;
+        for (List<Point> points : series.values()) {
+            count += points.size();
+        }
+        return count;
+    }
 }

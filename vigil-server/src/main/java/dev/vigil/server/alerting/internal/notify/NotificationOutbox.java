@@ -54,7 +54,8 @@ class NotificationOutbox {
         Optional<SilenceView> silence = silences.silencing(alert);
         String silenced = silence.map(s -> "silenced by " + s.id() + " (" + s.createdBy() + ": " + s.comment() + ")").orElse(null);
         Optional<AlertmanagerConfig> tree = routing.inForce();
-        List<Target> targets = tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
+        List<String> named = AlertLabels.namedReceivers(alert);
+        List<Target> targets = !named.isEmpty() ? named(named) : tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
         for (Target target : targets) {
             ReceiverStore.Receiver receiver = target.receiver();
             String heldBack = silenced != null ? silenced : target.heldBack();
@@ -67,6 +68,12 @@ class NotificationOutbox {
                         .update();
             }
         }
+    }
+
+    /** An alert that names its receivers (a monitor's) goes to exactly those, whatever the tree or their filters say. */
+    private List<Target> named(List<String> names) {
+        return names.stream().map(receivers::byName).flatMap(Optional::stream).filter(ReceiverStore.Receiver::enabled)
+                .map(r -> new Target(r, null)).toList();
     }
 
     private List<Target> filtered(AlertView alert) {

@@ -1,0 +1,23 @@
+package dev.vigil.server.approval;
+
+import java.util.Map;
+
+/**
+ * The SPI a feature implements (as a Spring bean) for each kind of change it sends through approval. The mechanism
+ * calls {@link #policy} when a change is submitted, and {@link #apply} in the transaction that records the deciding
+ * approval (or the emergency submission): if apply throws, nothing of the approval is kept.
+ */
+public interface ChangeKind {
+
+    /** The kind's stable name, e.g. {@code monitor.create}; the prefix before the dot names the feature. */
+    String kind();
+
+    /** Who must approve this change; may depend on the change (its tenant, its size). */
+    ApprovalPolicy policy(ChangeDraft draft);
+
+    /**
+     * Checks the payload again against the current state (it may have changed since submission) and carries it out.
+     * Throw a {@code ProblemException} (400/409) to refuse; the returned map is stored as the change's result.
+     */
+    Map<String, Object> apply(ChangeView change);
+}

@@ -1,0 +1,52 @@
+package dev.vigil.server.monitoring;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A monitor as its owners write it (YAML or JSON), after validation.
+ *
+ * @param name          unique name, also the alert's title ({@code [a-zA-Z0-9_.-]+})
+ * @param condition     PromQL-subset expression; each returned series is a problem
+ * @param recovery      optional expression that must return a series before its firing alert ends (hysteresis), or null
+ * @param forMs         how long the condition must hold before the alert fires (inclusive)
+ * @param keepFiringForMs how long a firing alert stays after the condition cleared
+ * @param intervalMs    how often it is evaluated
+ * @param level         info, warning, critical or emergency
+ * @param target        what it watches
+ * @param receivers     who is told
+ * @param disposal      what to do
+ * @param labels        extra labels for the alert (routing, grouping)
+ * @param annotations   templated texts ({@code summary}, {@code description}) expanded per alert as in Prometheus
+ * @param tenant        tenant slug the alert is filed under
+ */
+public record MonitorDefinition(String name, String description, String condition, String recovery, long forMs,
+                                long keepFiringForMs, long intervalMs, MonitorLevel level, Target target, Receivers receivers,
+                                DisposalPlan disposal, Map<String, String> labels, Map<String, String> annotations,
+                                String tenant) {
+
+    /** A component of the catalogue, an asset (by name), or a group of either. */
+    public record Target(String kind, String name) {
+
+        public static final List<String> KINDS = List.of("component", "asset", "group");
+    }
+
+    /** Named Vigil receivers, or labels for the routing tree to choose receivers by (a route); at least one of them. */
+    public record Receivers(List<String> names, Map<String, String> route) {
+    }
+
+    /** The runbook: what the on-call engineer does, step by step; optionally a link to a response playbook. */
+    public record DisposalPlan(String summary, List<String> steps, String playbook) {
+
+        public String asText() {
+            StringBuilder text = new StringBuilder(summary);
+            for (int i = 0; i < steps.size(); i++) {
+                text.append(text.isEmpty() ? "" : "\n").append(i + 1).append(". ").append(steps.get(i));
+            }
+            if (!playbook.isEmpty()) {
+                text.append("\nPlaybook: ").append(playbook);
+            }
+            return text.toString();
+        }
+    }
+}
