@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.vigil.server.asset.internal.AssetRows;
 import dev.vigil.server.asset.internal.AssetWriter;
 import dev.vigil.server.asset.internal.HostIdentifiers;
 import dev.vigil.server.asset.internal.ValidAsset;
@@ -112,6 +113,17 @@ public class AssetRegistry {
     /** Name, tenant and the attributes findings and risk depend on, without a permission check. */
     public Optional<AssetView> describe(UUID assetId) {
         return writer.find(assetId);
+    }
+
+    /** The live assets of a tenant, for system jobs (risk history); no permission check. */
+    public List<AssetView> liveAssets(String tenant) {
+        return jdbc.sql(AssetRows.SELECT + " WHERE a.tenant = ? AND a.merged_into IS NULL ORDER BY lower(a.name)")
+                .param(tenant).query(AssetRows::map).list();
+    }
+
+    /** Tenants that have assets. */
+    public List<String> tenantsWithAssets() {
+        return jdbc.sql("SELECT DISTINCT tenant FROM asset WHERE merged_into IS NULL ORDER BY tenant").query(String.class).list();
     }
 
     private UUID create(String tenant, String name, String kind, String source) {
