@@ -1,7 +1,7 @@
 /**
- * Assets: inventory, coverage and blind spots, risk scores and situation awareness.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Assets: the inventory of hosts, services, data stores, cloud resources and network devices per tenant, with the
+ * names and addresses they are known by, their software and links; CSV import, discovery from events, de-duplication
+ * and merge, and coverage (which assets are blind spots).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Asset", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Asset", allowedDependencies = {"platform", "identity", "audit", "ingest"})
 package dev.vigil.server.asset;

@@ -52,7 +52,14 @@ class ConsoleModel {
         if (p.can("intel", "read")) {
             items.add(new NavItem("Threat intelligence", "/intel", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
+        if (p.can("asset", "read")) {
+            items.add(new NavItem("Assets", "/assets", "operations"));
+        }
+        if (p.can("vuln", "read")) {
+            items.add(new NavItem("Vulnerabilities", "/vulns", "operations"));
+            items.add(new NavItem("Situation", "/situation", "operations"));
+        }
+        for (String upcoming : List.of("Incidents", "Monitoring", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {

@@ -9,7 +9,7 @@ public enum BuiltinRole {
     ADMIN("admin", "Full administration of Vigil", "*:*:*"),
     SOC_ANALYST("soc-analyst", "Monitors events and alerts, investigates and opens incidents",
             "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
-            "asset:read:*", "vuln:read:*", "intel:read:*", "intel:update:*", "monitor:read:*"),
+            "asset:read:*", "vuln:read:*", "intel:read:*", "intel:update:*", "monitor:read:*", "asset:update:*", "vuln:update:*"),
     INCIDENT_COMMANDER("incident-commander", "Leads incident response: grading, playbooks, recovery and review",
             "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "incident:update:*", "asset:read:*", "vuln:read:*", "intel:read:*", "monitor:read:*", "change:read:*"),
@@ -23,7 +23,7 @@ public enum BuiltinRole {
             "tenant:read:*", "change:read:*"),
     TENANT_AUTHORIZER("tenant-authorizer", "Represents a customer: authorizes access to that customer's data",
             "tenant:read:own-tenant", "tenant-data:authorize:own-tenant", "access-request:approve:own-tenant",
-            "asset:read:own-tenant");
+            "asset:read:own-tenant", "vuln:read:own-tenant");
 
     private final String roleName;
     private final String description;

@@ -1,7 +1,7 @@
 /**
- * Vulnerabilities: scanner imports and advisory matching (vigil-vuln), finding lifecycle, scores, SLA and disclosure.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Vulnerabilities: scanner report imports bound to assets (vigil-vuln reads the formats), stable finding identity and
+ * reimport semantics, the finding lifecycle with SLA breach alerts, CVSS/KEV/EPSS/SSVC scores, and risk per asset
+ * and tenant.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit", "asset", "alerting"})
 package dev.vigil.server.vuln;

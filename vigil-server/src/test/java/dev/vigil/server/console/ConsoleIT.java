@@ -320,6 +320,35 @@ class ConsoleIT {
         signOut();
     }
 
+    @Test
+    void analystImportsAScanWorksAFindingAndSeesTheAssetAndTheSituation() throws Exception {
+        api("POST", "/api/v1/users", "{\"username\":\"vicky\",\"password\":\"analyst-pass-word-7\",\"mustChangePassword\":false,"
+                + "\"roles\":[\"soc-analyst\"]}");
+        Path report = Files.createTempFile(dataDir, "trivy-", ".json");
+        Files.writeString(report, """
+                {"SchemaVersion":2,"ArtifactName":"shop-frontend","Results":[{"Target":"shop-frontend (debian 12)",
+                 "Vulnerabilities":[{"VulnerabilityID":"CVE-2024-6387","PkgName":"openssh-server","InstalledVersion":"9.2",
+                 "Severity":"HIGH","CVSS":{"nvd":{"V3Vector":"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H","V3Score":8.1}}}]}]}""");
+        signIn("vicky", "analyst-pass-word-7");
+        open("/vulns");
+        browser.findElement(By.cssSelector("#vuln-import-form input[type=file]")).sendKeys(report.toString());
+        clickAndWait(By.cssSelector("#vuln-import-form button"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("1 findings, 1 new");
+        assertThat(browser.findElement(By.id("findings-table")).getText()).contains("CVE-2024-6387", "shop-frontend", "8.1");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#findings-table select[name=status]")))
+                .selectByValue("triaged");
+        clickAndWait(By.cssSelector("#findings-table button"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("is now triaged");
+        clickAndWait(By.linkText("shop-frontend"));
+        assertThat(browser.findElement(By.id("asset-findings")).getText()).contains("CVE-2024-6387", "triaged");
+        assertThat(browser.findElement(By.id("asset-coverage")).getText()).contains("Scanned recently: yes", "Sends logs: no");
+        assertThat(browser.findElement(By.id("asset-software")).getText()).contains("openssh-server");
+        open("/situation");
+        assertThat(browser.findElement(By.id("top-assets")).getText()).contains("shop-frontend");
+        assertThat(browser.findElement(By.id("sla-table")).getText()).contains("on-track");
+        signOut();
+    }
+
     private static String api(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")

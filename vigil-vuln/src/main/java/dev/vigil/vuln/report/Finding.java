@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param status          the scanner's status or analysis state (e.g. {@code fixed}, {@code not_affected},
  *                        {@code suppressed}), or null
  * @param description     longer description, or null
+ * @param target          the scanned system the report names (host name or address, image, repository, the SBOM's
+ *                        main component), or null when the report does not say
  */
 public record Finding(String scanner, FindingKind kind, String vulnerabilityId, List<String> aliases, String title,
                       FindingSeverity severity, String cvssVector, BigDecimal cvssScore, Component component,
                       String location, String fixedVersion, String remediation, String status,
-                      String description) {
+                      String description, String target) {
 
     public Finding {
         Objects.requireNonNull(scanner, "scanner");
@@ -39,9 +41,16 @@ public record Finding(String scanner, FindingKind kind, String vulnerabilityId, 
         remediation = blankToNull(remediation);
         status = blankToNull(status);
         description = blankToNull(description);
+        target = blankToNull(target);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** This finding bound to the scanned system the report names. */
+    public Finding withTarget(String value) {
+        return new Finding(scanner, kind, vulnerabilityId, aliases, title, severity, cvssVector, cvssScore, component,
+                location, fixedVersion, remediation, status, description, value);
     }
 
     private static String blankToNull(String value) {
@@ -68,6 +77,7 @@ public record Finding(String scanner, FindingKind kind, String vulnerabilityId, 
         private String remediation;
         private String status;
         private String description;
+        private String target;
 
         private Builder(String scanner, FindingKind kind) {
             this.scanner = scanner;
@@ -130,9 +140,14 @@ public record Finding(String scanner, FindingKind kind, String vulnerabilityId, 
             return this;
         }
 
+        public Builder target(String value) {
+            this.target = value;
+            return this;
+        }
+
         public Finding build() {
             return new Finding(scanner, kind, vulnerabilityId, aliases, title, severity, cvssVector, cvssScore,
-                    component, location, fixedVersion, remediation, status, description);
+                    component, location, fixedVersion, remediation, status, description, target);
         }
     }
 }

@@ -40,13 +40,30 @@ class ImportCommandTest {
     }
 
     @Test
-    void withoutDryRunUploadIsNotAvailable() throws Exception {
+    void withoutDryRunAServerAndTokenAreNeeded() throws Exception {
         Path file = Files.writeString(temp.resolve("r.sarif"), "{\"version\": \"2.1.0\", \"runs\": []}");
-        CommandRunner result = CommandRunner.run(new ImportCommand(), file.toString(), "--server",
-                "https://vigil.example", "--token", "t");
+        CommandRunner result = CommandRunner.run(new ImportCommand(), file.toString(), "--server", "https://vigil.example");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip())
-                .isEqualTo("error: uploading to a server is not available in this version; use --dry-run");
+        assertThat(result.err().strip()).isEqualTo("error: give --server URL and --token T to upload, or --dry-run to only parse");
+    }
+
+    @Test
+    void aMalformedReportIsNeverSent() throws Exception {
+        Path file = Files.writeString(temp.resolve("broken.json"), "{\"SchemaVersion\": 2,\n\"Results\": [\n{]}");
+        // the port is closed: reaching the network would fail differently
+        CommandRunner result = CommandRunner.run(new ImportCommand(), file.toString(), "--server", "http://127.0.0.1:9",
+                "--token", "t");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: " + file + " at line 3, column");
+    }
+
+    @Test
+    void anUnreachableServerExitsTwo() throws Exception {
+        Path file = Files.writeString(temp.resolve("r.sarif"), "{\"version\": \"2.1.0\", \"runs\": []}");
+        CommandRunner result = CommandRunner.run(new ImportCommand(), file.toString(), "--server", "http://127.0.0.1:9",
+                "--token", "t");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: cannot upload to http://127.0.0.1:9");
     }
 
     @Test

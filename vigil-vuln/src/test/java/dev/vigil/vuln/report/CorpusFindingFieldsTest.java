@@ -74,4 +74,18 @@ class CorpusFindingFieldsTest {
         assertThat(report.findings()).hasSize(5);
         assertThat(report.findings()).filteredOn(f -> "suppressed".equals(f.status())).hasSize(3);
     }
+
+    @Test
+    void findingsNameTheScannedSystemOfTheirReport() throws Exception {
+        assertThat(ScannerReports.read(Corpus.require("trivy").resolve("trivy-goldens/alpine-310.json")).findings())
+                .extracting(Finding::target).containsOnly("testdata/fixtures/images/alpine-310.tar.gz");
+        assertThat(ScannerReports.read(Corpus.require("nessus").resolve("defectdojo-fixtures/nessus_many_vuln.xml"))
+                .findings()).extracting(Finding::target).containsOnly("preprod.boardvantage.net");
+        assertThat(ScannerReports.read(Corpus.require("grype").resolve("grype-goldens/TestJsonImgsPresenter.json"))
+                .findings()).extracting(Finding::target).containsOnly("user-input");
+        assertThat(ScannerReports.read(Corpus.require("sarif").resolve("defectdojo-fixtures/appendix_k.sarif"))
+                .findings()).extracting(Finding::target).containsOnly("https://github.com/example-corp/browser");
+        assertThat(ScannerReports.read(Corpus.require("openvas").resolve("defectdojo-fixtures/many_vuln.xml"))
+                .findings()).extracting(Finding::target).doesNotContainNull();
+    }
 }

@@ -72,7 +72,14 @@ public final class ConfigReference {
             new Key("vigil.detection.dedup-fields", "host.name,user.name,source.ip,destination.ip", "Event fields whose values, with the rule and tenant, make the deduplication key of detection alerts (empty: one alert per rule and tenant within the window).", null),
             new Key("vigil.detection.max-import-size", "64MB", "Largest rule file or archive (zip, tar.gz) accepted by a rule import; larger ones get 413.", null),
             new Key("vigil.detection.retro-hunt-max-events", "1000000", "Most stored events one retro-hunt reads; a larger range is cut and reported as truncated.", null),
-            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null));
+            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null),
+            new Key("vigil.asset.scan-stale-after", "30d", "An asset whose last vulnerability scan is older than this counts as not scanned (a coverage gap).", null),
+            new Key("vigil.asset.log-window", "24h", "An asset counts as sending logs when events named it (host name or address) within this window, or an active input is bound to it.", null),
+            new Key("vigil.vuln.max-import-size", "64MB", "Largest scanner report or catalog file accepted by an import; larger ones get 413.", null),
+            new Key("vigil.vuln.sla-critical", "7d", "Time to remediate a finding of priority critical (KEV-listed findings are critical).", null),
+            new Key("vigil.vuln.sla-high", "30d", "Time to remediate a finding of priority high.", null),
+            new Key("vigil.vuln.sla-medium", "90d", "Time to remediate a finding of priority medium.", null),
+            new Key("vigil.vuln.sla-low", "180d", "Time to remediate a finding of priority low (informational findings have no SLA).", null));
 
     private ConfigReference() {
     }

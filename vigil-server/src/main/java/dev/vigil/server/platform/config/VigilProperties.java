@@ -34,7 +34,9 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Events events,
-        @Valid @NotNull @DefaultValue Detection detection) {
+        @Valid @NotNull @DefaultValue Detection detection,
+        @Valid @NotNull @DefaultValue Asset asset,
+        @Valid @NotNull @DefaultValue Vuln vuln) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -136,6 +138,19 @@ public record VigilProperties(
             @NotNull @DefaultValue("64MB") DataSize maxImportSize,
             @Min(value = 1000, message = "must be at least 1000") @DefaultValue("1000000") int retroHuntMaxEvents,
             @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups) {
+    }
+
+    public record Asset(
+            @NotNull @DefaultValue("30d") Duration scanStaleAfter,
+            @NotNull @DefaultValue("24h") Duration logWindow) {
+    }
+
+    public record Vuln(
+            @NotNull @DefaultValue("64MB") DataSize maxImportSize,
+            @NotNull @DefaultValue("7d") Duration slaCritical,
+            @NotNull @DefaultValue("30d") Duration slaHigh,
+            @NotNull @DefaultValue("90d") Duration slaMedium,
+            @NotNull @DefaultValue("180d") Duration slaLow) {
     }
 
     public Path resolvedDataDir() {

@@ -34,8 +34,10 @@ public final class CycloneDxJsonReader implements JsonReportReader {
         collect(root.objects("components"), components);
         String scanner = scanner(metadata);
         List<Finding> findings = new ArrayList<>();
+        JsonCursor subject = metadata == null ? null : metadata.object("component");
+        String target = subject == null ? null : subject.text("name");
         for (JsonCursor vulnerability : root.objects("vulnerabilities")) {
-            findings.add(finding(vulnerability, scanner, components));
+            findings.add(finding(vulnerability, scanner, components).withTarget(target));
         }
         return findings;
     }

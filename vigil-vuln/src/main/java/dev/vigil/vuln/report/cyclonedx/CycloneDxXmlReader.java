@@ -35,7 +35,8 @@ public final class CycloneDxXmlReader implements XmlReportReader {
         XmlElement vulnerabilities = root.child("vulnerabilities");
         if (vulnerabilities != null) {
             for (XmlElement vulnerability : vulnerabilities.children("vulnerability")) {
-                findings.add(finding(vulnerability, components));
+                findings.add(finding(vulnerability, components)
+                        .withTarget(metadataComponent == null ? null : metadataComponent.childText("name")));
             }
         }
         return findings;

@@ -61,7 +61,22 @@ public final class GrypeReader implements JsonReportReader {
             }
             findings.add(builder.build());
         }
+        String target = target(root);
+        findings.replaceAll(finding -> finding.withTarget(target));
         return findings;
+    }
+
+    /** {@code source.target}: the image or directory name, or an object whose {@code userInput} names it. */
+    private static String target(JsonCursor root) throws InvalidInputException {
+        JsonCursor source = root.object("source");
+        if (source == null) {
+            return null;
+        }
+        JsonCursor target = source.child("target");
+        if (target == null) {
+            return null;
+        }
+        return target.isObject() ? target.text("userInput") : source.text("target");
     }
 
     private static List<String> relatedIds(JsonCursor match) throws InvalidInputException {

@@ -42,6 +42,7 @@ public final class NessusCsvReader implements CsvReportReader {
                             + (protocol == null ? "" : "/" + protocol))
                     .description(table.firstValue(row, "Description", "Synopsis"))
                     .remediation(table.value(row, "Solution"))
+                    .target(host)
                     .build());
         }
         return findings;

@@ -67,6 +67,7 @@ public final class NessusXmlReader implements XmlReportReader {
                 .description(item.childText("description") != null ? item.childText("description")
                         : item.childText("synopsis"))
                 .remediation(item.childText("solution"))
+                .target(host)
                 .build();
     }
 

@@ -42,6 +42,7 @@ public final class OpenVasCsvReader implements CsvReportReader {
                     .location(location)
                     .status(qod == null ? null : "qod=" + qod)
                     .remediation(table.value(row, "Solution"))
+                    .target(host)
                     .description(table.firstValue(row, "Summary", "Specific Result"))
                     .build());
         }

@@ -81,6 +81,7 @@ public final class OpenVasXmlReader implements XmlReportReader {
                 .location(host == null ? port : port == null ? host : host + ":" + port)
                 .status(qod == null ? null : "qod=" + qod)
                 .remediation(tag(nvt, "solution"))
+                .target(host)
                 .description(result.childText("description"))
                 .build();
     }

@@ -43,11 +43,20 @@ public final class SarifReader implements JsonReportReader {
                     rulesById.putIfAbsent(id, rule);
                 }
             }
+            String repository = repository(run);
             for (JsonCursor result : run.objects("results")) {
-                findings.add(result(result, scanner, rules, rulesById));
+                findings.add(result(result, scanner, rules, rulesById).withTarget(repository));
             }
         }
         return findings;
+    }
+
+    /** The repository the run analysed ({@code versionControlProvenance[0].repositoryUri}), or null. */
+    private static String repository(JsonCursor run) throws InvalidInputException {
+        for (JsonCursor provenance : run.objects("versionControlProvenance")) {
+            return provenance.text("repositoryUri");
+        }
+        return null;
     }
 
     private static JsonCursor driver(JsonCursor run) throws InvalidInputException {

@@ -40,6 +40,7 @@ public final class TrivyReader implements JsonReportReader {
             }
             return findings;
         }
+        String artifact = firstNonNull(root.text("ArtifactName"), root.text("ClusterName"));
         for (JsonCursor result : root.objects("Results")) {
             readResult(result, null, findings);
         }
@@ -55,6 +56,7 @@ public final class TrivyReader implements JsonReportReader {
                 }
             }
         }
+        findings.replaceAll(finding -> finding.withTarget(artifact));
         return findings;
     }
 

@@ -1,0 +1,100 @@
+package dev.vigil.server.asset;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.vigil.server.ingest.EventSearchService;
+import dev.vigil.server.ingest.InputHealth;
+import dev.vigil.server.ingest.InputHealthService;
+import dev.vigil.server.ingest.InputService;
+import dev.vigil.server.ingest.InputView;
+import dev.vigil.server.platform.config.VigilProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Blind spots: per asset, whether it sends logs (events naming its host names or addresses recently, or an active
+ * input bound to it by name or id) and whether it was scanned recently. Monitoring and bastion-only reachability are
+ * reported as unknown until those features publish what they watch.
+ */
+@Service
+public class AssetCoverageService {
+
+    private final AssetService assets;
+    private final EventSearchService events;
+    private final InputService inputs;
+    private final InputHealthService health;
+    private final VigilProperties properties;
+    private final Clock clock;
+
+    AssetCoverageService(AssetService assets, EventSearchService events, InputService inputs, InputHealthService health,
+            VigilProperties properties, Clock clock) {
+        this.assets = assets;
+        this.events = events;
+        this.inputs = inputs;
+        this.health = health;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public AssetCoverage of(UUID assetId) {
+        return coverage(List.of(assets.get(assetId)), activeInputs()).get(0);
+    }
+
+    /** Coverage of the caller's assets; with {@code gapsOnly} only those missing something. */
+    public List<AssetCoverage> list(String tenant, boolean gapsOnly, int limit, int offset) {
+        List<AssetCoverage> all = coverage(assets.list(tenant, null, null, limit, offset), activeInputs());
+        return gapsOnly ? all.stream().filter(c -> !c.gaps().isEmpty()).toList() : all;
+    }
+
+    private List<AssetCoverage> coverage(List<AssetView> list, Map<String, List<String>> activeInputsByAsset) {
+        Instant now = clock.instant();
+        Instant logsFrom = now.minus(properties.asset().logWindow());
+        Instant scanFrom = now.minus(properties.asset().scanStaleAfter());
+        List<AssetCoverage> result = new ArrayList<>();
+        for (AssetView asset : list) {
+            List<String> sources = new ArrayList<>(activeInputsByAsset.getOrDefault(asset.name().toLowerCase(), List.of()));
+            sources.addAll(activeInputsByAsset.getOrDefault(asset.id().toString(), List.of()));
+            boolean logs = !sources.isEmpty() || eventsNamed(asset, logsFrom, now);
+            boolean scanned = asset.lastScannedAt() != null && !asset.lastScannedAt().isBefore(scanFrom);
+            List<String> gaps = new ArrayList<>();
+            if (!logs) {
+                gaps.add("no-logs");
+            }
+            if (!scanned) {
+                gaps.add("not-scanned");
+            }
+            result.add(new AssetCoverage(asset.id(), asset.tenant(), asset.name(), asset.kind(), asset.criticality(), logs,
+                    sources, scanned, asset.lastScannedAt(), null, null, gaps));
+        }
+        return result;
+    }
+
+    private boolean eventsNamed(AssetView asset, Instant from, Instant to) {
+        List<String> clauses = new ArrayList<>();
+        for (String hostname : asset.hostnames()) {
+            clauses.add("host.name:\"" + hostname + "\"");
+        }
+        for (String address : asset.addresses()) {
+            clauses.add("host.ip:\"" + address + "\"");
+        }
+        if (clauses.isEmpty()) {
+            return false;
+        }
+        return events.count(String.join(" OR ", clauses), from, to) > 0;
+    }
+
+    /** Names of the active inputs per asset binding (lower-cased asset name or asset id). */
+    private Map<String, List<String>> activeInputs() {
+        Map<UUID, String> status = health.list().stream().collect(Collectors.toMap(InputHealth::inputId, InputHealth::status));
+        return inputs.list().stream()
+                .filter(input -> input.asset() != null && !input.asset().isBlank())
+                .filter(input -> "active".equals(status.get(input.id())))
+                .collect(Collectors.groupingBy(input -> input.asset().strip().toLowerCase(),
+                        Collectors.mapping(InputView::name, Collectors.toList())));
+    }
+}

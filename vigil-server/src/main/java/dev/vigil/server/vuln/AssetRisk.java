@@ -1,0 +1,14 @@
+package dev.vigil.server.vuln;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Risk of one asset (0-1000) with its inputs, so the number can be explained (formula in docs/risk.md).
+ *
+ * @param openByDecision open findings per SSVC decision (Act, Attend, Track*, Track)
+ * @param slaBreached    open findings past their due date
+ */
+public record AssetRisk(UUID assetId, String tenant, String name, String kind, int criticality, boolean internetExposed,
+        boolean scanned, Map<String, Integer> openByDecision, int slaBreached, int score) {
+}

@@ -1,0 +1,250 @@
+package dev.vigil.server.vuln;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.vigil.server.asset.AssetRegistry;
+import dev.vigil.server.asset.AssetView;
+import dev.vigil.server.asset.SoftwarePackage;
+import dev.vigil.server.audit.AuditEntry;
+import dev.vigil.server.audit.AuditLog;
+import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.identity.TenantScopes;
+import dev.vigil.server.platform.web.ProblemException;
+import dev.vigil.server.vuln.internal.Enrichment;
+import dev.vigil.server.vuln.internal.FindingIdentity;
+import dev.vigil.server.vuln.internal.FindingLifecycle;
+import dev.vigil.server.vuln.internal.FindingWriter;
+import dev.vigil.vuln.assess.Assessment;
+import dev.vigil.vuln.assess.FindingAssessor;
+import dev.vigil.vuln.parse.InvalidInputException;
+import dev.vigil.vuln.report.Finding;
+import dev.vigil.vuln.report.FindingKind;
+import dev.vigil.vuln.report.ScannerFormat;
+import dev.vigil.vuln.report.ScannerReport;
+import dev.vigil.vuln.report.ScannerReports;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a scanner report (format detected from the content) in one transaction: every finding is bound to the asset
+ * the report names (found by address, host name or name, or created), keyed by its stable identity so a reimport
+ * updates instead of duplicating; findings seen again after a fix reopen; and findings that the same scanner, on the
+ * same asset and scope, reported before but not now are verified (when marked fixed) or closed. Findings of other
+ * scanners or scopes are never touched. A malformed report is refused whole, naming the file and the place.
+ */
+@Service
+public class VulnImportService {
+
+    private final JdbcClient jdbc;
+    private final AssetRegistry assets;
+    private final FindingWriter writer;
+    private final Enrichment enrichment;
+    private final AccessPolicy access;
+    private final TenantScopes tenants;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    VulnImportService(JdbcClient jdbc, AssetRegistry assets, FindingWriter writer, Enrichment enrichment,
+            AccessPolicy access, TenantScopes tenants, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.assets = assets;
+        this.writer = writer;
+        this.enrichment = enrichment;
+        this.access = access;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * @param fileName     names the report in errors and history
+     * @param tenant       tenant slug the assets belong to (default {@code platform})
+     * @param defaultAsset asset name for findings whose report does not name the scanned system, or null
+     * @param scope        narrows which earlier findings a reimport may close (e.g. a scan profile), or null
+     */
+    @Transactional
+    public VulnImportReport importReport(String fileName, byte[] content, String tenant, String defaultAsset, String scope) {
+        String slug = tenant == null || tenant.isBlank() ? "platform" : tenant.strip();
+        tenants.require("vuln", "update", slug);
+        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        if (content == null || content.length == 0) {
+            throw ProblemException.badRequest("invalid-report", file + ": the upload is empty");
+        }
+        if (scope != null && scope.length() > 200) {
+            throw ProblemException.badRequest("invalid-input", "scope is at most 200 characters");
+        }
+        ScannerReport report;
+        try {
+            report = ScannerReports.read(file, content);
+        } catch (InvalidInputException e) {
+            throw ProblemException.badRequest("invalid-report", e.getMessage());
+        }
+        String fallback = defaultAsset == null || defaultAsset.isBlank() ? null : defaultAsset.strip();
+        for (int i = 0; i < report.findings().size(); i++) {
+            if (report.findings().get(i).target() == null && fallback == null) {
+                throw ProblemException.badRequest("invalid-report", file + ": finding " + (i + 1)
+                        + " does not name the scanned system (" + report.format().displayName()
+                        + " reports may not); give the asset parameter");
+            }
+        }
+        return store(file, report, slug, fallback, scope);
+    }
+
+    /** The latest imports of the caller's tenants. */
+    public List<VulnImportView> list(String tenant, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("invalid-input", "limit must be 1-1000");
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, tenant, file_name, format, scanners, received, created, updated, reopened, closed, imported_by,
+                       imported_at FROM vuln_import WHERE true""");
+        List<String> readable = tenants.slugs("vuln", "read");
+        if (readable != null) {
+            sql.append(" AND tenant = ANY(?)");
+            params.add(readable.toArray(String[]::new));
+        }
+        if (tenant != null && !tenant.isBlank()) {
+            sql.append(" AND tenant = ?");
+            params.add(tenant.strip());
+        }
+        sql.append(" ORDER BY imported_at DESC, id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new VulnImportView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), List.of((String[]) rs.getArray(5).getArray()), rs.getInt(6), rs.getInt(7),
+                        rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
+                .list();
+    }
+
+    private VulnImportReport store(String file, ScannerReport report, String tenant, String fallback, String scope) {
+        Instant now = clock.instant();
+        String actor = access.requireCurrent().username();
+        UUID importId = UUID.randomUUID();
+        Set<String> scanners = new LinkedHashSet<>();
+        report.findings().forEach(f -> scanners.add(f.scanner()));
+        jdbc.sql("""
+                INSERT INTO vuln_import (id, tenant, file_name, format, scanners, received, created, updated, reopened,
+                                         closed, imported_by, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)""")
+                .params(importId, tenant, file, report.format().displayName(), scanners.toArray(String[]::new),
+                        report.findings().size(), actor, java.sql.Timestamp.from(now))
+                .update();
+        String kind = hostReport(report.format()) ? "host" : "service";
+        Map<String, AssetView> assetsByTarget = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Set<String>> scopes = new LinkedHashMap<>();
+        Map<UUID, Map<String, List<SoftwarePackage>>> software = new LinkedHashMap<>();
+        int created = 0;
+        int updated = 0;
+        int reopened = 0;
+        int duplicates = 0;
+        for (Finding finding : report.findings()) {
+            String target = (finding.target() != null ? finding.target() : fallback).replace("\u0000", "");
+            AssetView asset = assetsByTarget.computeIfAbsent(target, t -> assets.describe(assets.resolve(tenant,
+                    new AssetRegistry.Observation(t, kind, List.of()), "scan", now).assetId()).orElseThrow());
+            String identity = FindingIdentity.of(finding);
+            String findingScope = asset.id() + (scope == null ? "" : "|" + scope.strip());
+            scopes.computeIfAbsent(finding.scanner(), s -> new LinkedHashSet<>()).add(findingScope);
+            if (!seen.add(asset.id() + "/" + identity)) {
+                duplicates++;
+                continue;
+            }
+            Optional<FindingWriter.Stored> stored = writer.lock(asset.id(), identity);
+            UUID id;
+            Instant firstSeen;
+            if (stored.isEmpty()) {
+                id = writer.insert(tenant, asset.id(), identity, finding, now);
+                firstSeen = now;
+                writer.history(id, null, "new", "reported by " + finding.scanner() + " in " + file, actor);
+                created++;
+            } else {
+                id = stored.get().id();
+                firstSeen = stored.get().firstSeen();
+                if (FindingLifecycle.REOPENABLE.contains(stored.get().status())) {
+                    writer.transition(id, stored.get().status(), "reopened", "seen again by " + finding.scanner()
+                            + " in " + file, actor);
+                    reopened++;
+                }
+                updated++;
+            }
+            writer.report(id, finding, now);
+            Enrichment.Facts facts = enrichment.of(finding.vulnerabilityId(), finding.aliases());
+            Assessment assessment = FindingAssessor.assess(finding.cvssVector(), finding.cvssScore(), finding.severity(),
+                    facts.kev(), facts.epss(), asset.criticality());
+            writer.score(id, assessment, facts, firstSeen);
+            writer.source(id, finding.scanner(), findingScope, importId);
+            if (finding.kind() == FindingKind.VULNERABILITY && finding.component() != null && finding.component().name() != null) {
+                software.computeIfAbsent(asset.id(), a -> new LinkedHashMap<>())
+                        .computeIfAbsent(finding.scanner(), s -> new ArrayList<>())
+                        .add(new SoftwarePackage(finding.component().name(), finding.component().version(),
+                                finding.component().purl(), null, finding.scanner(), now));
+            }
+        }
+        int closed = closeGone(scopes, importId, file, actor);
+        for (AssetView asset : assetsByTarget.values()) {
+            assets.recordScan(asset.id(), now);
+        }
+        software.forEach((assetId, byScanner) -> byScanner.forEach((scanner, packages) ->
+                assets.recordSoftware(assetId, packages.stream().distinct().toList(), scanner)));
+        jdbc.sql("UPDATE vuln_import SET created = ?, updated = ?, reopened = ?, closed = ? WHERE id = ?")
+                .params(created, updated, reopened, closed, importId).update();
+        List<String> assetNames = assetsByTarget.values().stream().map(AssetView::name).distinct().toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenant", tenant);
+        body.put("file", file);
+        body.put("format", report.format().displayName());
+        body.put("findings", report.findings().size());
+        body.put("created", created);
+        body.put("updated", updated);
+        body.put("reopened", reopened);
+        body.put("closed", closed);
+        body.put("assets", assetNames);
+        audit.record(AuditEntry.success("vuln.import", "vuln-import", importId, null, body));
+        return new VulnImportReport(importId, file, report.format().displayName(), report.findings().size(), created,
+                updated, reopened, duplicates, closed, assetNames);
+    }
+
+    /** Findings the scanner reported in the same scope before this import but not in it. */
+    private int closeGone(Map<String, Set<String>> scopes, UUID importId, String file, String actor) {
+        int closed = 0;
+        for (Map.Entry<String, Set<String>> entry : scopes.entrySet()) {
+            List<UUID> gone = jdbc.sql("""
+                    UPDATE vuln_finding_source SET present = false
+                    WHERE scanner = ? AND scope = ANY(?) AND present AND last_import_id <> ? RETURNING finding_id""")
+                    .params(entry.getKey(), entry.getValue().toArray(String[]::new), importId)
+                    .query(java.util.UUID.class).list();
+            for (UUID id : gone) {
+                boolean stillReported = jdbc.sql("SELECT count(*) FROM vuln_finding_source WHERE finding_id = ? AND present")
+                        .param(id).query(Long.class).single() > 0;
+                String status = jdbc.sql("SELECT status FROM vuln_finding WHERE id = ? FOR UPDATE").param(id)
+                        .query(String.class).single();
+                String next = FindingLifecycle.whenGone(status);
+                if (!stillReported && next != null) {
+                    writer.transition(id, status, next, "no longer reported by " + entry.getKey() + " in " + file, actor);
+                    closed++;
+                }
+            }
+        }
+        return closed;
+    }
+
+    private static boolean hostReport(ScannerFormat format) {
+        return switch (format) {
+            case NESSUS_XML, NESSUS_CSV, OPENVAS_XML, OPENVAS_CSV -> true;
+            default -> false;
+        };
+    }
+}
