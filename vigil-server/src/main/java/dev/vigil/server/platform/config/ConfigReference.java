@@ -72,7 +72,15 @@ public final class ConfigReference {
             new Key("vigil.detection.dedup-fields", "host.name,user.name,source.ip,destination.ip", "Event fields whose values, with the rule and tenant, make the deduplication key of detection alerts (empty: one alert per rule and tenant within the window).", null),
             new Key("vigil.detection.max-import-size", "64MB", "Largest rule file or archive (zip, tar.gz) accepted by a rule import; larger ones get 413.", null),
             new Key("vigil.detection.retro-hunt-max-events", "1000000", "Most stored events one retro-hunt reads; a larger range is cut and reported as truncated.", null),
-            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null));
+            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null),
+            new Key("vigil.incident.sla-acknowledge", "15m,30m,2h,8h", "Time from declaring an incident to its triage, for levels I, II, III and IV; a breach raises an alert.", null),
+            new Key("vigil.incident.sla-contain", "4h,12h,48h,7d", "Time from declaring an incident to its containment, for levels I-IV; a breach raises an alert.", null),
+            new Key("vigil.incident.sla-resolve", "24h,72h,14d,30d", "Time from declaring an incident to its closure, for levels I-IV; a breach raises an alert.", null),
+            new Key("vigil.incident.grading-weights", "1,1,1", "Weights of impact scope, asset criticality and data sensitivity (each rated 1-4) in the grading score.", null),
+            new Key("vigil.incident.grading-ongoing-weight", "2", "Added to the grading score while the incident is still going on.", null),
+            new Key("vigil.incident.grading-thresholds", "11,8,6", "Lowest grading scores that propose levels I, II and III; lower scores propose level IV.", null),
+            new Key("vigil.incident.suggestion-window", "24h", "Alerts this close in time to an incident's alerts and sharing an entity with them are suggested as related.", null),
+            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null));
 
     private ConfigReference() {
     }
