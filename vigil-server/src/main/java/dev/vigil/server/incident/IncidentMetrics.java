@@ -53,16 +53,23 @@ public class IncidentMetrics {
                         Stat timeToResolve, Map<String, Compliance> sla) {
     }
 
-    public record Metrics(Instant from, Instant to, Group overall, List<Group> byLevel, List<Group> byMonth) {
+    public record Metrics(Instant from, Instant to, String tenant, Group overall, List<Group> byLevel, List<Group> byMonth) {
     }
 
-    public Metrics compute(Instant from, Instant to) {
+    /** Over the incidents declared in [from, to) (default: the last 90 days), of one tenant or all the caller may read. */
+    public Metrics compute(Instant from, Instant to, String tenant) {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(Duration.ofDays(90)) : from;
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("invalid-input", "from must lie before to");
         }
         List<String> visible = store.tenants("read");
+        if (tenant != null && !tenant.isBlank()) {
+            if (visible != null && !visible.contains(tenant)) {
+                throw ProblemException.forbidden("forbidden", "missing permission incident:read for tenant " + tenant);
+            }
+            visible = List.of(tenant);
+        }
         String sql = "SELECT " + IncidentRow.COLUMNS + " FROM incident WHERE created_at >= ? AND created_at < ?"
                 + (visible == null ? "" : " AND tenant = ANY (?)") + " ORDER BY created_at LIMIT " + MAX_INCIDENTS;
         var query = jdbc.sql(sql).param(Timestamp.from(start)).param(Timestamp.from(end));
@@ -77,7 +84,7 @@ public class IncidentMetrics {
             byLevel.computeIfAbsent(Level.label(row.effectiveLevel()), k -> new ArrayList<>()).add(row);
             byMonth.computeIfAbsent(YearMonth.from(row.createdAt().atOffset(ZoneOffset.UTC)).toString(), k -> new ArrayList<>()).add(row);
         }
-        return new Metrics(start, end, group("all", rows, now),
+        return new Metrics(start, end, tenant == null || tenant.isBlank() ? null : tenant, group("all", rows, now),
                 byLevel.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), now)).toList(),
                 byMonth.entrySet().stream().map(e -> group(e.getKey(), e.getValue(), now)).toList());
     }

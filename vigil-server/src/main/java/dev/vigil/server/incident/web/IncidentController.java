@@ -138,7 +138,8 @@ class IncidentController {
 
     @GetMapping("/api/v1/incidents/metrics")
     @Operation(summary = "Time to detect, acknowledge, contain and resolve per level and month, and SLA compliance")
-    IncidentMetrics.Metrics metrics(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return metrics.compute(from, to);
+    IncidentMetrics.Metrics metrics(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String tenant) {
+        return metrics.compute(from, to, tenant);
     }
 }
