@@ -26,7 +26,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("alert", List.of("read", "update", "configure"));
         ACTIONS.put("monitor", List.of("read", "change"));
         ACTIONS.put("change", List.of("read", "approve"));
-        ACTIONS.put("incident", List.of("read", "create", "update"));
+        ACTIONS.put("incident", List.of("read", "create", "update", "grade", "configure"));
         ACTIONS.put("asset", List.of("read", "update"));
         ACTIONS.put("vuln", List.of("read", "update"));
         ACTIONS.put("intel", List.of("read", "update"));

@@ -1,7 +1,7 @@
 /**
- * Incident response: cases, grading, SLA timers, playbooks and emergency plans, recovery, retest and post-incident review.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Incident response: cases opened from alerts or by hand, grading with SLA timers (breaches raise alerts through
+ * alerting), the validated lifecycle, tasks from emergency plans, observables, comments and attachments, recovery,
+ * retest and post-incident review, reports and MTTx metrics.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Incident", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Incident", allowedDependencies = {"platform", "identity", "audit", "alerting"})
 package dev.vigil.server.incident;

@@ -79,7 +79,15 @@ public final class ConfigReference {
             new Key("vigil.vuln.sla-critical", "7d", "Time to remediate a finding of priority critical (KEV-listed findings are critical).", null),
             new Key("vigil.vuln.sla-high", "30d", "Time to remediate a finding of priority high.", null),
             new Key("vigil.vuln.sla-medium", "90d", "Time to remediate a finding of priority medium.", null),
-            new Key("vigil.vuln.sla-low", "180d", "Time to remediate a finding of priority low (informational findings have no SLA).", null));
+            new Key("vigil.vuln.sla-low", "180d", "Time to remediate a finding of priority low (informational findings have no SLA).", null),
+            new Key("vigil.incident.sla-acknowledge", "15m,30m,2h,8h", "Time from declaring an incident to its triage, for levels I, II, III and IV; a breach raises an alert.", null),
+            new Key("vigil.incident.sla-contain", "4h,12h,48h,7d", "Time from declaring an incident to its containment, for levels I-IV; a breach raises an alert.", null),
+            new Key("vigil.incident.sla-resolve", "24h,72h,14d,30d", "Time from declaring an incident to its closure, for levels I-IV; a breach raises an alert.", null),
+            new Key("vigil.incident.grading-weights", "1,1,1", "Weights of impact scope, asset criticality and data sensitivity (each rated 1-4) in the grading score.", null),
+            new Key("vigil.incident.grading-ongoing-weight", "2", "Added to the grading score while the incident is still going on.", null),
+            new Key("vigil.incident.grading-thresholds", "11,8,6", "Lowest grading scores that propose levels I, II and III; lower scores propose level IV.", null),
+            new Key("vigil.incident.suggestion-window", "24h", "Alerts this close in time to an incident's alerts and sharing an entity with them are suggested as related.", null),
+            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null));
 
     private ConfigReference() {
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,7 +37,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Detection detection,
         @Valid @NotNull @DefaultValue Asset asset,
-        @Valid @NotNull @DefaultValue Vuln vuln) {
+        @Valid @NotNull @DefaultValue Vuln vuln,
+        @Valid @NotNull @DefaultValue Incident incident) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -151,6 +153,22 @@ public record VigilProperties(
             @NotNull @DefaultValue("30d") Duration slaHigh,
             @NotNull @DefaultValue("90d") Duration slaMedium,
             @NotNull @DefaultValue("180d") Duration slaLow) {
+    }
+
+    /**
+     * Incident response. Levels run I (most severe, P1) to IV; each list of durations names the SLA of levels I, II,
+     * III and IV in that order. The grading score is the weighted sum of impact scope, asset criticality and data
+     * sensitivity (each 1-4) plus the ongoing weight when the incident is still going on.
+     */
+    public record Incident(
+            @NotNull @Size(min = 4, max = 4, message = "must name the levels I, II, III and IV") @DefaultValue({"15m", "30m", "2h", "8h"}) List<Duration> slaAcknowledge,
+            @NotNull @Size(min = 4, max = 4, message = "must name the levels I, II, III and IV") @DefaultValue({"4h", "12h", "48h", "7d"}) List<Duration> slaContain,
+            @NotNull @Size(min = 4, max = 4, message = "must name the levels I, II, III and IV") @DefaultValue({"24h", "72h", "14d", "30d"}) List<Duration> slaResolve,
+            @NotNull @Size(min = 3, max = 3, message = "must name the weights of impact scope, asset criticality and data sensitivity") @DefaultValue({"1", "1", "1"}) List<Integer> gradingWeights,
+            @Min(value = 0, message = "must be at least 0") @DefaultValue("2") int gradingOngoingWeight,
+            @NotNull @Size(min = 3, max = 3, message = "must name the lowest scores of levels I, II and III") @DefaultValue({"11", "8", "6"}) List<Integer> gradingThresholds,
+            @NotNull @DefaultValue("24h") Duration suggestionWindow,
+            @NotNull @DefaultValue("20MB") DataSize maxAttachmentSize) {
     }
 
     public Path resolvedDataDir() {

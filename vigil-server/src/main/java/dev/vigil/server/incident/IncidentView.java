@@ -1,0 +1,68 @@
+package dev.vigil.server.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An incident as the API, the console and the report show it: the case, its grading and SLA timers, linked alerts,
+ * work (tasks, observables, comments, attachments), recovery and retests, the review and the derived timeline.
+ *
+ * @param ref        human reference, {@code INC-42}
+ * @param nextPhases the phases it may move to now (requirements are checked on the move)
+ * @param phaseTimes when each phase reached was first entered ({@code closed}: last closure)
+ */
+public record IncidentView(UUID id, String ref, String tenant, String title, String summary, String type, String phase,
+                           List<String> nextPhases, Grading grading, List<String> affectedAssets, String harm,
+                           Instant startedAt, Instant detectedAt, Instant createdAt, String createdBy, Instant updatedAt,
+                           Map<String, Instant> phaseTimes, List<SlaTimer> slaTimers, List<Breach> slaBreaches,
+                           List<LinkedAlert> alerts, List<Task> tasks, List<Observable> observables, List<Comment> comments,
+                           List<Attachment> attachments, List<Retest> retests, Review review, List<ActionItem> actionItems,
+                           EmergencyPlan plan, List<TimelineEntry> timeline) {
+
+    /** The grading factors, the proposed level and the final one with who set it and why. */
+    public record Grading(String impactScope, String assetCriticality, String dataSensitivity, Boolean ongoing,
+                          Integer proposedLevel, String proposedLabel, Integer level, String levelLabel, String levelSetBy,
+                          String levelReason, Instant levelSetAt) {
+    }
+
+    /** An SLA timer that ran out, and the alert raised for it. */
+    public record Breach(String timer, int level, Instant dueAt, Instant breachedAt, UUID alertId) {
+    }
+
+    /** A linked alert; title and severity are blank when the caller may not read alerts of its tenant. */
+    public record LinkedAlert(UUID id, String title, String severity, String state, Instant firstSeen,
+                              Map<String, String> entities, String linkedBy, Instant linkedAt) {
+    }
+
+    public record Task(UUID id, String kind, String title, String description, String assignee, Instant dueAt, String status,
+                       String evidence, String createdBy, Instant createdAt, String completedBy, Instant completedAt) {
+    }
+
+    /** @param source "manual" or the alert it was taken from ({@code alert:<id>}) */
+    public record Observable(UUID id, String kind, String value, String note, String source, String createdBy, Instant createdAt) {
+    }
+
+    public record Comment(UUID id, String author, String body, Instant createdAt) {
+    }
+
+    public record Attachment(UUID id, String filename, String contentType, long size, String sha256, String uploadedBy,
+                             Instant uploadedAt) {
+    }
+
+    public record Retest(UUID id, boolean passed, String evidence, String testedBy, Instant testedAt) {
+    }
+
+    public record Review(String rootCause, String causeCategory, String contributingFactors, String wentWell, String wentBadly,
+                         String writtenBy, Instant writtenAt) {
+    }
+
+    public record ActionItem(UUID id, String title, String owner, Instant dueAt, String status, String createdBy,
+                             Instant createdAt, String completedBy, Instant completedAt) {
+    }
+
+    /** @param kind alert, phase, grading, task, comment, observable, attachment, retest, review, sla, note, … */
+    public record TimelineEntry(Instant at, String kind, String actor, String text) {
+    }
+}
