@@ -19,6 +19,8 @@ public final class CommandReconstructor {
     private int pendingEnters;
     private int typedPrintable;
     private boolean abandoned;
+    /** The keys of the line when they were plain printable text (no editing keys), else null: used to tell type-ahead apart. */
+    private StringBuilder plainTyping = new StringBuilder();
     private boolean fullScreen;
 
     public CommandReconstructor(Consumer<CommandLine> sink) {
@@ -54,6 +56,12 @@ public final class CommandReconstructor {
             } else if (c >= ' ' && c != '\u007f') {
                 typedPrintable++;
             }
+            boolean plain = c >= ' ' && c != '\u007f' && pendingEnters == 0 || (c == '\r' || c == '\n') && pendingEnters == 1;
+            if (plainTyping != null && !plain) {
+                plainTyping = null;
+            } else if (plainTyping != null && pendingEnters == 0) {
+                plainTyping.append(c);
+            }
         }
     }
 
@@ -64,6 +72,9 @@ public final class CommandReconstructor {
 
     private void onLineFeed(String row) {
         if (fullScreen) {
+            return;
+        }
+        if (pendingEnters > 0 && isOtherOutput(row)) {
             return;
         }
         if (pendingEnters > 0) {
@@ -80,7 +91,19 @@ public final class CommandReconstructor {
         }
     }
 
+    /**
+     * Output that reached the terminal after Enter was typed but before the typed line was echoed (type-ahead while a
+     * login banner prints): the row holds something other than the prompt and does not end with the plain typing.
+     */
+    private boolean isOtherOutput(String row) {
+        if (plainTyping == null || plainTyping.isEmpty() || row.equals(prompt)) {
+            return false;
+        }
+        return !row.stripTrailing().endsWith(plainTyping.toString().strip());
+    }
+
     private void reset() {
+        plainTyping = new StringBuilder();
         prompt = null;
         typedPrintable = 0;
         abandoned = false;

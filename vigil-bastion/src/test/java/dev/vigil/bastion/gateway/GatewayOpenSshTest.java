@@ -200,24 +200,29 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("shell.exp");
         Files.writeString(script, """
                 set timeout 20
+                expect_after timeout { puts "TIMEOUT"; exit 99 }
+                log_file -noappend %s
+                set prompt {:~[$#] $}
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
-                expect -re {[$#] $}
+                expect -re $prompt
+                after 300
                 exec stty rows 30 columns 100 < $spawn_out(slave,name)
                 send "echo MARK-\\$((6*7)) \\u00e9t\\u00e9\\r"
                 expect "MARK-42 été"
-                expect -re {[$#] $}
+                expect -re $prompt
                 send "stty size\\r"
-                expect -re {[$#] $}
+                expect -re $prompt
                 send "exit 5\\r"
                 expect eof
                 catch wait result
                 exit [lindex $result 3]
-                """.formatted(gateway.port(), aliceKey, address("alice", "web01")));
+                """.formatted(keys.resolve("shell.log"), gateway.port(), aliceKey, address("alice", "web01")));
         int before = SINK.opened.size();
         SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
 
-        assertThat(result.exitStatus()).as(result.stdout() + result.stderr()).isEqualTo(5);
-        assertThat(result.stdout()).contains("MARK-42 été").contains("30 100");
+        String seen = Files.readString(keys.resolve("shell.log"));
+        assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(5);
+        assertThat(seen).contains("MARK-42 été").contains("30 100");
         SessionOpened opened = SINK.opened.get(before);
         assertThat(opened.pty()).isTrue();
         SessionClosed closed = SINK.awaitClosed(opened.sessionId());
@@ -225,7 +230,8 @@ class GatewayOpenSshTest {
         assertThat(SINK.commands.get(opened.sessionId())).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
         Casts.Cast cast = Casts.read(closed.recording().castGzip());
         assertThat(cast.output()).contains("MARK-42 été").doesNotContain("\ufffd");
-        assertThat(cast.of("r")).contains("100x30");
+        assertThat(cast.header().get("width").asInt()).isEqualTo(100);
+        assertThat(cast.header().get("height").asInt()).isEqualTo(30);
         assertThat(Casts.read(closed.recording().inputGzip()).of("i")).isNotEmpty();
     }
 }
