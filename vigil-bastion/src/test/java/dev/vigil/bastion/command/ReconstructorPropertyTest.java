@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * Whatever keys an operator presses (printable text, backspace, cursor left/right), the command recorded is the line
  * the terminal shows: checked against a small readline model that echoes the way bash does.
  */
-class ReconstructorProperties {
+class ReconstructorPropertyTest {
 
     sealed interface Key {
     }
