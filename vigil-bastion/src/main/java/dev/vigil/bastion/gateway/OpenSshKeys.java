@@ -35,6 +35,29 @@ public final class OpenSshKeys {
         }
     }
 
+    /**
+     * Checks that the text is an unencrypted private key (OpenSSH or PEM) the gateway can log in with; returns the
+     * public key's fingerprint. Throws IllegalArgumentException naming the problem (never the key).
+     */
+    public static String privateKeyFingerprint(String keyText) {
+        if (keyText == null || keyText.isBlank() || keyText.length() > 65_536) {
+            throw new IllegalArgumentException("a private key in OpenSSH or PEM form is required");
+        }
+        try {
+            Iterable<java.security.KeyPair> pairs = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(null,
+                    org.apache.sshd.common.NamedResource.ofName("credential"),
+                    new java.io.ByteArrayInputStream(keyText.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    org.apache.sshd.common.config.keys.FilePasswordProvider.EMPTY);
+            if (pairs == null || !pairs.iterator().hasNext()) {
+                throw new IllegalArgumentException("no private key found in the text");
+            }
+            return fingerprint(pairs.iterator().next().getPublic());
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("not a usable unencrypted private key (OpenSSH or PEM): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
     /** The key as {@code type base64} without comment (the form to store and compare). */
     public static String canonical(PublicKey key) {
         return PublicKeyEntry.toString(key);

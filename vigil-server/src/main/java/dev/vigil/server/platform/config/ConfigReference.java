@@ -72,7 +72,14 @@ public final class ConfigReference {
             new Key("vigil.detection.dedup-fields", "host.name,user.name,source.ip,destination.ip", "Event fields whose values, with the rule and tenant, make the deduplication key of detection alerts (empty: one alert per rule and tenant within the window).", null),
             new Key("vigil.detection.max-import-size", "64MB", "Largest rule file or archive (zip, tar.gz) accepted by a rule import; larger ones get 413.", null),
             new Key("vigil.detection.retro-hunt-max-events", "1000000", "Most stored events one retro-hunt reads; a larger range is cut and reported as truncated.", null),
-            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null));
+            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null),
+            new Key("vigil.access.ssh-address", "127.0.0.1", "Address the bastion's SSH gateway binds to (0.0.0.0 for all interfaces).", null),
+            new Key("vigil.access.ssh-port", "2222", "Port of the bastion's SSH gateway (0 picks a free one; -1 turns it off).", "--ssh-port"),
+            new Key("vigil.access.vault-key-file", "(empty)", "File holding the vault's master keys (one base64 AES-256 key a line, the first encrypts; empty: <data-dir>/keys/vault.keys, created on first start).", null),
+            new Key("vigil.access.vault-key", "(empty)", "The vault's master key as base64 (32 bytes), usually from VIGIL_ACCESS_VAULT_KEY; when set it encrypts, and the key file's keys still decrypt (rotation).", null),
+            new Key("vigil.access.max-recording-size", "64MB", "Largest recording of one session (uncompressed asciicast); the recording ends with a marker beyond it, the session goes on.", null),
+            new Key("vigil.access.upstream-timeout", "15s", "How long the gateway waits to connect and log in to a target.", null),
+            new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null));
 
     private ConfigReference() {
     }

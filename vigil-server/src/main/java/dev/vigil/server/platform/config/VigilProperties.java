@@ -34,7 +34,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue Events events,
-        @Valid @NotNull @DefaultValue Detection detection) {
+        @Valid @NotNull @DefaultValue Detection detection,
+        @Valid @NotNull @DefaultValue Access access) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -136,6 +137,18 @@ public record VigilProperties(
             @NotNull @DefaultValue("64MB") DataSize maxImportSize,
             @Min(value = 1000, message = "must be at least 1000") @DefaultValue("1000000") int retroHuntMaxEvents,
             @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups) {
+    }
+
+    public record Access(
+            @NotBlank @DefaultValue("127.0.0.1") String sshAddress,
+            @Min(value = -1, message = "must be a TCP port 0-65535, or -1 to turn the SSH gateway off")
+            @Max(value = 65535, message = "must be a TCP port 0-65535, or -1 to turn the SSH gateway off")
+            @DefaultValue("2222") int sshPort,
+            @DefaultValue("") String vaultKeyFile,
+            @DefaultValue("") String vaultKey,
+            @NotNull @DefaultValue("64MB") DataSize maxRecordingSize,
+            @NotNull @DefaultValue("15s") Duration upstreamTimeout,
+            @NotNull @DefaultValue("1s") Duration revocationCheck) {
     }
 
     public Path resolvedDataDir() {
