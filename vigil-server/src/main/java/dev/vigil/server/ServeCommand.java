@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--syslog-address", paramLabel = "ADDR", description = "Syslog bind address (vigil.ingest.syslog-address; default 127.0.0.1).")
     String syslogAddress;
 
+    @Option(names = "--ssh-port", paramLabel = "N",
+            description = "Port of the bastion's SSH gateway (vigil.access.ssh-port, VIGIL_ACCESS_SSH_PORT; default 2222; 0 any free port; -1 off).")
+    String sshPort;
+
     @Override
     public Integer call() {
         List<String> args;
@@ -82,6 +86,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (syslogAddress != null) {
             args.add("--vigil.ingest.syslog-address=" + syslogAddress);
+        }
+        if (sshPort != null) {
+            args.add("--vigil.access.ssh-port=" + sshPort);
         }
         if (logFormat != null) {
             args.add("--vigil.log.format=" + logFormat);

@@ -1,7 +1,8 @@
 /**
- * Access (bastion): the SSH gateway, grants and access requests, the credential vault, recordings and command policy.
- * <p>The feature arrives with its issue; until then this package holds only its boundary: it may use the platform,
- * identity and audit APIs, and nothing may use its internals.
+ * Access (bastion): the SSH gateway (module vigil-bastion) started with the server, targets with pinned host keys,
+ * target accounts whose credentials live encrypted in the vault and never leave it, operators' SSH keys, grants, and
+ * the recorded sessions with their commands. Access requests, break-glass, operating procedures and command policy
+ * arrive later (they need the shared approval mechanism).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit", "alerting"})
 package dev.vigil.server.access;

@@ -21,7 +21,7 @@ public enum BuiltinRole {
             "change:read:*", "change:approve:*", "access-request:approve:*", "monitor:read:*", "asset:read:*"),
     AUDITOR("auditor", "Reviews the audit trail and session recordings; changes nothing else",
             "audit:read:*", "audit:review:*", "bastion-session:read:*", "user:read:*", "role:read:*", "group:read:*",
-            "tenant:read:*", "change:read:*"),
+            "tenant:read:*", "change:read:*", "bastion-target:read:*"),
     TENANT_AUTHORIZER("tenant-authorizer", "Represents a customer: authorizes access to that customer's data",
             "tenant:read:own-tenant", "tenant-data:authorize:own-tenant", "access-request:approve:own-tenant",
             "asset:read:own-tenant", "vuln:read:own-tenant");

@@ -33,6 +33,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("bastion-session", List.of("connect", "read", "terminate"));
         ACTIONS.put("access-request", List.of("create", "approve"));
         ACTIONS.put("tenant-data", List.of("authorize"));
+        ACTIONS.put("bastion-target", List.of("read", "update"));
     }
 
     private PermissionCatalogue() {

@@ -22,7 +22,7 @@ public final class RunningServer implements AutoCloseable {
     /** Starts on random ports (HTTP and syslog); settings are given as {@code key=value} (without "--"). */
     public static RunningServer start(Path dataDir, String... settings) {
         List<String> args = new ArrayList<>(List.of("--vigil.data-dir=" + dataDir, "--vigil.http.port=0",
-                "--vigil.ingest.syslog-udp-port=0", "--vigil.ingest.syslog-tcp-port=0"));
+                "--vigil.ingest.syslog-udp-port=0", "--vigil.ingest.syslog-tcp-port=0", "--vigil.access.ssh-port=0"));
         for (String setting : settings) {
             args.add("--" + setting);
         }

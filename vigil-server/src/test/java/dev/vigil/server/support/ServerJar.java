@@ -24,14 +24,22 @@ public final class ServerJar {
 
     /** Starts {@code vigil serve} on the data folder and port (syslog on free ports), its output written to the log. */
     public static Process start(Path dataDir, int port, Path log, Map<String, String> environment) throws IOException {
+        return start(dataDir, port, log, environment, List.of());
+    }
+
+    /** As above, with more {@code vigil serve} flags; the SSH gateway takes a free port unless they or the environment say otherwise. */
+    public static Process start(Path dataDir, int port, Path log, Map<String, String> environment, List<String> extraArguments)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--data-dir", dataDir.toString(),
                 "--port", String.valueOf(port), "--syslog-port", "0"));
+        command.addAll(extraArguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("VIGIL_BOOTSTRAP_ADMIN_PASSWORD");
         builder.environment().remove("VIGIL_BOOTSTRAP_API_TOKEN");
+        builder.environment().put("VIGIL_ACCESS_SSH_PORT", "0");
         builder.environment().putAll(environment);
         return builder.start();
     }

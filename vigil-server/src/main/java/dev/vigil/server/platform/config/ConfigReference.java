@@ -87,7 +87,14 @@ public final class ConfigReference {
             new Key("vigil.incident.grading-ongoing-weight", "2", "Added to the grading score while the incident is still going on.", null),
             new Key("vigil.incident.grading-thresholds", "11,8,6", "Lowest grading scores that propose levels I, II and III; lower scores propose level IV.", null),
             new Key("vigil.incident.suggestion-window", "24h", "Alerts this close in time to an incident's alerts and sharing an entity with them are suggested as related.", null),
-            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null));
+            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null),
+            new Key("vigil.access.ssh-address", "127.0.0.1", "Address the bastion's SSH gateway binds to (0.0.0.0 for all interfaces).", null),
+            new Key("vigil.access.ssh-port", "2222", "Port of the bastion's SSH gateway (0 picks a free one; -1 turns it off).", "--ssh-port"),
+            new Key("vigil.access.vault-key-file", "(empty)", "File holding the vault's master keys (one base64 AES-256 key a line, the first encrypts; empty: <data-dir>/keys/vault.keys, created on first start).", null),
+            new Key("vigil.access.vault-key", "(empty)", "The vault's master key as base64 (32 bytes), usually from VIGIL_ACCESS_VAULT_KEY; when set it encrypts, and the key file's keys still decrypt (rotation).", null),
+            new Key("vigil.access.max-recording-size", "64MB", "Largest recording of one session (uncompressed asciicast); the recording ends with a marker beyond it, the session goes on.", null),
+            new Key("vigil.access.upstream-timeout", "15s", "How long the gateway waits to connect and log in to a target.", null),
+            new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null));
 
     private ConfigReference() {
     }

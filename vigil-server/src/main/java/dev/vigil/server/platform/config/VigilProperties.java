@@ -38,7 +38,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Detection detection,
         @Valid @NotNull @DefaultValue Asset asset,
         @Valid @NotNull @DefaultValue Vuln vuln,
-        @Valid @NotNull @DefaultValue Incident incident) {
+        @Valid @NotNull @DefaultValue Incident incident,
+        @Valid @NotNull @DefaultValue Access access) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -169,6 +170,18 @@ public record VigilProperties(
             @NotNull @Size(min = 3, max = 3, message = "must name the lowest scores of levels I, II and III") @DefaultValue({"11", "8", "6"}) List<Integer> gradingThresholds,
             @NotNull @DefaultValue("24h") Duration suggestionWindow,
             @NotNull @DefaultValue("20MB") DataSize maxAttachmentSize) {
+    }
+
+    public record Access(
+            @NotBlank @DefaultValue("127.0.0.1") String sshAddress,
+            @Min(value = -1, message = "must be a TCP port 0-65535, or -1 to turn the SSH gateway off")
+            @Max(value = 65535, message = "must be a TCP port 0-65535, or -1 to turn the SSH gateway off")
+            @DefaultValue("2222") int sshPort,
+            @DefaultValue("") String vaultKeyFile,
+            @DefaultValue("") String vaultKey,
+            @NotNull @DefaultValue("64MB") DataSize maxRecordingSize,
+            @NotNull @DefaultValue("15s") Duration upstreamTimeout,
+            @NotNull @DefaultValue("1s") Duration revocationCheck) {
     }
 
     public Path resolvedDataDir() {

@@ -1,0 +1,284 @@
+package dev.vigil.bastion.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import dev.vigil.bastion.recording.Recording;
+import dev.vigil.bastion.recording.SessionRecorder;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One shell or exec channel through the gateway: authorised on its own, then relayed to a fresh upstream connection
+ * with the vaulted credential (protocol break), recorded, and ended with the target's exit status or signal.
+ */
+final class BrokeredChannel implements Command, LiveSessions.Live {
+
+    static final AttributeRepository.AttributeKey<Operator> OPERATOR = new AttributeRepository.AttributeKey<>();
+    static final AttributeRepository.AttributeKey<TargetAddress> ADDRESS = new AttributeRepository.AttributeKey<>();
+    static final AttributeRepository.AttributeKey<String> CONNECTION_ID = new AttributeRepository.AttributeKey<>();
+    /** Exit status when the gateway refuses a channel (as a shell does for a command it may not run). */
+    static final int REFUSED = 126;
+    private static final System.Logger LOG = System.getLogger(BrokeredChannel.class.getName());
+    private static final int BUFFER = 32 * 1024;
+
+    private final GatewayContext context;
+    private final ChannelKind kind;
+    private final String execCommand;
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+    private GatewayChannelSession channel;
+    private volatile Operator operator;
+    private volatile UpstreamTarget target;
+    private volatile ClientSession upstream;
+    private volatile String terminatedBy;
+
+    BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand) {
+        this.context = context;
+        this.kind = kind;
+        this.execCommand = execCommand;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession session, Environment env) {
+        channel = (GatewayChannelSession) session;
+        Thread.ofVirtual().name("vigil-bastion-" + kind.label()).start(this::run);
+    }
+
+    @Override
+    public void destroy(ChannelSession session) {
+        closeUpstream();
+    }
+
+    @Override
+    public Operator operator() {
+        return operator;
+    }
+
+    @Override
+    public UpstreamTarget target() {
+        return target;
+    }
+
+    @Override
+    public void terminate(String reason) {
+        terminatedBy = reason;
+        try {
+            err.write(("\r\nvigil: session terminated: " + reason + "\r\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // the operator's side is closing anyway
+        }
+        closeUpstream();
+    }
+
+    private void run() {
+        operator = channel.getServerSession().getAttribute(OPERATOR);
+        TargetAddress address = channel.getServerSession().getAttribute(ADDRESS);
+        String source = source(channel.getServerSession().getClientAddress());
+        ChannelRequest request = new ChannelRequest(operator, address, kind, Optional.ofNullable(execCommand), source);
+        try {
+            if (!context.broker().stillActive(operator)) {
+                refuse(request, "the Vigil account " + operator.username() + " is disabled");
+                return;
+            }
+            if (address.target().isEmpty()) {
+                if (kind != ChannelKind.SHELL) {
+                    refuse(request, "name the target in the user name: " + operator.username() + "%account%target");
+                    return;
+                }
+                Optional<TargetChoice> choice = new TargetMenu(in, out).choose(operator, context.broker().choices(operator));
+                if (choice.isEmpty()) {
+                    exit.onExit(0);
+                    return;
+                }
+                request = new ChannelRequest(operator, address.withTarget(choice.get().account(), choice.get().target()), kind,
+                        request.command(), source);
+            }
+            switch (context.broker().authorize(request)) {
+                case AccessDecision.Refused refused -> refuse(request, refused.reason());
+                case AccessDecision.Granted granted -> {
+                    target = granted.target();
+                    upstream = context.upstream().open(target, context.credentials().credentialFor(target));
+                    relay(request);
+                }
+            }
+        } catch (UpstreamRefusedException e) {
+            refuse(request, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "bastion channel of " + operator.username() + " failed", e);
+            refuse(request, "the gateway could not relay this channel (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            closeUpstream();
+        }
+    }
+
+    private void relay(ChannelRequest request) throws IOException {
+        TerminalRequest terminal = channel.terminal();
+        PtyCapableChannelSession up = kind == ChannelKind.SHELL ? upstream.createShellChannel() : upstream.createExecChannel(execCommand);
+        up.setUsePty(terminal != null);
+        if (terminal != null) {
+            up.setPtyType(terminal.term());
+            up.setPtyColumns(terminal.columns());
+            up.setPtyLines(terminal.rows());
+            up.setPtyModes(terminal.modes());
+        }
+        channel.acceptedEnv().forEach(up::setEnv);
+        up.open().verify(context.settings().upstreamTimeout());
+
+        String sessionId = UUID.randomUUID().toString();
+        Instant started = Instant.now();
+        boolean interactive = terminal != null && kind == ChannelKind.SHELL;
+        BiConsumer<String, Double> onCommand = interactive
+                ? (text, offset) -> context.sink().command(sessionId, new RecordedCommand(Instant.now(), offset, text)) : null;
+        SessionRecorder recorder = new SessionRecorder(terminal == null ? 80 : terminal.columns(), terminal == null ? 24 : terminal.rows(),
+                started.getEpochSecond(), operator.username() + " as " + target.account() + "@" + target.targetName(),
+                Map.of("TERM", terminal == null ? "dumb" : terminal.term()), context.settings().maxRecordingBytes(), onCommand);
+        context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
+                kind, request.command(), terminal != null, request.sourceAddress(), started));
+        if (kind == ChannelKind.EXEC) {
+            context.sink().command(sessionId, new RecordedCommand(started, 0, execCommand));
+        }
+        context.live().add(sessionId, this);
+        try {
+            channel.onWindowChange((columns, rows) -> {
+                recorder.resize(columns, rows);
+                try {
+                    up.sendWindowChange(columns, rows);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "window change not sent upstream", e);
+                }
+            });
+            Thread input = Thread.ofVirtual().start(() -> pumpInput(up, recorder));
+            Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));
+            Thread errors = Thread.ofVirtual().start(() -> pump(up.getInvertedErr(), err, recorder));
+            output.join();
+            errors.join();
+            up.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(10));
+            input.interrupt();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.live().remove(sessionId);
+        }
+        Integer status = up.getExitStatus();
+        String signal = up.getExitSignal();
+        Recording recording = recorder.finish();
+        context.sink().closed(sessionId, new SessionClosed(Instant.now(), status, signal, terminatedBy, recording));
+        finish(status, signal);
+    }
+
+    private void finish(Integer status, String signal) throws IOException {
+        if (terminatedBy == null && status == null && signal != null) {
+            sendExitSignal(signal);
+            channel.close(false);
+        } else {
+            exit.onExit(terminatedBy != null || status == null ? 255 : status);
+        }
+    }
+
+    /** MINA's server side only sends exit-status; OpenSSH clients report a signal as themselves (rc 255, "killed by signal"). */
+    private void sendExitSignal(String signal) throws IOException {
+        Buffer buffer = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_REQUEST, 64);
+        buffer.putUInt(channel.getRecipient());
+        buffer.putString("exit-signal");
+        buffer.putBoolean(false);
+        buffer.putString(signal);
+        buffer.putBoolean(false);
+        buffer.putString("");
+        buffer.putString("");
+        channel.writePacket(buffer);
+    }
+
+    private void pumpInput(PtyCapableChannelSession up, SessionRecorder recorder) {
+        byte[] buffer = new byte[BUFFER];
+        OutputStream target = up.getInvertedIn();
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                recorder.input(buffer, 0, n);
+                target.write(buffer, 0, n);
+                target.flush();
+            }
+            target.close();
+        } catch (IOException | RuntimeException e) {
+            // either side closed; the output pumps end the channel
+        }
+    }
+
+    private static void pump(InputStream from, OutputStream to, SessionRecorder recorder) {
+        byte[] buffer = new byte[BUFFER];
+        try {
+            for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                recorder.output(buffer, 0, n);
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+            to.flush();
+        } catch (IOException | RuntimeException e) {
+            // either side closed
+        }
+    }
+
+    private void refuse(ChannelRequest request, String reason) {
+        context.sink().refused(request, reason);
+        try {
+            err.write(("vigil: " + reason + "\r\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException alreadyGone) {
+            // nothing to tell
+        }
+        exit.onExit(REFUSED, reason);
+    }
+
+    private void closeUpstream() {
+        ClientSession session = upstream;
+        if (session != null) {
+            session.close(true);
+        }
+    }
+
+    private static String source(SocketAddress address) {
+        return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
+    }
+}

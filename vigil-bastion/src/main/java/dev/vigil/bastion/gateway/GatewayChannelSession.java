@@ -1,0 +1,78 @@
+package dev.vigil.bastion.gateway;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.apache.sshd.common.channel.PtyMode;
+import org.apache.sshd.common.channel.RequestHandler;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * The front side of a session channel. Records the pty-req explicitly (MINA keeps it in the same map that {@code env}
+ * requests fill), accepts only {@code LANG} and {@code LC_*} from the client's environment, follows window changes, and
+ * refuses agent and X11 forwarding: the operator's agent is never forwarded to a target.
+ */
+final class GatewayChannelSession extends ChannelSession {
+
+    private volatile TerminalRequest terminal;
+    private final Map<String, String> acceptedEnv = new LinkedHashMap<>();
+    private volatile BiConsumer<Integer, Integer> windowListener = (columns, rows) -> { };
+
+    GatewayChannelSession() {
+        super(ChannelSession.DEFAULT_HANDLERS);
+    }
+
+    TerminalRequest terminal() {
+        return terminal;
+    }
+
+    synchronized Map<String, String> acceptedEnv() {
+        return Map.copyOf(acceptedEnv);
+    }
+
+    void onWindowChange(BiConsumer<Integer, Integer> listener) {
+        this.windowListener = listener;
+    }
+
+    @Override
+    protected RequestHandler.Result handlePtyReqParsed(String term, int columns, int rows, int width, int height,
+            Map<PtyMode, Integer> modes) throws IOException {
+        terminal = new TerminalRequest(term, columns, rows, modes);
+        return super.handlePtyReqParsed(term, TerminalRequest.clamp(columns), TerminalRequest.clamp(rows), width, height, modes);
+    }
+
+    @Override
+    protected RequestHandler.Result handleEnvParsed(String name, String value) throws IOException {
+        if (!(name.equals("LANG") || name.startsWith("LC_")) || value.length() > 64) {
+            return RequestHandler.Result.ReplyFailure;
+        }
+        synchronized (this) {
+            acceptedEnv.put(name, value);
+        }
+        return RequestHandler.Result.ReplySuccess;
+    }
+
+    @Override
+    protected RequestHandler.Result handleWindowChangeParsed(int columns, int rows, int width, int height) throws IOException {
+        TerminalRequest current = terminal;
+        if (current != null) {
+            terminal = new TerminalRequest(current.term(), columns, rows, current.modes());
+            windowListener.accept(TerminalRequest.clamp(columns), TerminalRequest.clamp(rows));
+        }
+        return RequestHandler.Result.ReplySuccess;
+    }
+
+    @Override
+    protected RequestHandler.Result handleAgentForwardingParsed(String requestType) throws IOException {
+        return RequestHandler.Result.ReplyFailure;
+    }
+
+    @Override
+    protected RequestHandler.Result handleX11ForwardingParsed(String requestType, ServerSession session, boolean singleConnection,
+            String authProtocol, String authCookie, int screenId) throws IOException {
+        return RequestHandler.Result.ReplyFailure;
+    }
+}

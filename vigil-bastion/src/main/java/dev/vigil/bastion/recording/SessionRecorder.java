@@ -1,0 +1,144 @@
+package dev.vigil.bastion.recording;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.zip.GZIPOutputStream;
+
+import dev.vigil.bastion.command.CommandLine;
+import dev.vigil.bastion.command.CommandReconstructor;
+
+/**
+ * Records one channel: terminal output and resizes into an asciicast v2 file, the operator's input into a separate
+ * asciicast of {@code i} events, and, for interactive channels, the commands as the terminal showed them. Input of a
+ * line is held until the terminal shows whether it echoed it; a line typed without echo is stored masked.
+ */
+public final class SessionRecorder {
+
+    private static final int MAX_HELD_INPUT_EVENTS = 512;
+
+    private final ByteArrayOutputStream castBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream inputBytes = new ByteArrayOutputStream();
+    private final MessageDigest sha256;
+    private final OutputStream castStream;
+    private final OutputStream inputStream;
+    private final AsciicastWriter cast;
+    private final AsciicastWriter input;
+    private final Utf8Stream outputText = new Utf8Stream();
+    private final Utf8Stream inputText = new Utf8Stream();
+    private final CommandReconstructor commands;
+    private final List<Object[]> heldInput = new ArrayList<>();
+    private long castLength;
+    private Recording finished;
+
+    /**
+     * @param onCommand told each reconstructed command with its offset in seconds; null for channels that are not
+     *                  interactive (an exec channel's command is known up front)
+     */
+    public SessionRecorder(int width, int height, long unixSeconds, String title, Map<String, String> env, long maxBytes,
+            BiConsumer<String, Double> onCommand) {
+        long start = System.nanoTime();
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+            castStream = new DigestOutputStream(new GZIPOutputStream(castBytes), sha256) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    super.write(b, off, len);
+                    castLength += len;
+                }
+            };
+            inputStream = new GZIPOutputStream(inputBytes);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("cannot set up the recording streams", e);
+        }
+        cast = new AsciicastWriter(castStream, start, maxBytes);
+        input = new AsciicastWriter(inputStream, start, maxBytes);
+        cast.header(width, height, unixSeconds, title, env);
+        input.header(width, height, unixSeconds, title == null ? "input" : title + " (input)", env);
+        commands = onCommand == null ? null : new CommandReconstructor(line -> lineEntered(line, onCommand));
+    }
+
+    public synchronized void output(byte[] bytes, int offset, int length) {
+        String text = outputText.decode(bytes, offset, length);
+        cast.event("o", text);
+        if (commands != null) {
+            commands.output(text);
+        }
+    }
+
+    public synchronized void input(byte[] bytes, int offset, int length) {
+        String text = inputText.decode(bytes, offset, length);
+        if (text.isEmpty()) {
+            return;
+        }
+        if (commands == null) {
+            input.event("i", text);
+            return;
+        }
+        heldInput.add(new Object[] {cast.now(), text});
+        commands.input(text);
+        if (heldInput.size() > MAX_HELD_INPUT_EVENTS) {
+            releaseInput(false);
+        }
+    }
+
+    public synchronized void resize(int columns, int rows) {
+        cast.event("r", Math.max(1, columns) + "x" + Math.max(1, rows));
+    }
+
+    public synchronized void marker(String label) {
+        cast.event("m", label);
+    }
+
+    /** Seconds since the recording started. */
+    public double now() {
+        return cast.now();
+    }
+
+    public synchronized Recording finish() {
+        if (finished != null) {
+            return finished;
+        }
+        cast.event("o", outputText.flush());
+        releaseInput(true);
+        try {
+            castStream.close();
+            inputStream.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish the recording", e);
+        }
+        finished = new Recording(castBytes.toByteArray(), HexFormat.of().formatHex(sha256.digest()), castLength,
+                inputBytes.toByteArray(), cast.truncated());
+        return finished;
+    }
+
+    private void lineEntered(CommandLine line, BiConsumer<String, Double> onCommand) {
+        releaseInput(line.secret());
+        if (!line.secret()) {
+            onCommand.accept(line.text(), cast.now());
+        }
+    }
+
+    private void releaseInput(boolean mask) {
+        for (Object[] held : heldInput) {
+            String text = (String) held[1];
+            input.event((Double) held[0], "i", mask ? masked(text) : text);
+        }
+        heldInput.clear();
+    }
+
+    private static String masked(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(c >= ' ' && c != 0x7f ? "*" : Character.toString(c)));
+        return out.toString();
+    }
+}

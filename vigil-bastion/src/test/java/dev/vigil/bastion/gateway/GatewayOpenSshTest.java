@@ -1,0 +1,237 @@
+package dev.vigil.bastion.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.vigil.testkit.ssh.SshClientRun;
+import dev.vigil.testkit.ssh.TargetSshd;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gateway between the real OpenSSH client and a real sshd on loopback: exec exit codes, refusals, host-key pinning,
+ * forwarding refused, exit signals, and a recording that replays what the target printed.
+ */
+class GatewayOpenSshTest {
+
+    @TempDir
+    static Path keys;
+
+    static TargetSshd sshd;
+    static BastionGateway gateway;
+    static final RecordingSink SINK = new RecordingSink();
+    static final Map<String, String> PINS = new ConcurrentHashMap<>();
+    static final Map<String, Boolean> ACTIVE = new ConcurrentHashMap<>();
+    static Path aliceKey;
+    static Path bobKey;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = TargetSshd.start();
+        aliceKey = SshClientRun.generateKey(keys, "alice");
+        bobKey = SshClientRun.generateKey(keys, "bob");
+        Map<String, PublicKey> operatorKeys = Map.of("alice", OpenSshKeys.parse(Files.readString(keys.resolve("alice.pub"))),
+                "bob", OpenSshKeys.parse(Files.readString(keys.resolve("bob.pub"))));
+        PINS.put("web01", sshd.hostPublicKey());
+        ACTIVE.put("alice", true);
+        ACTIVE.put("bob", true);
+        OperatorAuthenticator operators = (username, key) -> Optional.ofNullable(operatorKeys.get(username))
+                .filter(known -> OpenSshKeys.same(known, key)).map(known -> new Operator("id-" + username, username));
+        AccessBroker broker = new AccessBroker() {
+            @Override
+            public AccessDecision authorize(ChannelRequest request) {
+                String target = request.address().target().orElseThrow();
+                if (!request.operator().username().equals("alice") || !PINS.containsKey(target) && !target.equals("unpinned")) {
+                    return new AccessDecision.Refused("no grant for " + request.operator().username() + " on " + target);
+                }
+                if (request.kind() != ChannelKind.SHELL && request.kind() != ChannelKind.EXEC) {
+                    return new AccessDecision.Refused("channel not granted");
+                }
+                return new AccessDecision.Granted(new UpstreamTarget("t-" + target, target, "127.0.0.1", sshd.port(), "a-1",
+                        sshd.account(), "g-1"));
+            }
+
+            @Override
+            public List<TargetChoice> choices(Operator operator) {
+                return List.of(new TargetChoice(sshd.account(), "web01", "test target"));
+            }
+
+            @Override
+            public boolean stillActive(Operator operator) {
+                return ACTIVE.getOrDefault(operator.username(), false);
+            }
+        };
+        CredentialSource vault = target -> new UpstreamCredential.PrivateKey(sshd.accountPrivateKey(), null);
+        HostKeyTrust trust = (target, presented) -> {
+            String pinned = PINS.get(target.targetName());
+            if (pinned == null) {
+                return HostKeyTrust.Verdict.UNCONFIRMED;
+            }
+            return OpenSshKeys.same(OpenSshKeys.parse(pinned), presented) ? HostKeyTrust.Verdict.TRUSTED : HostKeyTrust.Verdict.CHANGED;
+        };
+        gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, keys.resolve("gateway_host_key"), Duration.ofSeconds(10),
+                8 * 1024 * 1024, Duration.ofMillis(300)), operators, broker, vault, trust, SINK);
+        gateway.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static String address(String operator, String target) {
+        return operator + "%" + sshd.account() + "%" + target;
+    }
+
+    @Test
+    void execPassesOutputAndExitStatusAndIsRecorded() throws Exception {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "echo hello; exit 3");
+
+        assertThat(result.stdout()).isEqualTo("hello\n");
+        assertThat(result.exitStatus()).isEqualTo(3);
+        SessionOpened opened = SINK.opened.stream().filter(o -> o.command().orElse("").equals("echo hello; exit 3")).findFirst().orElseThrow();
+        assertThat(opened.kind()).isEqualTo(ChannelKind.EXEC);
+        assertThat(opened.target().account()).isEqualTo(sshd.account());
+        SessionClosed closed = SINK.awaitClosed(opened.sessionId());
+        assertThat(closed.exitStatus()).isEqualTo(3);
+        assertThat(SINK.commands.get(opened.sessionId())).containsExactly("echo hello; exit 3");
+        Casts.Cast cast = Casts.read(closed.recording().castGzip());
+        assertThat(cast.header().get("version").asInt()).isEqualTo(2);
+        assertThat(cast.output()).isEqualTo("hello\n");
+        assertThat(closed.recording().sha256()).hasSize(64);
+        assertThat(sshd.log()).contains("Accepted publickey for " + sshd.account());
+    }
+
+    @Test
+    void stderrAndLargeExitCodesPassThrough() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "echo oops >&2; exit 201");
+
+        assertThat(result.exitStatus()).isEqualTo(201);
+        assertThat(result.stderr()).contains("oops");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void anOperatorWithoutAGrantIsRefused() {
+        SshClientRun.Result result = SshClientRun.ssh(bobKey, gateway.port(), address("bob", "web01"), "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+        assertThat(result.stdout()).doesNotContain("hello");
+        assertThat(result.stderr()).contains("no grant for bob on web01");
+        assertThat(SINK.refusals).anyMatch(r -> r.contains("no grant for bob"));
+    }
+
+    @Test
+    void aKeyNotRegisteredForTheOperatorCannotSignIn() {
+        SshClientRun.Result result = SshClientRun.ssh(bobKey, gateway.port(), address("alice", "web01"), "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(255);
+        assertThat(result.stderr()).contains("Permission denied");
+    }
+
+    @Test
+    void execWithoutATargetIsRefusedWithTheSyntax() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), "alice", "id");
+
+        assertThat(result.exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+        assertThat(result.stderr()).contains("alice%account%target");
+    }
+
+    @Test
+    void aChangedTargetHostKeyIsRefusedAndReported() throws Exception {
+        PINS.put("web02", Files.readString(keys.resolve("alice.pub")));
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web02"), "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("host key of web02 has CHANGED");
+        assertThat(SINK.changedKeys).anyMatch(c -> c.startsWith("web02 SHA256:"));
+    }
+
+    @Test
+    void anUnconfirmedHostKeyIsRefused() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "unpinned"), "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+        assertThat(result.stderr()).contains("not confirmed yet");
+    }
+
+    @Test
+    void anExitSignalReachesTheClientAsItWouldDirectly() {
+        SshClientRun.Result viaGateway = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "kill -9 $$");
+
+        assertThat(viaGateway.exitStatus()).isEqualTo(255);
+    }
+
+    @Test
+    void portForwardingIsRefused() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"),
+                "-o", "LogLevel=INFO", "-W", "127.0.0.1:" + sshd.port(), "--");
+
+        assertThat(result.exitStatus()).isEqualTo(255);
+        assertThat(result.stderr()).containsAnyOf("administratively prohibited", "stdio forwarding failed");
+        assertThat(result.stdout()).doesNotContain("SSH-2.0");
+    }
+
+    @Test
+    void theSftpSubsystemIsRefused() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "-s", "--", "sftp");
+
+        assertThat(result.exitStatus()).isNotZero();
+    }
+
+    @Test
+    void anInteractiveShellWithAPtyIsRecordedWithItsCommands() throws Exception {
+        Path script = keys.resolve("shell.exp");
+        Files.writeString(script, """
+                set timeout 20
+                expect_after timeout { puts "TIMEOUT"; exit 99 }
+                log_file -noappend %s
+                set prompt {:~[$#] $}
+                spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
+                expect -re $prompt
+                after 300
+                exec stty rows 30 columns 100 < $spawn_out(slave,name)
+                send "echo MARK-\\$((6*7)) \\u00e9t\\u00e9\\r"
+                expect "MARK-42 été"
+                expect -re $prompt
+                send "stty size\\r"
+                expect -re $prompt
+                send "exit 5\\r"
+                expect eof
+                catch wait result
+                exit [lindex $result 3]
+                """.formatted(keys.resolve("shell.log"), gateway.port(), aliceKey, address("alice", "web01")));
+        int before = SINK.opened.size();
+        SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
+
+        String seen = Files.readString(keys.resolve("shell.log"));
+        assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(5);
+        assertThat(seen).contains("MARK-42 été").contains("30 100");
+        SessionOpened opened = SINK.opened.get(before);
+        assertThat(opened.pty()).isTrue();
+        SessionClosed closed = SINK.awaitClosed(opened.sessionId());
+        assertThat(closed.exitStatus()).isEqualTo(5);
+        assertThat(SINK.commands.get(opened.sessionId())).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
+        Casts.Cast cast = Casts.read(closed.recording().castGzip());
+        assertThat(cast.output()).contains("MARK-42 été").doesNotContain("\ufffd");
+        assertThat(cast.header().get("width").asInt()).isEqualTo(100);
+        assertThat(cast.header().get("height").asInt()).isEqualTo(30);
+        assertThat(Casts.read(closed.recording().inputGzip()).of("i")).isNotEmpty();
+    }
+}

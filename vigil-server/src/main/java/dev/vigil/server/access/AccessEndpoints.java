@@ -1,0 +1,44 @@
+package dev.vigil.server.access;
+
+import static dev.vigil.server.platform.security.EndpointAccess.authenticated;
+import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+
+import dev.vigil.server.platform.security.EndpointAccess;
+import org.springframework.context.annotation.Configuration;
+
+/** Who may call the bastion API: targets and grants (bastion-target), sessions (bastion-session), one's own SSH keys (anyone signed in). */
+@Configuration
+class AccessEndpoints implements EndpointAccess.Declarations {
+
+    @Override
+    public List<EndpointAccess> endpoints() {
+        return List.of(
+                permission(GET, "/api/v1/access/targets", "bastion-target", "read"),
+                permission(POST, "/api/v1/access/targets", "bastion-target", "update"),
+                permission(GET, "/api/v1/access/targets/{id}", "bastion-target", "read"),
+                permission(DELETE, "/api/v1/access/targets/{id}", "bastion-target", "update"),
+                permission(POST, "/api/v1/access/targets/{id}/host-key/confirm", "bastion-target", "update"),
+                permission(POST, "/api/v1/access/targets/{id}/accounts", "bastion-target", "update"),
+                permission(PUT, "/api/v1/access/targets/{id}/accounts/{accountId}/credential", "bastion-target", "update"),
+                permission(DELETE, "/api/v1/access/targets/{id}/accounts/{accountId}", "bastion-target", "update"),
+                permission(POST, "/api/v1/access/vault/rotate", "bastion-target", "update"),
+                permission(GET, "/api/v1/access/grants", "bastion-target", "read"),
+                permission(POST, "/api/v1/access/grants", "bastion-target", "update"),
+                permission(GET, "/api/v1/access/grants/{id}", "bastion-target", "read"),
+                permission(DELETE, "/api/v1/access/grants/{id}", "bastion-target", "update"),
+                authenticated(GET, "/api/v1/access/ssh-keys"),
+                authenticated(POST, "/api/v1/access/ssh-keys"),
+                authenticated(DELETE, "/api/v1/access/ssh-keys/{id}"),
+                permission(GET, "/api/v1/sessions", "bastion-session", "read"),
+                permission(GET, "/api/v1/sessions/{id}", "bastion-session", "read"),
+                permission(GET, "/api/v1/sessions/{id}/recording", "bastion-session", "read"),
+                permission(GET, "/api/v1/sessions/{id}/commands", "bastion-session", "read"),
+                permission(POST, "/api/v1/sessions/{id}/terminate", "bastion-session", "terminate"));
+    }
+}

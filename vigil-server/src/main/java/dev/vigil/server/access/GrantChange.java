@@ -1,0 +1,9 @@
+package dev.vigil.server.access;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A new grant: {@code subject} is {@code user:<username>} or {@code group:<name>}; exactly one of target and targetGroup. */
+public record GrantChange(String subject, String target, String targetGroup, String account, List<String> channels, Instant validFrom,
+        Instant validUntil, String reason) {
+}

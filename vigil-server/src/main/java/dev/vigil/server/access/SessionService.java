@@ -1,0 +1,118 @@
+package dev.vigil.server.access;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import dev.vigil.server.access.internal.GatewayRunner;
+import dev.vigil.server.audit.AuditEntry;
+import dev.vigil.server.audit.AuditLog;
+import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.identity.VigilPrincipal;
+import dev.vigil.server.platform.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Recorded bastion sessions: list, details with commands, the asciicast recording, and kill of a live one. */
+@Service
+public class SessionService {
+
+    private static final String SELECT = """
+            SELECT id, connection_id, user_id, username, target_name, account, kind, command, pty, source_address, started_at, ended_at,
+                   exit_status, exit_signal, terminated_by, recording_sha256, recording_bytes, recording_truncated, tenant_id FROM access_session""";
+
+    private final JdbcClient jdbc;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final GatewayRunner gateway;
+
+    SessionService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, GatewayRunner gateway) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+        this.gateway = gateway;
+    }
+
+    /** The newest sessions first; {@code username} and {@code live} narrow the list. */
+    public List<SessionView> list(String username, Boolean live, int limit, int offset) {
+        VigilPrincipal caller = access.requireCurrent();
+        if (limit < 1 || limit > 500 || offset < 0) {
+            throw ProblemException.badRequest("invalid-input", "limit must be 1-500 and offset at least 0");
+        }
+        Set<String> running = Set.copyOf(gateway.liveSessionIds());
+        String where = " WHERE (? IS NULL OR username = ?) AND (? IS NULL OR (ended_at IS NULL) = ?)";
+        return jdbc.sql(SELECT + where + " ORDER BY started_at DESC LIMIT ? OFFSET ?")
+                .params(username, username, live, live, limit, offset).query((rs, n) -> map(rs, running)).list().stream()
+                .filter(s -> visible(caller, s)).toList();
+    }
+
+    public SessionDetail get(UUID id) {
+        SessionView session = find(id);
+        List<SessionCommandView> commands = jdbc.sql("SELECT seq, at, offset_seconds, command FROM access_session_command WHERE session_id = ? ORDER BY seq")
+                .param(id).query((rs, n) -> new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4)))
+                .list();
+        return new SessionDetail(session, commands);
+    }
+
+    /** The asciicast v2 file (uncompressed); its SHA-256 is the one in the session and in the audit ledger. */
+    @Transactional
+    public byte[] recording(UUID id) {
+        SessionView session = find(id);
+        byte[] gzip = jdbc.sql("SELECT recording FROM access_session WHERE id = ?").param(id).query(byte[].class).optional().orElse(null);
+        if (gzip == null) {
+            throw ProblemException.conflict("no-recording", session.live() || session.endedAt() == null
+                    ? "the session is still running; its recording is stored when it ends" : "the session has no recording");
+        }
+        audit.record(AuditEntry.success("access.session.replay", "access-session", id, null, Map.of("target", session.target())));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored recording cannot be read", e);
+        }
+    }
+
+    @Transactional
+    public SessionView terminate(UUID id, String reason) {
+        SessionView session = find(id);
+        VigilPrincipal caller = access.require("bastion-session", "terminate", session.tenantId());
+        String why = "terminated by " + caller.username() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        if (!gateway.terminate(id.toString(), why)) {
+            throw ProblemException.conflict("not-live", "the session is not running");
+        }
+        audit.record(AuditEntry.success("access.session.terminate", "access-session", id, null,
+                Map.of("user", session.username(), "target", session.target(), "reason", why)));
+        return session;
+    }
+
+    private SessionView find(UUID id) {
+        VigilPrincipal caller = access.requireCurrent();
+        Set<String> running = Set.copyOf(gateway.liveSessionIds());
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> map(rs, running)).optional()
+                .filter(s -> visible(caller, s)).orElseThrow(() -> ProblemException.notFound("session", id));
+    }
+
+    /** Sessions on a tenant's targets are visible to readers of that tenant; the others to readers of everything. */
+    private static boolean visible(VigilPrincipal caller, SessionView session) {
+        return session.tenantId() == null ? caller.canEverywhere("bastion-session", "read") : caller.can("bastion-session", "read", session.tenantId());
+    }
+
+    private static SessionView map(ResultSet rs, Set<String> running) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        String id = rs.getString("id");
+        return new SessionView(UUID.fromString(id), rs.getString("connection_id"), rs.getObject("user_id", UUID.class), rs.getString("username"),
+                rs.getString("target_name"), rs.getString("account"), rs.getString("kind"), rs.getString("command"), rs.getBoolean("pty"),
+                rs.getString("source_address"), rs.getTimestamp("started_at").toInstant(), ended == null ? null : ended.toInstant(),
+                (Integer) rs.getObject("exit_status"), rs.getString("exit_signal"), rs.getString("terminated_by"), rs.getString("recording_sha256"),
+                (Long) rs.getObject("recording_bytes"), (Boolean) rs.getObject("recording_truncated"), rs.getObject("tenant_id", UUID.class),
+                running.contains(id));
+    }
+}

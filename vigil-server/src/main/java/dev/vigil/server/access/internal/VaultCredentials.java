@@ -1,0 +1,32 @@
+package dev.vigil.server.access.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.vigil.bastion.gateway.CredentialSource;
+import dev.vigil.bastion.gateway.UpstreamCredential;
+import dev.vigil.bastion.gateway.UpstreamTarget;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Hands the gateway the decrypted credential of a granted account; nothing else ever decrypts one. */
+@Component
+public class VaultCredentials implements CredentialSource {
+
+    private final JdbcClient jdbc;
+    private final CredentialVault vault;
+
+    VaultCredentials(JdbcClient jdbc, CredentialVault vault) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+    }
+
+    @Override
+    public UpstreamCredential credentialFor(UpstreamTarget target) {
+        Map<String, Object> row = jdbc.sql("SELECT credential_kind, credential FROM access_target_account WHERE id = ?")
+                .param(UUID.fromString(target.accountId())).query().singleRow();
+        String secret = vault.decrypt((String) row.get("credential"), target.accountId());
+        return "password".equals(row.get("credential_kind")) ? new UpstreamCredential.Password(secret)
+                : new UpstreamCredential.PrivateKey(secret, null);
+    }
+}

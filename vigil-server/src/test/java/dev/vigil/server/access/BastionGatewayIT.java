@@ -1,0 +1,231 @@
+package dev.vigil.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.vigil.server.support.Api;
+import dev.vigil.server.support.ServerJar;
+import dev.vigil.testkit.ssh.SshClientRun;
+import dev.vigil.testkit.ssh.TargetSshd;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The issue's check, end to end with real parts: {@code vigil serve --ssh-port N} (the built jar), a real sshd on
+ * loopback as the target, and the real OpenSSH client. Everything is set up through the HTTP API as an administrator
+ * and an operator would do it.
+ */
+@Tag("e2e")
+class BastionGatewayIT {
+
+    private static final String ADMIN_TOKEN = "vgl_bastion-it-bootstrap-admin-token-0123456789";
+    private static final String PASSWORD = "Correct-Horse-Battery-9";
+
+    static TargetSshd sshd;
+    static Process server;
+    static Path dir;
+    static Api api;
+    static int sshPort;
+    static Path aliceKey;
+    static Path bobKey;
+    static UUID aliceId;
+    static UUID targetId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sshd = TargetSshd.start();
+        dir = Files.createTempDirectory("vigil-bastion-it");
+        int httpPort = ServerJar.freePort();
+        sshPort = ServerJar.freePort();
+        server = ServerJar.start(dir.resolve("data"), httpPort, dir.resolve("server.log"), Map.of("VIGIL_BOOTSTRAP_API_TOKEN", ADMIN_TOKEN),
+                List.of("--ssh-port", String.valueOf(sshPort)));
+        ServerJar.awaitReady(httpPort);
+        api = new Api(httpPort);
+
+        aliceId = api.createUser(ADMIN_TOKEN, "alice", PASSWORD, List.of("operator"), null);
+        api.createUser(ADMIN_TOKEN, "bob", PASSWORD, List.of("operator"), null);
+        aliceKey = SshClientRun.generateKey(dir, "alice_key");
+        bobKey = SshClientRun.generateKey(dir, "bob_key");
+        registerOwnKey("alice", aliceKey);
+        registerOwnKey("bob", bobKey);
+
+        Api.Response target = api.post("/api/v1/access/targets", ADMIN_TOKEN, Map.of("name", "web01", "host", "127.0.0.1",
+                "port", sshd.port(), "hostKey", sshd.hostPublicKey(), "groups", List.of("web")));
+        assertThat(target.status()).as(target.body()).isEqualTo(201);
+        targetId = UUID.fromString(target.text("id"));
+        Api.Response account = api.post("/api/v1/access/targets/" + targetId + "/accounts", ADMIN_TOKEN,
+                Map.of("name", sshd.account(), "credentialKind", "private-key", "secret", sshd.accountPrivateKey()));
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("subject", "user:alice");
+        grant.put("target", "web01");
+        grant.put("account", sshd.account());
+        grant.put("channels", List.of("shell", "exec"));
+        grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+        grant.put("reason", "IT");
+        Api.Response granted = api.post("/api/v1/access/grants", ADMIN_TOKEN, grant);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+    }
+
+    private static void registerOwnKey(String username, Path key) throws Exception {
+        String token = api.login(username, PASSWORD);
+        Api.Response response = api.post("/api/v1/access/ssh-keys", token, Map.of("publicKey", Files.readString(key.resolveSibling(key.getFileName() + ".pub"))));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static String address(String operator) {
+        return operator + "%" + sshd.account() + "%web01";
+    }
+
+    @Test
+    void anOperatorWithAKeyAndAGrantRunsACommandThatIsRecordedAndListed() {
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, sshPort, address("alice"), "echo hello; exit 3");
+
+        assertThat(result.stdout()).as(result.stderr()).isEqualTo("hello\n");
+        assertThat(result.exitStatus()).isEqualTo(3);
+        JsonNode session = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> findSession("echo hello; exit 3"),
+                found -> found != null && !found.path("endedAt").isNull());
+        assertThat(session.path("username").asString()).isEqualTo("alice");
+        assertThat(session.path("target").asString()).isEqualTo("web01");
+        assertThat(session.path("account").asString()).isEqualTo(sshd.account());
+        assertThat(session.path("kind").asString()).isEqualTo("exec");
+        assertThat(session.path("exitStatus").asInt()).isEqualTo(3);
+        String id = session.path("id").asString();
+
+        Api.Response recording = api.get("/api/v1/sessions/" + id + "/recording", ADMIN_TOKEN);
+        assertThat(recording.status()).isEqualTo(200);
+        assertThat(recording.contentType()).startsWith("application/x-asciicast");
+        String[] lines = recording.body().split("\n");
+        JsonNode header = Api.JSON.readTree(lines[0]);
+        assertThat(header.path("version").asInt()).isEqualTo(2);
+        StringBuilder output = new StringBuilder();
+        for (int i = 1; i < lines.length; i++) {
+            JsonNode event = Api.JSON.readTree(lines[i]);
+            if (event.get(1).asString().equals("o")) {
+                output.append(event.get(2).asString());
+            }
+        }
+        assertThat(output.toString()).isEqualTo("hello\n");
+        assertThat(session.path("recordingSha256").asString()).isEqualTo(sha256(recording.body()));
+
+        Api.Response commands = api.get("/api/v1/sessions/" + id + "/commands", ADMIN_TOKEN);
+        assertThat(commands.json().get(0).path("command").asString()).isEqualTo("echo hello; exit 3");
+        Api.Response detail = api.get("/api/v1/sessions/" + id, ADMIN_TOKEN);
+        assertThat(detail.json().path("commands").get(0).path("command").asString()).isEqualTo("echo hello; exit 3");
+        assertThat(sshd.log()).contains("Accepted publickey for " + sshd.account());
+    }
+
+    @Test
+    void anOperatorWithoutAGrantIsRefused() {
+        SshClientRun.Result result = SshClientRun.ssh(bobKey, sshPort, address("bob"), "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(126);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("no grant for bob on web01");
+        Api.Response audit = api.get("/api/v1/audit/records?action=access.session.refused", ADMIN_TOKEN);
+        assertThat(audit.body()).contains("no grant for bob on web01");
+    }
+
+    @Test
+    void theVaultedCredentialIsNeverReturned() {
+        Api.Response target = api.get("/api/v1/access/targets/" + targetId, ADMIN_TOKEN);
+
+        assertThat(target.status()).isEqualTo(200);
+        assertThat(target.json().path("accounts").get(0).path("credentialKind").asString()).isEqualTo("private-key");
+        assertThat(target.body()).doesNotContain("PRIVATE KEY").doesNotContain(sshd.accountPrivateKey().lines().skip(1).findFirst().orElseThrow());
+        assertThat(api.get("/api/v1/access/targets", ADMIN_TOKEN).body()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void anAdministratorKillsALiveSession() throws Exception {
+        CompletableFuture<SshClientRun.Result> running = CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(aliceKey, sshPort, address("alice"), "echo started; sleep 40"));
+        JsonNode live = Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> findSession("echo started; sleep 40"),
+                found -> found != null && found.path("live").asBoolean());
+
+        Api.Response killed = api.post("/api/v1/sessions/" + live.path("id").asString() + "/terminate", ADMIN_TOKEN, Map.of("reason", "IT kill"));
+
+        assertThat(killed.status()).as(killed.body()).isEqualTo(200);
+        SshClientRun.Result result = running.get(20, TimeUnit.SECONDS);
+        assertThat(result.exitStatus()).isEqualTo(255);
+        assertThat(result.stderr()).contains("session terminated: terminated by admin: IT kill");
+        JsonNode ended = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> findSession("echo started; sleep 40"),
+                found -> !found.path("endedAt").isNull());
+        assertThat(ended.path("terminatedBy").asString()).contains("IT kill");
+    }
+
+    @Test
+    void disablingAUserCutsOffTheirLiveSession() throws Exception {
+        UUID carol = api.createUser(ADMIN_TOKEN, "carol", PASSWORD, List.of("operator"), null);
+        Path carolKey = SshClientRun.generateKey(dir, "carol_key");
+        registerOwnKey("carol", carolKey);
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("subject", "user:carol");
+        grant.put("targetGroup", "web");
+        grant.put("account", sshd.account());
+        grant.put("channels", List.of("exec"));
+        grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(api.post("/api/v1/access/grants", ADMIN_TOKEN, grant).status()).isEqualTo(201);
+        CompletableFuture<SshClientRun.Result> running = CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(carolKey, sshPort, "carol%web01", "echo carol; sleep 40"));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> findSession("echo carol; sleep 40"),
+                found -> found != null && found.path("live").asBoolean());
+
+        long disabledAt = System.nanoTime();
+        assertThat(api.patch("/api/v1/users/" + carol, ADMIN_TOKEN, Map.of("enabled", false)).status()).isEqualTo(200);
+
+        SshClientRun.Result result = running.get(20, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - disabledAt)).isLessThan(10);
+        assertThat(result.exitStatus()).isNotZero();
+        SshClientRun.Result again = SshClientRun.ssh(carolKey, sshPort, "carol%web01", "echo again");
+        assertThat(again.exitStatus()).isEqualTo(255);
+        assertThat(again.stderr()).contains("Permission denied");
+    }
+
+    private static JsonNode findSession(String command) {
+        Api.Response sessions = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN);
+        assertThat(sessions.status()).as(sessions.body()).isEqualTo(200);
+        List<JsonNode> matching = new ArrayList<>();
+        sessions.json().forEach(node -> {
+            if (command.equals(node.path("command").asString(null))) {
+                matching.add(node);
+            }
+        });
+        return matching.isEmpty() ? null : matching.get(0);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
