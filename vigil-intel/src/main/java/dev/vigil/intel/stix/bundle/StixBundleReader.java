@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Extracts the {@code indicator} objects of a STIX 2.1 bundle ({@code {"type": "bundle", "objects": [...]}}). Other
@@ -62,6 +63,16 @@ public final class StixBundleReader {
             }
         }
         return new Result(indicators, problems);
+    }
+
+    /**
+     * Reads one STIX object as an indicator (for objects that arrive outside a bundle, such as TAXII envelopes);
+     * empty when it is another type of object.
+     *
+     * @throws IllegalArgumentException when it is an indicator lacking a required property
+     */
+    public static Optional<StixIndicator> indicatorOf(JsonNode object) {
+        return "indicator".equals(text(object, "type")) ? Optional.of(indicator(object)) : Optional.empty();
     }
 
     private static StixIndicator indicator(JsonNode object) {
