@@ -8,7 +8,7 @@ import dev.vigil.vuln.assess.Priority;
 import org.springframework.stereotype.Component;
 
 /** When a finding must be remediated: first seen plus the configured time for its priority; none for info. */
-@Component
+@Component("findingSlaPolicy")
 public class SlaPolicy {
 
     private final VigilProperties.Vuln config;
