@@ -49,14 +49,14 @@ public final class SessionRecorder {
         long start = System.nanoTime();
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
-            castStream = new DigestOutputStream(new GZIPOutputStream(castBytes), sha256) {
+            castStream = new DigestOutputStream(new FastGzip(castBytes), sha256) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     super.write(b, off, len);
                     castLength += len;
                 }
             };
-            inputStream = new GZIPOutputStream(inputBytes);
+            inputStream = new FastGzip(inputBytes);
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException("cannot set up the recording streams", e);
         }
@@ -140,5 +140,13 @@ public final class SessionRecorder {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> out.append(c >= ' ' && c != 0x7f ? "*" : Character.toString(c)));
         return out.toString();
+    }
+
+    /** Deflate at its fastest level: terminal output compresses well anyway, and recording must keep up with bulk output. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream target) throws IOException {
+            super(target, 64 * 1024);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 }

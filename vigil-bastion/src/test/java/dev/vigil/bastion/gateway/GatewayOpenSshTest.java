@@ -45,8 +45,24 @@ class GatewayOpenSshTest {
         PINS.put("web01", sshd.hostPublicKey());
         ACTIVE.put("alice", true);
         ACTIVE.put("bob", true);
-        OperatorAuthenticator operators = (username, key) -> Optional.ofNullable(operatorKeys.get(username))
-                .filter(known -> OpenSshKeys.same(known, key)).map(known -> new Operator("id-" + username, username));
+        OperatorAuthenticator operators = new OperatorAuthenticator() {
+            @Override
+            public Optional<Operator> byPublicKey(String username, PublicKey key) {
+                return Optional.ofNullable(operatorKeys.get(username)).filter(known -> OpenSshKeys.same(known, key))
+                        .map(known -> new Operator("id-" + username, username));
+            }
+
+            @Override
+            public Optional<Operator> byPasswordAndCode(String username, String password, String totpCode) {
+                return username.equals("alice") && password.equals("alice-password") && totpCode.equals("246810")
+                        ? Optional.of(new Operator("id-alice", "alice")) : Optional.empty();
+            }
+
+            @Override
+            public boolean offersPasswordAndCode() {
+                return true;
+            }
+        };
         AccessBroker broker = new AccessBroker() {
             @Override
             public AccessDecision authorize(ChannelRequest request) {
@@ -233,5 +249,59 @@ class GatewayOpenSshTest {
         assertThat(cast.header().get("width").asInt()).isEqualTo(100);
         assertThat(cast.header().get("height").asInt()).isEqualTo(30);
         assertThat(Casts.read(closed.recording().inputGzip()).of("i")).isNotEmpty();
+    }
+
+    @Test
+    void withoutATargetTheOperatorPicksOneFromTheMenuAfterPasswordAndCode() throws Exception {
+        Path script = keys.resolve("menu.exp");
+        Files.writeString(script, """
+                set timeout 20
+                expect_after timeout { puts "TIMEOUT"; exit 99 }
+                log_file -noappend %s
+                spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR alice@127.0.0.1
+                expect "Password: "
+                send "alice-password\r"
+                expect "Verification code: "
+                send "246810\r"
+                expect "Target (number or account%%target, q to quit): "
+                send "9\r"
+                expect "No such target."
+                send "1\r"
+                expect -re {:~[$#] $}
+                send "echo MENU-\$((40+2))\r"
+                expect "MENU-42"
+                send "exit 4\r"
+                expect eof
+                catch wait result
+                exit [lindex $result 3]
+                """.formatted(keys.resolve("menu.log"), gateway.port()));
+
+        SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
+
+        String seen = Files.readString(keys.resolve("menu.log"));
+        assertThat(result.exitStatus()).as(seen).isEqualTo(4);
+        assertThat(seen).contains("1) " + sshd.account() + "%web01  - test target").contains("MENU-42");
+    }
+
+    @Test
+    void aWrongVerificationCodeIsRefused() throws Exception {
+        Path script = keys.resolve("wrong-code.exp");
+        Files.writeString(script, """
+                set timeout 20
+                expect_after timeout { puts "TIMEOUT"; exit 99 }
+                spawn -noecho /usr/bin/ssh -F /dev/null -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o NumberOfPasswordPrompts=1 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1 id
+                expect "Password: "
+                send "alice-password\r"
+                expect "Verification code: "
+                send "111111\r"
+                expect eof
+                catch wait result
+                exit [lindex $result 3]
+                """.formatted(gateway.port(), address("alice", "web01")));
+
+        SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
+
+        assertThat(result.exitStatus()).as(result.stdout()).isEqualTo(255);
+        assertThat(result.stdout()).contains("Permission denied").doesNotContain("uid=");
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,10 +50,19 @@ public class SessionService {
             throw ProblemException.badRequest("invalid-input", "limit must be 1-500 and offset at least 0");
         }
         Set<String> running = Set.copyOf(gateway.liveSessionIds());
-        String where = " WHERE (? IS NULL OR username = ?) AND (? IS NULL OR (ended_at IS NULL) = ?)";
-        return jdbc.sql(SELECT + where + " ORDER BY started_at DESC LIMIT ? OFFSET ?")
-                .params(username, username, live, live, limit, offset).query((rs, n) -> map(rs, running)).list().stream()
-                .filter(s -> visible(caller, s)).toList();
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE true");
+        if (username != null && !username.isBlank()) {
+            where.append(" AND username = ?");
+            params.add(username.strip());
+        }
+        if (live != null) {
+            where.append(live ? " AND ended_at IS NULL" : " AND ended_at IS NOT NULL");
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT + where + " ORDER BY started_at DESC LIMIT ? OFFSET ?").params(params)
+                .query((rs, n) -> map(rs, running)).list().stream().filter(s -> visible(caller, s)).toList();
     }
 
     public SessionDetail get(UUID id) {

@@ -142,5 +142,7 @@ class AccessApiTest extends ServerTestBase {
         assertThat(api().get("/api/v1/sessions/" + UUID.randomUUID() + "/recording", ADMIN_TOKEN).status()).isEqualTo(404);
         assertThat(api().post("/api/v1/sessions/" + UUID.randomUUID() + "/terminate", ADMIN_TOKEN, Map.of()).status()).isEqualTo(404);
         assertThat(api().get("/api/v1/sessions?limit=0", ADMIN_TOKEN).assertProblem(400).detail()).contains("limit");
+        assertThat(api().get("/api/v1/sessions", ADMIN_TOKEN).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/sessions?live=true&username=nobody", ADMIN_TOKEN).json().size()).isZero();
     }
 }

@@ -1,0 +1,235 @@
+package dev.vigil.benchmarks.bastion;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import dev.vigil.bastion.gateway.AccessBroker;
+import dev.vigil.bastion.gateway.AccessDecision;
+import dev.vigil.bastion.gateway.BastionGateway;
+import dev.vigil.bastion.gateway.ChannelRequest;
+import dev.vigil.bastion.gateway.GatewaySettings;
+import dev.vigil.bastion.gateway.OpenSshKeys;
+import dev.vigil.bastion.gateway.Operator;
+import dev.vigil.bastion.gateway.RecordedCommand;
+import dev.vigil.bastion.gateway.SessionClosed;
+import dev.vigil.bastion.gateway.SessionOpened;
+import dev.vigil.bastion.gateway.SessionSink;
+import dev.vigil.bastion.gateway.TargetChoice;
+import dev.vigil.bastion.gateway.UpstreamCredential;
+import dev.vigil.bastion.gateway.UpstreamTarget;
+import dev.vigil.testkit.ssh.TargetSshd;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+
+/**
+ * Load generator for the bastion gateway: a real sshd on loopback as the target, the gateway in this JVM with recording
+ * on, and MINA clients. Measures (1) keystroke echo round trips on a PTY ({@code stty raw -echo; exec cat}), direct and
+ * through the gateway; (2) bulk text output throughput, direct and through the gateway; (3) heap with N idle
+ * interactive sessions open through the gateway.
+ *
+ * <pre>java -Xmx1g -cp benchmarks.jar dev.vigil.benchmarks.bastion.GatewayLoad [KEYSTROKES] [BULK_MIB] [IDLE_SESSIONS]</pre>
+ */
+public final class GatewayLoad {
+
+    private GatewayLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int keystrokes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int bulkMib = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int idle = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path dir = Files.createTempDirectory("vigil-gateway-load");
+        try (TargetSshd sshd = TargetSshd.start()) {
+            KeyPair operatorKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+            String operatorLine = OpenSshKeys.canonical(operatorKey.getPublic());
+            SessionSink sink = new CountingSink();
+            AccessBroker broker = new AccessBroker() {
+                @Override
+                public AccessDecision authorize(ChannelRequest request) {
+                    return new AccessDecision.Granted(new UpstreamTarget("t", "target", "127.0.0.1", sshd.port(), "a", sshd.account(), "g"));
+                }
+
+                @Override
+                public List<TargetChoice> choices(Operator operator) {
+                    return List.of();
+                }
+
+                @Override
+                public boolean stillActive(Operator operator) {
+                    return true;
+                }
+            };
+            try (BastionGateway gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, dir.resolve("host_key"), Duration.ofSeconds(30),
+                    256L * 1024 * 1024, Duration.ofSeconds(1)),
+                    (user, key) -> OpenSshKeys.canonical(key).equals(operatorLine) ? Optional.of(new Operator("1", user)) : Optional.empty(),
+                    broker, target -> new UpstreamCredential.PrivateKey(sshd.accountPrivateKey(), null),
+                    (target, key) -> OpenSshKeys.same(OpenSshKeys.parse(sshd.hostPublicKey()), key)
+                            ? dev.vigil.bastion.gateway.HostKeyTrust.Verdict.TRUSTED : dev.vigil.bastion.gateway.HostKeyTrust.Verdict.CHANGED,
+                    sink);
+                 SshClient client = SshClient.setUpDefaultClient()) {
+                gateway.start();
+                client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+                client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+                client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+                client.start();
+                KeyPair targetKey = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(null,
+                        org.apache.sshd.common.NamedResource.ofName("target"), new java.io.ByteArrayInputStream(sshd.accountPrivateKey().getBytes()),
+                        null).iterator().next();
+                Endpoint direct = new Endpoint(client, sshd.account(), sshd.port(), targetKey);
+                Endpoint viaGateway = new Endpoint(client, "op%" + sshd.account() + "%target", gateway.port(), operatorKey);
+
+                echo(direct, 200);
+                echo(viaGateway, 200);
+                long[] directRtt = echo(direct, keystrokes);
+                long[] gatewayRtt = echo(viaGateway, keystrokes);
+                System.out.printf("keystroke echo (%d keys)   direct p50 %.3f ms p99 %.3f ms | gateway p50 %.3f ms p99 %.3f ms | added p50 %.3f ms p99 %.3f ms%n",
+                        keystrokes, ms(directRtt, 50), ms(directRtt, 99), ms(gatewayRtt, 50), ms(gatewayRtt, 99),
+                        ms(gatewayRtt, 50) - ms(directRtt, 50), ms(gatewayRtt, 99) - ms(directRtt, 99));
+
+                bulk(direct, 1);
+                double directSeconds = bulk(direct, bulkMib);
+                double gatewaySeconds = bulk(viaGateway, bulkMib);
+                System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s | gateway with recording %.1f MiB/s | ratio %.0f%%%n",
+                        bulkMib, bulkMib / directSeconds, bulkMib / gatewaySeconds, 100 * directSeconds / gatewaySeconds);
+
+                System.gc();
+                long before = usedHeap();
+                List<ClientSession> open = new ArrayList<>();
+                for (int i = 0; i < idle; i++) {
+                    ClientSession session = viaGateway.connect();
+                    ChannelExec channel = session.createExecChannel("exec sleep 600");
+                    channel.setUsePty(true);
+                    channel.open().verify(Duration.ofSeconds(30));
+                    open.add(session);
+                }
+                Thread.sleep(2000);
+                System.gc();
+                long after = usedHeap();
+                System.out.printf("idle sessions              %d open through the gateway (and %d to the target): heap after GC %d MB (+%d MB, %.0f KB/session incl. client side)%n",
+                        idle, idle, after >> 20, (after - before) >> 20, (after - before) / 1024.0 / idle);
+                for (ClientSession session : open) {
+                    session.close(true);
+                }
+            }
+        }
+    }
+
+    private record Endpoint(SshClient client, String user, int port, KeyPair key) {
+        ClientSession connect() throws Exception {
+            ClientSession session = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(30)).getSession();
+            session.addPublicKeyIdentity(key);
+            session.auth().verify(Duration.ofSeconds(30));
+            return session;
+        }
+    }
+
+    private static long[] echo(Endpoint endpoint, int keystrokes) throws Exception {
+        try (ClientSession session = endpoint.connect(); ChannelExec channel = session.createExecChannel("stty raw -echo; echo READY; exec cat")) {
+            channel.setUsePty(true);
+            channel.open().verify(Duration.ofSeconds(30));
+            OutputStream in = channel.getInvertedIn();
+            InputStream out = channel.getInvertedOut();
+            awaitReady(out);
+            long[] rtt = new long[keystrokes];
+            for (int i = 0; i < keystrokes; i++) {
+                byte key = (byte) ('a' + i % 26);
+                long start = System.nanoTime();
+                in.write(key);
+                in.flush();
+                int got;
+                do {
+                    got = out.read();
+                } while (got != key && got >= 0);
+                rtt[i] = System.nanoTime() - start;
+            }
+            in.write(4);
+            in.flush();
+            Arrays.sort(rtt);
+            return rtt;
+        }
+    }
+
+    /** Typing starts only once the terminal is raw and silent, so that every key comes back exactly once. */
+    private static void awaitReady(InputStream out) throws java.io.IOException {
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().contains("READY")) {
+            int b = out.read();
+            if (b < 0) {
+                throw new IllegalStateException("the target closed before it was ready: " + seen);
+            }
+            seen.append((char) b);
+        }
+        while (seen.charAt(seen.length() - 1) != '\n') {
+            seen.append((char) out.read());
+        }
+    }
+
+    private static double bulk(Endpoint endpoint, int mib) throws Exception {
+        try (ClientSession session = endpoint.connect();
+             ChannelExec channel = session.createExecChannel("yes 'the quick brown fox jumps over the lazy dog 0123456789' | head -c " + mib * 1048576L)) {
+            channel.open().verify(Duration.ofSeconds(30));
+            InputStream out = channel.getInvertedOut();
+            byte[] buffer = new byte[65536];
+            long start = System.nanoTime();
+            long total = 0;
+            for (int n = out.read(buffer); n >= 0; n = out.read(buffer)) {
+                total += n;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(30));
+            if (total != mib * 1048576L) {
+                throw new IllegalStateException("received " + total + " bytes, expected " + mib * 1048576L);
+            }
+            return seconds;
+        }
+    }
+
+    private static double ms(long[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    /** Discards what the gateway reports; the recordings are still made (recording on). */
+    private static final class CountingSink implements SessionSink {
+        @Override
+        public void opened(SessionOpened session) {
+        }
+
+        @Override
+        public void command(String sessionId, RecordedCommand command) {
+        }
+
+        @Override
+        public void closed(String sessionId, SessionClosed outcome) {
+        }
+
+        @Override
+        public void refused(ChannelRequest request, String reason) {
+            System.err.println("refused: " + reason);
+        }
+
+        @Override
+        public void hostKeyChanged(UpstreamTarget target, String presentedFingerprint) {
+            System.err.println("host key changed: " + presentedFingerprint);
+        }
+    }
+}
