@@ -117,6 +117,7 @@ public class AssetService {
         ValidAsset valid = ValidAsset.of(change, before);
         writer.update(before.id(), valid, source);
         audit.record(AuditEntry.success("asset.update", "asset", before.id(), null, body(valid, source)));
+        events.publishEvent(new AssetUpdated(before.tenant(), before.id()));
         return writer.find(before.id()).orElseThrow();
     }
 
@@ -263,6 +264,7 @@ public class AssetService {
                         merged.internetExposed(), into.id())
                 .update();
         events.publishEvent(new AssetsMerged(into.tenant(), into.id(), merged.id()));
+        events.publishEvent(new AssetUpdated(into.tenant(), into.id()));
         audit.record(AuditEntry.success("asset.merge", "asset", into.id(), null,
                 Map.of("into", into.id().toString(), "merged", merged.id().toString(), "mergedName", merged.name())));
         return writer.find(into.id()).orElseThrow();

@@ -12,8 +12,14 @@ import java.time.Instant;
 public record SoftwarePackage(String name, String version, String purl, String cpe, String source, Instant seenAt) {
 
     public SoftwarePackage {
-        version = version == null ? "" : version;
-        purl = purl == null ? "" : purl;
-        cpe = cpe == null ? "" : cpe;
+        name = name == null ? null : withoutNul(name);
+        version = version == null ? "" : withoutNul(version);
+        purl = purl == null ? "" : withoutNul(purl);
+        cpe = cpe == null ? "" : withoutNul(cpe);
+    }
+
+    /** Some scanner reports carry NUL characters, which PostgreSQL text cannot hold. */
+    private static String withoutNul(String text) {
+        return text.replace("\u0000", "");
     }
 }

@@ -15,6 +15,7 @@ import dev.vigil.server.vuln.internal.AssetNames;
 import dev.vigil.server.vuln.internal.FindingLifecycle;
 import dev.vigil.server.vuln.internal.FindingRows;
 import dev.vigil.server.vuln.internal.FindingWriter;
+import dev.vigil.server.vuln.internal.TenantClause;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +52,7 @@ public class FindingService {
         }
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
-        List<String> readable = tenants.slugs("vuln", "read");
-        if (readable != null) {
-            where.append(" AND f.tenant = ANY(?)");
-            params.add(readable.toArray(String[]::new));
-        }
-        add(where, params, " AND f.tenant = ?", filter.tenant());
+        TenantClause.append(where, params, "f.tenant", tenants.slugs("vuln", "read"), filter.tenant());
         if (filter.assetId() != null) {
             where.append(" AND f.asset_id = ?");
             params.add(filter.assetId());
@@ -127,7 +123,7 @@ public class FindingService {
                     + "; allowed: " + (FindingLifecycle.next(current).isEmpty() ? "none"
                     : String.join(", ", FindingLifecycle.next(current))));
         }
-        String why = reason == null ? "" : reason.strip();
+        String why = reason == null ? "" : reason.replace("\u0000", "").strip();
         if (FindingLifecycle.needsReason(current, to) && why.isEmpty()) {
             throw ProblemException.badRequest("invalid-input", "a reason is required to move a finding from " + current
                     + " to " + to);

@@ -16,6 +16,7 @@ import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.asset.AssetView;
 import dev.vigil.server.identity.TenantScopes;
+import dev.vigil.server.vuln.internal.TenantClause;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -74,15 +75,7 @@ public class FindingSlaService {
     public Map<String, Map<String, Long>> summary(String tenant) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE status IN ('new', 'reopened', 'triaged', 'in_remediation') AND sla_due IS NOT NULL");
-        List<String> readable = tenants.slugs("vuln", "read");
-        if (readable != null) {
-            where.append(" AND tenant = ANY(?)");
-            params.add(readable.toArray(String[]::new));
-        }
-        if (tenant != null && !tenant.isBlank()) {
-            where.append(" AND tenant = ?");
-            params.add(tenant.strip());
-        }
+        TenantClause.append(where, params, "tenant", tenants.slugs("vuln", "read"), tenant);
         Map<String, Map<String, Long>> summary = new LinkedHashMap<>();
         for (String state : List.of("breached", "due-soon", "on-track")) {
             Map<String, Long> byPriority = new LinkedHashMap<>();

@@ -25,6 +25,7 @@ import dev.vigil.server.vuln.internal.Enrichment;
 import dev.vigil.server.vuln.internal.FindingIdentity;
 import dev.vigil.server.vuln.internal.FindingLifecycle;
 import dev.vigil.server.vuln.internal.FindingWriter;
+import dev.vigil.server.vuln.internal.TenantClause;
 import dev.vigil.vuln.assess.Assessment;
 import dev.vigil.vuln.assess.FindingAssessor;
 import dev.vigil.vuln.parse.InvalidInputException;
@@ -111,15 +112,7 @@ public class VulnImportService {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, tenant, file_name, format, scanners, received, created, updated, reopened, closed, imported_by,
                        imported_at FROM vuln_import WHERE true""");
-        List<String> readable = tenants.slugs("vuln", "read");
-        if (readable != null) {
-            sql.append(" AND tenant = ANY(?)");
-            params.add(readable.toArray(String[]::new));
-        }
-        if (tenant != null && !tenant.isBlank()) {
-            sql.append(" AND tenant = ?");
-            params.add(tenant.strip());
-        }
+        TenantClause.append(sql, params, "tenant", tenants.slugs("vuln", "read"), tenant);
         sql.append(" ORDER BY imported_at DESC, id LIMIT ?");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params)

@@ -144,6 +144,11 @@ class FindingLifecycleTest extends ServerTestBase {
         assertThat(enriched.path("priority").asString()).isEqualTo("critical");
         assertThat(enriched.path("ssvcExploitation").asString()).isEqualTo("active");
         assertThat(enriched.path("ssvcDecision").asString()).as("active, automatable, total, medium mission").isEqualTo("Act");
+        // the asset's criticality is the mission and well-being input: a negligible asset makes it Attend
+        assertThat(api().put("/api/v1/assets/" + enriched.path("assetId").asString(), ADMIN_TOKEN, Map.of("criticality", 1))
+                .status()).isEqualTo(200);
+        assertThat(finding(tenant, cve).path("ssvcMissionWellbeing").asString()).isEqualTo("low");
+        assertThat(finding(tenant, cve).path("ssvcDecision").asString()).isEqualTo("Attend");
 
         String epss = "#model_version:v2025.03.14,score_date:2099-01-02T00:00:00Z\ncve,epss,percentile\n" + cve + ",0.91234,0.99876\n";
         Api.Response scores = api().sendBytes("POST", "/api/v1/vuln/catalogs/epss", ADMIN_TOKEN, "text/csv",

@@ -24,7 +24,7 @@ public record ValidAsset(String tenant, String name, String kind, String owner, 
             throw ProblemException.badRequest("invalid-input", "an asset cannot move to another tenant");
         }
         String name = pick(change.name(), before == null ? null : before.name());
-        if (name == null || name.isBlank() || name.length() > 255) {
+        if (name == null || name.isBlank() || name.length() > 255 || name.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("invalid-input", "name is required (at most 255 characters)");
         }
         String kind = pick(change.kind(), before == null ? "host" : before.kind()).toLowerCase(Locale.ROOT);
@@ -58,7 +58,7 @@ public record ValidAsset(String tenant, String name, String kind, String owner, 
     private static List<String> tags(List<String> raw) {
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : raw) {
-            if (tag == null || tag.isBlank() || tag.length() > 100) {
+            if (tag == null || tag.isBlank() || tag.length() > 100 || tag.indexOf('\0') >= 0) {
                 throw ProblemException.badRequest("invalid-input", "tags must be non-empty, at most 100 characters");
             }
             tags.add(tag.strip());
@@ -85,6 +85,9 @@ public record ValidAsset(String tenant, String name, String kind, String owner, 
     }
 
     private static String limited(String field, String value, int max) {
+        if (value.indexOf('\0') >= 0) {
+            throw ProblemException.badRequest("invalid-input", field + " contains a NUL character");
+        }
         if (value.length() > max) {
             throw ProblemException.badRequest("invalid-input", field + " is longer than " + max + " characters");
         }

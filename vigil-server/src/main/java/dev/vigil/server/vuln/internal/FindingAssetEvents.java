@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.vigil.server.asset.AssetDeleting;
+import dev.vigil.server.asset.AssetUpdated;
 import dev.vigil.server.asset.AssetsMerged;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.context.event.EventListener;
@@ -12,17 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps findings with their asset: a merge moves them to the surviving asset (a finding both had stays once, the
- * other copy is closed as a duplicate); a delete is refused while the asset has findings.
+ * other copy is closed as a duplicate); a change of the asset rescores its findings; a delete is refused while the
+ * asset has findings.
  */
 @Component
 class FindingAssetEvents {
 
     private final JdbcClient jdbc;
     private final FindingWriter writer;
+    private final FindingRescorer rescorer;
 
-    FindingAssetEvents(JdbcClient jdbc, FindingWriter writer) {
+    FindingAssetEvents(JdbcClient jdbc, FindingWriter writer, FindingRescorer rescorer) {
         this.jdbc = jdbc;
         this.writer = writer;
+        this.rescorer = rescorer;
     }
 
     @EventListener
@@ -49,6 +53,11 @@ class FindingAssetEvents {
                 .params(merged.merged().toString(), merged.into().toString(), merged.merged() + "%",
                         merged.merged().toString(), merged.into().toString())
                 .update();
+    }
+
+    @EventListener
+    void onUpdate(AssetUpdated updated) {
+        rescorer.rescoreAsset(updated.assetId());
     }
 
     @EventListener

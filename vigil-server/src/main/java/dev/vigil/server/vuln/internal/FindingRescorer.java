@@ -17,7 +17,7 @@ import dev.vigil.vuln.report.FindingSeverity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Recomputes stored findings' scores after their inputs changed (a new KEV or EPSS catalog). */
+/** Recomputes stored findings' scores after their inputs changed (a new KEV or EPSS catalog, the asset's criticality). */
 @Component
 public class FindingRescorer {
 
@@ -35,12 +35,21 @@ public class FindingRescorer {
 
     /** Rescores every finding that names a CVE; returns how many. */
     public int rescoreCveFindings() {
+        return rescore("vulnerability_id ILIKE 'CVE-%' OR array_to_string(aliases, ' ') ILIKE '%CVE-%'", List.of());
+    }
+
+    /** Rescores the findings of one asset (its criticality decides the SSVC mission and well-being). */
+    public int rescoreAsset(UUID assetId) {
+        return rescore("asset_id = ?", List.of(assetId));
+    }
+
+    private int rescore(String condition, List<Object> params) {
         record Row(UUID id, UUID assetId, String vulnerabilityId, List<String> aliases, String vector,
                 BigDecimal reported, String severity, Instant firstSeen) {
         }
         List<Row> rows = jdbc.sql("""
                 SELECT id, asset_id, vulnerability_id, aliases, cvss_vector, reported_score, scanner_severity, first_seen
-                FROM vuln_finding WHERE vulnerability_id ILIKE 'CVE-%' OR array_to_string(aliases, ' ') ILIKE '%CVE-%'""")
+                FROM vuln_finding WHERE""" + " " + condition).params(params)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         texts(rs.getArray(4)), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
                         rs.getTimestamp(8).toInstant()))
