@@ -100,6 +100,10 @@ public class VulnImportService {
                         + " reports may not); give the asset parameter");
             }
         }
+        if (!report.inventory().components().isEmpty() && report.inventory().subject() == null && fallback == null) {
+            throw ProblemException.badRequest("invalid-report", file + ": the SBOM does not name the system it describes; "
+                    + "give the asset parameter");
+        }
         return store(file, report, slug, fallback, scope);
     }
 
@@ -162,6 +166,9 @@ public class VulnImportService {
                 id = writer.insert(tenant, asset.id(), identity, finding, now);
                 firstSeen = now;
                 writer.history(id, null, "new", "reported by " + finding.scanner() + " in " + file, actor);
+                if (finding.status() != null && FindingLifecycle.SUPPRESSED_BY_REPORT.contains(finding.status().toLowerCase())) {
+                    writer.transition(id, "new", "false_positive", "the report says " + finding.status(), actor);
+                }
                 created++;
             } else {
                 id = stored.get().id();
@@ -187,6 +194,7 @@ public class VulnImportService {
             }
         }
         int closed = closeGone(scopes, importId, file, actor);
+        List<String> assetNames = new ArrayList<>(recordInventory(report, tenant, fallback, now));
         for (AssetView asset : assetsByTarget.values()) {
             assets.recordScan(asset.id(), now);
         }
@@ -194,7 +202,7 @@ public class VulnImportService {
                 assets.recordSoftware(assetId, packages.stream().distinct().toList(), scanner)));
         jdbc.sql("UPDATE vuln_import SET created = ?, updated = ?, reopened = ?, closed = ? WHERE id = ?")
                 .params(created, updated, reopened, closed, importId).update();
-        List<String> assetNames = assetsByTarget.values().stream().map(AssetView::name).distinct().toList();
+        assetsByTarget.values().stream().map(AssetView::name).filter(n -> !assetNames.contains(n)).forEach(assetNames::add);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant);
         body.put("file", file);
@@ -208,6 +216,19 @@ public class VulnImportService {
         audit.record(AuditEntry.success("vuln.import", "vuln-import", importId, null, body));
         return new VulnImportReport(importId, file, report.format().displayName(), report.findings().size(), created,
                 updated, reopened, duplicates, closed, assetNames);
+    }
+
+    /** An SBOM's components become the software inventory (source {@code sbom}) of the system it describes. */
+    private List<String> recordInventory(ScannerReport report, String tenant, String fallback, Instant now) {
+        if (report.inventory().components().isEmpty()) {
+            return List.of();
+        }
+        String subject = (report.inventory().subject() != null ? report.inventory().subject() : fallback).replace("\u0000", "");
+        AssetView asset = assets.describe(assets.resolve(tenant, new AssetRegistry.Observation(subject, "service", List.of()),
+                "scan", now).assetId()).orElseThrow();
+        assets.recordSoftware(asset.id(), report.inventory().components().stream()
+                .map(c -> new SoftwarePackage(c.name(), c.version(), c.purl(), null, "sbom", now)).distinct().toList(), "sbom");
+        return List.of(asset.name());
     }
 
     /** Findings the scanner reported in the same scope before this import but not in it. */
