@@ -79,12 +79,15 @@ public class VulnImportService {
     public VulnImportReport importReport(String fileName, byte[] content, String tenant, String defaultAsset, String scope) {
         String slug = tenant == null || tenant.isBlank() ? "platform" : tenant.strip();
         tenants.require("vuln", "update", slug);
-        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.replace("\u0000", "").strip();
+        if (file.length() > 255) {
+            file = file.substring(file.length() - 255);
+        }
         if (content == null || content.length == 0) {
             throw ProblemException.badRequest("invalid-report", file + ": the upload is empty");
         }
-        if (scope != null && scope.length() > 200) {
-            throw ProblemException.badRequest("invalid-input", "scope is at most 200 characters");
+        if (scope != null && (scope.length() > 200 || scope.indexOf('\0') >= 0)) {
+            throw ProblemException.badRequest("invalid-input", "scope is at most 200 characters, without NUL");
         }
         ScannerReport report;
         try {
