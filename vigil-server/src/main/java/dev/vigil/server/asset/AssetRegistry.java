@@ -82,9 +82,17 @@ public class AssetRegistry {
             }
             existing = find(tenant, other);
         }
-        boolean created = existing.isEmpty();
-        UUID id = existing.orElseGet(() -> create(tenant, name.length() > 255 ? name.substring(0, 255) : name,
-                observation.kind(), source));
+        UUID id;
+        boolean created = false;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            String assetName = name.length() > 255 ? name.substring(0, 255) : name;
+            Optional<UUID> inserted = create(tenant, assetName, observation.kind(), source);
+            created = inserted.isPresent();
+            // a concurrent import created it meanwhile
+            id = inserted.orElseGet(() -> writer.findLive(tenant, "name", assetName).orElseThrow());
+        }
         learn(id, tenant, name, source);
         for (String other : observation.otherIdentifiers()) {
             learn(id, tenant, other, source);
@@ -126,15 +134,20 @@ public class AssetRegistry {
         return jdbc.sql("SELECT DISTINCT tenant FROM asset WHERE merged_into IS NULL ORDER BY tenant").query(String.class).list();
     }
 
-    private UUID create(String tenant, String name, String kind, String source) {
+    private Optional<UUID> create(String tenant, String name, String kind, String source) {
         ValidAsset asset = ValidAsset.of(new AssetChange(tenant, name, kind, null, null, null, null, null, null,
                 "created from " + source, null, null), null);
         Optional<VigilPrincipal> caller = access.current();
-        UUID id = writer.insert(asset, source, caller.map(VigilPrincipal::username).orElse("system:asset-" + source));
+        Optional<UUID> inserted = writer.insertIfNameFree(asset, source,
+                caller.map(VigilPrincipal::username).orElse("system:asset-" + source));
+        if (inserted.isEmpty()) {
+            return inserted;
+        }
+        UUID id = inserted.get();
         AuditEntry entry = AuditEntry.success("asset.create", "asset", id, null,
                 Map.of("tenant", tenant, "name", name, "kind", asset.kind(), "source", source));
         audit.record(caller.isPresent() ? entry : entry.by(Actor.systemJob("asset-" + source)));
-        return id;
+        return inserted;
     }
 
     private void learn(UUID id, String tenant, String observed, String source) {

@@ -3,7 +3,10 @@ package dev.vigil.server.console;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.asset.AssetCoverageService;
+import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.ingest.InputHealthService;
 import dev.vigil.server.vuln.FindingSlaService;
 import dev.vigil.server.vuln.RiskService;
 import dev.vigil.server.vuln.TenantPosture;
@@ -12,18 +15,28 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The situation at a glance: posture per tenant with its trend, riskiest assets, findings by SLA state, blind spots. */
+/**
+ * The situation at a glance: posture per tenant with its trend, riskiest assets, findings by SLA state, firing alerts
+ * by level, silent log sources and blind spots. Incidents join when that feature lands.
+ */
 @Controller
 class SituationPageController {
 
     private final RiskService risk;
     private final FindingSlaService sla;
     private final AssetCoverageService coverage;
+    private final AlertService alerts;
+    private final InputHealthService inputs;
+    private final AccessPolicy access;
 
-    SituationPageController(RiskService risk, FindingSlaService sla, AssetCoverageService coverage) {
+    SituationPageController(RiskService risk, FindingSlaService sla, AssetCoverageService coverage, AlertService alerts,
+            InputHealthService inputs, AccessPolicy access) {
         this.risk = risk;
         this.sla = sla;
         this.coverage = coverage;
+        this.alerts = alerts;
+        this.inputs = inputs;
+        this.access = access;
     }
 
     @GetMapping("/situation")
@@ -38,6 +51,10 @@ class SituationPageController {
         model.addAttribute("sla", sla.summary(tenant));
         model.addAttribute("gaps", coverage.list(tenant.isBlank() ? null : tenant, true, 1000, 0));
         model.addAttribute("tenant", tenant);
+        var me = access.requireCurrent();
+        model.addAttribute("firing", me.can("alert", "read") ? alerts.firingBySeverity() : null);
+        model.addAttribute("silentInputs", me.can("input", "read")
+                ? inputs.list().stream().filter(i -> i.status().equals("silent")).toList() : null);
         return "situation";
     }
 }

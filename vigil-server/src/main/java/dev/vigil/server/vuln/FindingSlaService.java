@@ -16,6 +16,7 @@ import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.asset.AssetView;
 import dev.vigil.server.identity.TenantScopes;
+import dev.vigil.server.vuln.internal.FindingWriter;
 import dev.vigil.server.vuln.internal.TenantClause;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SLA: raises one alert (source {@code vuln}) per open finding whose due date has passed, through the alerting intake,
- * and counts findings by SLA state and priority for the situation view.
+ * SLA: raises one alert (source {@code vuln}) per open finding whose due date has passed, through the alerting intake
+ * (resolved when the finding leaves the open statuses), and counts findings by SLA state and priority.
  */
 @Service
 public class FindingSlaService {
@@ -62,7 +63,7 @@ public class FindingSlaService {
         for (Breach b : breaches) {
             String asset = assets.describe(b.assetId()).map(AssetView::name).orElse(b.assetId().toString());
             alerts.raise(new AlertDraft(b.tenant(), "vuln", "sla:" + b.id(), "Remediation SLA breached: " + b.vulnerability()
-                    + " on " + asset, "", severity(b.priority()), "vuln-sla:" + b.id(), Duration.ofDays(3650),
+                    + " on " + asset, "", severity(b.priority()), FindingWriter.slaAlertKey(b.id()), Duration.ofDays(3650),
                     Map.of("host.name", asset, "vulnerability.id", b.vulnerability()), List.of(),
                     "finding " + b.id() + " (" + b.priority() + ": " + b.title() + ") was due " + b.due()
                             + " and is still open", now, 1));

@@ -79,12 +79,15 @@ public class VulnImportService {
     public VulnImportReport importReport(String fileName, byte[] content, String tenant, String defaultAsset, String scope) {
         String slug = tenant == null || tenant.isBlank() ? "platform" : tenant.strip();
         tenants.require("vuln", "update", slug);
-        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        String file = fileName == null || fileName.isBlank() ? "upload" : fileName.replace("\u0000", "").strip();
+        if (file.length() > 255) {
+            file = file.substring(file.length() - 255);
+        }
         if (content == null || content.length == 0) {
             throw ProblemException.badRequest("invalid-report", file + ": the upload is empty");
         }
-        if (scope != null && scope.length() > 200) {
-            throw ProblemException.badRequest("invalid-input", "scope is at most 200 characters");
+        if (scope != null && (scope.length() > 200 || scope.indexOf('\0') >= 0)) {
+            throw ProblemException.badRequest("invalid-input", "scope is at most 200 characters, without NUL");
         }
         ScannerReport report;
         try {
@@ -99,6 +102,10 @@ public class VulnImportService {
                         + " does not name the scanned system (" + report.format().displayName()
                         + " reports may not); give the asset parameter");
             }
+        }
+        if (!report.inventory().components().isEmpty() && report.inventory().subject() == null && fallback == null) {
+            throw ProblemException.badRequest("invalid-report", file + ": the SBOM does not name the system it describes; "
+                    + "give the asset parameter");
         }
         return store(file, report, slug, fallback, scope);
     }
@@ -162,6 +169,9 @@ public class VulnImportService {
                 id = writer.insert(tenant, asset.id(), identity, finding, now);
                 firstSeen = now;
                 writer.history(id, null, "new", "reported by " + finding.scanner() + " in " + file, actor);
+                if (finding.status() != null && FindingLifecycle.SUPPRESSED_BY_REPORT.contains(finding.status().toLowerCase())) {
+                    writer.transition(id, "new", "false_positive", "the report says " + finding.status(), actor);
+                }
                 created++;
             } else {
                 id = stored.get().id();
@@ -187,6 +197,7 @@ public class VulnImportService {
             }
         }
         int closed = closeGone(scopes, importId, file, actor);
+        List<String> assetNames = new ArrayList<>(recordInventory(report, tenant, fallback, now));
         for (AssetView asset : assetsByTarget.values()) {
             assets.recordScan(asset.id(), now);
         }
@@ -194,7 +205,7 @@ public class VulnImportService {
                 assets.recordSoftware(assetId, packages.stream().distinct().toList(), scanner)));
         jdbc.sql("UPDATE vuln_import SET created = ?, updated = ?, reopened = ?, closed = ? WHERE id = ?")
                 .params(created, updated, reopened, closed, importId).update();
-        List<String> assetNames = assetsByTarget.values().stream().map(AssetView::name).distinct().toList();
+        assetsByTarget.values().stream().map(AssetView::name).filter(n -> !assetNames.contains(n)).forEach(assetNames::add);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant", tenant);
         body.put("file", file);
@@ -208,6 +219,19 @@ public class VulnImportService {
         audit.record(AuditEntry.success("vuln.import", "vuln-import", importId, null, body));
         return new VulnImportReport(importId, file, report.format().displayName(), report.findings().size(), created,
                 updated, reopened, duplicates, closed, assetNames);
+    }
+
+    /** An SBOM's components become the software inventory (source {@code sbom}) of the system it describes. */
+    private List<String> recordInventory(ScannerReport report, String tenant, String fallback, Instant now) {
+        if (report.inventory().components().isEmpty()) {
+            return List.of();
+        }
+        String subject = (report.inventory().subject() != null ? report.inventory().subject() : fallback).replace("\u0000", "");
+        AssetView asset = assets.describe(assets.resolve(tenant, new AssetRegistry.Observation(subject, "service", List.of()),
+                "scan", now).assetId()).orElseThrow();
+        assets.recordSoftware(asset.id(), report.inventory().components().stream()
+                .map(c -> new SoftwarePackage(c.name(), c.version(), c.purl(), null, "sbom", now)).distinct().toList(), "sbom");
+        return List.of(asset.name());
     }
 
     /** Findings the scanner reported in the same scope before this import but not in it. */

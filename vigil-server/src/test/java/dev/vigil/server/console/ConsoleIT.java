@@ -346,6 +346,8 @@ class ConsoleIT {
         open("/situation");
         assertThat(browser.findElement(By.id("top-assets")).getText()).contains("shop-frontend");
         assertThat(browser.findElement(By.id("sla-table")).getText()).contains("on-track");
+        assertThat(browser.findElement(By.id("alerts-firing")).getText()).contains("critical");
+        assertThat(browser.findElement(By.id("silent-inputs")).getText()).isNotBlank();
         signOut();
     }
 

@@ -189,6 +189,29 @@ class FindingLifecycleTest extends ServerTestBase {
     }
 
     @Test
+    void vexNotAffectedAndSuppressedResultsArriveAsFalsePositivesAndStaySo() {
+        String tenant = tenant();
+        String vex = """
+                {"bomFormat":"CycloneDX","specVersion":"1.5","metadata":{"component":{"name":"vex-app"}},
+                 "components":[{"bom-ref":"pkg1","name":"log4j-core","version":"2.14.1",
+                   "purl":"pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}],
+                 "vulnerabilities":[{"id":"CVE-2021-44228","affects":[{"ref":"pkg1"}],
+                   "analysis":{"state":"not_affected","justification":"code_not_reachable"}},
+                  {"id":"CVE-2021-45046","affects":[{"ref":"pkg1"}],"analysis":{"state":"exploitable"}}]}""";
+        assertThat(importReport(tenant, vex, "").json().path("created").asInt()).isEqualTo(2);
+        JsonNode notAffected = finding(tenant, "CVE-2021-44228");
+        assertThat(notAffected.path("status").asString()).isEqualTo("false_positive");
+        assertThat(notAffected.path("statusReason").asString()).contains("not_affected");
+        assertThat(finding(tenant, "CVE-2021-45046").path("status").asString()).isEqualTo("new");
+        importReport(tenant, vex, "");
+        assertThat(finding(tenant, "CVE-2021-44228").path("status").asString()).isEqualTo("false_positive");
+        // the BOM's components are the software inventory of the system it describes
+        JsonNode software = api().get("/api/v1/assets/" + notAffected.path("assetId").asString() + "/software", ADMIN_TOKEN).json();
+        assertThat(software.findValuesAsString("source")).contains("sbom");
+        assertThat(software.findValuesAsString("purl")).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    }
+
+    @Test
     void aMalformedReportIsRefusedWholeNamingFileAndPlace() {
         String tenant = tenant();
         String broken = trivy("broken:1", new String[] {"CVE-2024-2001", "curl", RCE, "9.8"}).replace("\"Results\":[", "\"Results\":[}");
@@ -235,6 +258,11 @@ class FindingLifecycleTest extends ServerTestBase {
         assertThat(posture.path("score").asInt()).isEqualTo(22);
         assertThat(posture.path("history").size()).isEqualTo(1);
         assertThat(posture.path("history").get(0).path("slaBreached").asInt()).isEqualTo(1);
+
+        // a false positive needs no remediation: its breach alert resolves
+        assertThat(move(f.path("id").asString(), "false_positive", "nginx module not loaded").status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/alerts?source=vuln&tenant=" + tenant, ADMIN_TOKEN).json().get(0).path("state")
+                .asString()).isEqualTo("resolved");
     }
 
     @Test

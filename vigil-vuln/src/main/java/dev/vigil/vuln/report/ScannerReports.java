@@ -78,7 +78,8 @@ public final class ScannerReports {
 
     private static ScannerReport readJson(String source, JsonCursor root) throws InvalidInputException {
         if (CycloneDxJsonReader.recognises(root)) {
-            return report(source, ScannerFormat.CYCLONEDX_JSON, new CycloneDxJsonReader().read(root));
+            return new ScannerReport(source, ScannerFormat.CYCLONEDX_JSON, new CycloneDxJsonReader().read(root),
+                    CycloneDxJsonReader.inventory(root));
         }
         if (SarifReader.recognises(root)) {
             return report(source, ScannerFormat.SARIF, new SarifReader().read(root));
@@ -101,7 +102,8 @@ public final class ScannerReports {
             return report(source, ScannerFormat.OPENVAS_XML, new OpenVasXmlReader().read(root));
         }
         if (CycloneDxXmlReader.recognises(root)) {
-            return report(source, ScannerFormat.CYCLONEDX_XML, new CycloneDxXmlReader().read(root));
+            return new ScannerReport(source, ScannerFormat.CYCLONEDX_XML, new CycloneDxXmlReader().read(root),
+                    CycloneDxXmlReader.inventory(root));
         }
         throw new InvalidInputException(source, "element " + root.path(), "unrecognised XML report root <"
                 + root.name() + "> (expected NessusClientData_v2, a Greenbone GMP report or a CycloneDX bom)");

@@ -88,4 +88,17 @@ class CorpusFindingFieldsTest {
         assertThat(ScannerReports.read(Corpus.require("openvas").resolve("defectdojo-fixtures/many_vuln.xml"))
                 .findings()).extracting(Finding::target).doesNotContainNull();
     }
+
+    @Test
+    void cycloneDxSbomsListTheirSoftwareWithoutFindings() throws Exception {
+        ScannerReport report = ScannerReports.read(Corpus.require("cyclonedx").resolve("bom-examples/SBOM/laravel-7.12.0/bom.1.4.json"));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.inventory().subject()).isEqualTo("cyclonedx-php-composer-demo");
+        assertThat(report.inventory().components()).hasSize(62).allSatisfy(c -> assertThat(c.name()).isNotBlank());
+        assertThat(report.inventory().components()).anySatisfy(c -> assertThat(c.purl()).startsWith("pkg:composer/"));
+        ScannerReport xml = ScannerReports.read(Corpus.require("cyclonedx").resolve("defectdojo-fixtures/valid-vulnerability-1.4.xml"));
+        assertThat(xml.inventory().components()).isNotEmpty();
+        ScannerReport trivy = ScannerReports.read(Corpus.require("trivy").resolve("trivy-goldens/alpine-310.json"));
+        assertThat(trivy.inventory()).isEqualTo(SoftwareInventory.NONE);
+    }
 }

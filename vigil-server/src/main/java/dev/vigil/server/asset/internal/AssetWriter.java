@@ -53,6 +53,24 @@ public class AssetWriter {
         return id;
     }
 
+    /**
+     * Inserts an asset without identifiers unless the tenant has one of that name already (also one that a concurrent
+     * transaction is inserting: the insert waits for it); returns the new id, or empty when the name is taken.
+     */
+    public Optional<UUID> insertIfNameFree(ValidAsset asset, String source, String by) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                INSERT INTO asset (id, tenant, name, kind, owner, environment, criticality, internet_exposed, data_sensitivity,
+                                   tags, description, source, last_seen_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+                ON CONFLICT (tenant, lower(name)) WHERE merged_into IS NULL DO NOTHING""")
+                .params(id, asset.tenant(), asset.name(), asset.kind(), asset.owner(), asset.environment(),
+                        asset.criticality(), asset.internetExposed(), asset.dataSensitivity(),
+                        asset.tags().toArray(String[]::new), asset.description(), source, by)
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
     public void update(UUID id, ValidAsset asset, String source) {
         requireFreeName(asset.tenant(), asset.name(), id);
         requireFreeIdentifiers(asset, id);

@@ -26,6 +26,9 @@ public final class FindingLifecycle {
     /** Statuses a rescan that still reports the finding reopens. */
     public static final List<String> REOPENABLE = List.of("fixed", "verified", "closed");
 
+    /** Report statuses (CycloneDX VEX analysis, SARIF suppressions) that mark a new finding a false positive. */
+    public static final List<String> SUPPRESSED_BY_REPORT = List.of("not_affected", "false_positive", "suppressed");
+
     private FindingLifecycle() {
     }
 

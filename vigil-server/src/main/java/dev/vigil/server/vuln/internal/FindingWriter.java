@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.vuln.assess.Assessment;
 import dev.vigil.vuln.report.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +22,12 @@ public class FindingWriter {
 
     private final JdbcClient jdbc;
     private final SlaPolicy sla;
+    private final AlertIntake alerts;
 
-    FindingWriter(JdbcClient jdbc, SlaPolicy sla) {
+    FindingWriter(JdbcClient jdbc, SlaPolicy sla, AlertIntake alerts) {
         this.jdbc = jdbc;
         this.sla = sla;
+        this.alerts = alerts;
     }
 
     public Optional<Stored> lock(UUID assetId, String identity) {
@@ -89,7 +92,7 @@ public class FindingWriter {
                 .params(findingId, scanner, scope, importId).update();
     }
 
-    /** Moves the finding to a new status and records the step. */
+    /** Moves the finding to a new status and records the step; leaving the open statuses resolves its SLA alert. */
     public void transition(UUID id, String from, String to, String reason, String actor) {
         jdbc.sql("""
                 UPDATE vuln_finding SET status = ?, status_reason = ?,
@@ -99,6 +102,14 @@ public class FindingWriter {
                 WHERE id = ?""")
                 .params(to, reason == null ? "" : reason, to, to, id).update();
         history(id, from, to, reason, actor);
+        if (!FindingRows.OPEN.contains(to)) {
+            alerts.resolveByKey(slaAlertKey(id), "vuln", "finding " + to);
+        }
+    }
+
+    /** The dedup key of a finding's SLA breach alert. */
+    public static String slaAlertKey(UUID id) {
+        return "vuln-sla:" + id;
     }
 
     public void history(UUID id, String from, String to, String reason, String actor) {

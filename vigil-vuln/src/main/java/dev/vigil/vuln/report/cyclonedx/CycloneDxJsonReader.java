@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.vigil.vuln.report.Component;
 import dev.vigil.vuln.report.Finding;
 import dev.vigil.vuln.report.FindingKind;
+import dev.vigil.vuln.report.SoftwareInventory;
 import dev.vigil.vuln.parse.InvalidInputException;
 import dev.vigil.vuln.parse.json.JsonCursor;
 import dev.vigil.vuln.report.JsonReportReader;
@@ -40,6 +41,25 @@ public final class CycloneDxJsonReader implements JsonReportReader {
             findings.add(finding(vulnerability, scanner, components).withTarget(target));
         }
         return findings;
+    }
+
+    /** Every component of the BOM (nested ones included, the described system excluded) and the system's name. */
+    public static SoftwareInventory inventory(JsonCursor root) throws InvalidInputException {
+        JsonCursor metadata = root.object("metadata");
+        JsonCursor subject = metadata == null ? null : metadata.object("component");
+        List<Component> components = new ArrayList<>();
+        listComponents(root.objects("components"), components);
+        return new SoftwareInventory(subject == null ? null : subject.text("name"), components);
+    }
+
+    private static void listComponents(List<JsonCursor> list, List<Component> into) throws InvalidInputException {
+        for (JsonCursor component : list) {
+            Component c = Component.of(component.text("name"), component.text("version"), component.text("purl"));
+            if (c != null && c.name() != null) {
+                into.add(c);
+            }
+            listComponents(component.objects("components"), into);
+        }
     }
 
     private static void collect(List<JsonCursor> list, Map<String, Component> components)

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.vigil.vuln.report.Component;
 import dev.vigil.vuln.report.Finding;
 import dev.vigil.vuln.report.FindingKind;
+import dev.vigil.vuln.report.SoftwareInventory;
 import dev.vigil.vuln.parse.InvalidInputException;
 import dev.vigil.vuln.parse.xml.XmlElement;
 import dev.vigil.vuln.report.XmlReportReader;
@@ -40,6 +41,31 @@ public final class CycloneDxXmlReader implements XmlReportReader {
             }
         }
         return findings;
+    }
+
+    /** Every component of the BOM (nested ones included, the described system excluded) and the system's name. */
+    public static SoftwareInventory inventory(XmlElement root) {
+        XmlElement subject = root.descendant("metadata", "component");
+        List<Component> components = new ArrayList<>();
+        XmlElement list = root.child("components");
+        if (list != null) {
+            listComponents(list.children("component"), components);
+        }
+        return new SoftwareInventory(subject == null ? null : subject.childText("name"), components);
+    }
+
+    private static void listComponents(List<XmlElement> list, List<Component> into) {
+        for (XmlElement component : list) {
+            Component c = Component.of(component.childText("name"), component.childText("version"),
+                    component.childText("purl"));
+            if (c != null && c.name() != null) {
+                into.add(c);
+            }
+            XmlElement nested = component.child("components");
+            if (nested != null) {
+                listComponents(nested.children("component"), into);
+            }
+        }
     }
 
     private static void collect(List<XmlElement> list, Map<String, Component> components) {
