@@ -15,7 +15,9 @@ import java.util.UUID;
  * @param scoreMismatch     both exist and differ
  * @param ssvcDecision      Track, Track*, Attend or Act (CISA Coordinator tree)
  * @param priority          critical, high, medium, low or info: decides the SLA
- * @param status            new, reopened, triaged, in_remediation, fixed, verified, closed or false_positive
+ * @param status            new, reopened, triaged, in_remediation, fixed, verified, closed, false_positive or
+ *                          risk_accepted
+ * @param riskAcceptedUntil when an accepted risk returns to triage (only while risk_accepted)
  * @param slaState          none (closed or informational), on-track, due-soon (within 7 days) or breached
  */
 public record FindingView(UUID id, String tenant, UUID assetId, String assetName, String kind, String vulnerabilityId,
@@ -26,5 +28,5 @@ public record FindingView(UUID id, String tenant, UUID assetId, String assetName
         LocalDate kevDue, BigDecimal epss, BigDecimal epssPercentile, String ssvcExploitation, String ssvcAutomatable,
         String ssvcTechnicalImpact, String ssvcMissionWellbeing, String ssvcDecision, String priority, String status,
         String statusReason, Instant firstSeen, Instant lastSeen, Instant slaDue, String slaState, Instant closedAt,
-        int version) {
+        int version, Instant riskAcceptedUntil) {
 }

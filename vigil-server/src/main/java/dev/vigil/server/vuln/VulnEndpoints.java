@@ -26,6 +26,7 @@ class VulnEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/vuln/findings/{id}", "vuln", "read"),
                 permission(GET, "/api/v1/vuln/findings/{id}/history", "vuln", "read"),
                 permission(POST, "/api/v1/vuln/findings/{id}/transitions", "vuln", "update"),
+                permission(POST, "/api/v1/vuln/findings/{id}/risk-acceptance", "vuln", "update"),
                 permission(GET, "/api/v1/vuln/catalogs", "vuln", "read"),
                 permission(POST, "/api/v1/vuln/catalogs/kev", "vuln", "update"),
                 permission(POST, "/api/v1/vuln/catalogs/epss", "vuln", "update"),

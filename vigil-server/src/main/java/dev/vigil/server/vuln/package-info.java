@@ -3,5 +3,5 @@
  * reimport semantics, the finding lifecycle with SLA breach alerts, CVSS/KEV/EPSS/SSVC scores, and risk per asset
  * and tenant.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit", "asset", "alerting"})
+@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit", "asset", "alerting", "approval"})
 package dev.vigil.server.vuln;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +189,54 @@ class FindingLifecycleTest extends ServerTestBase {
         assertThat(finding(tenant, "CVE-2024-1002").path("status").asString()).isEqualTo("false_positive");
         assertThat(move(id, "closed", null).json().path("status").asString()).isEqualTo("closed");
         assertThat(api().get("/api/v1/vuln/findings/" + UUID.randomUUID(), ADMIN_TOKEN).status()).isEqualTo(404);
+    }
+
+    @Autowired
+    RiskAcceptanceService acceptances;
+
+    @Test
+    void aRiskIsAcceptedOnlyThroughAnotherPersonsApprovalAndReturnsToTriageWhenItsTimeIsUp() {
+        String tenant = tenant();
+        importReport(tenant, trivy("accept:1", new String[] {"CVE-2024-4001", "openssl", RCE, "9.8"}), "");
+        String id = finding(tenant, "CVE-2024-4001").path("id").asString();
+        String path = "/api/v1/vuln/findings/" + id + "/risk-acceptance";
+        Instant until = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThat(api().post(path, ADMIN_TOKEN, Map.of("until", until.toString())).assertProblem(400).detail()).contains("reason");
+        assertThat(api().post(path, ADMIN_TOKEN, Map.of("reason", "x", "until", Instant.now().minusSeconds(60).toString()))
+                .assertProblem(400).detail()).contains("future");
+        assertThat(api().post(path, ADMIN_TOKEN, Map.of("reason", "x", "until", Instant.now().plus(Duration.ofDays(400)).toString()))
+                .assertProblem(400).detail()).contains("366");
+        assertThat(move(id, "risk_accepted", "just because").assertProblem(409).detail()).contains("cannot become risk_accepted");
+
+        Api.Response requested = api().post(path, ADMIN_TOKEN, Map.of("reason", "compensating WAF rule until the vendor ships 1.1",
+                "until", until.toString()));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        assertThat(requested.text("state")).isEqualTo("pending");
+        assertThat(requested.text("diff")).contains("CVE-2024-4001", "openssl", until.toString());
+        assertThat(api().post(path, ADMIN_TOKEN, Map.of("reason", "again", "until", until.toString())).assertProblem(409).problemCode())
+                .isEqualTo("pending-change");
+        String change = requested.text("id");
+        assertThat(api().post("/api/v1/changes/" + change + "/approve", ADMIN_TOKEN, Map.of()).status())
+                .as("the requester never approves").isEqualTo(403);
+        assertThat(finding(tenant, "CVE-2024-4001").path("status").asString()).isEqualTo("new");
+
+        String approverName = unique("risk-approver");
+        api().createUser(ADMIN_TOKEN, approverName, PASSWORD, List.of("approver"), null);
+        Api.Response approved = api().post("/api/v1/changes/" + change + "/approve", api().login(approverName, PASSWORD), Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode accepted = finding(tenant, "CVE-2024-4001");
+        assertThat(accepted.path("status").asString()).isEqualTo("risk_accepted");
+        assertThat(Instant.parse(accepted.path("riskAcceptedUntil").asString())).isEqualTo(until);
+        assertThat(accepted.path("statusReason").asString()).contains("compensating WAF rule", approverName);
+        assertThat(api().get("/api/v1/vuln/findings/" + id + "/history", ADMIN_TOKEN).body()).contains("risk_accepted");
+
+        jdbc.sql("UPDATE vuln_finding SET risk_accepted_until = now() - interval '1 minute' WHERE id = ?::uuid").param(id).update();
+        assertThat(acceptances.expireDue()).isGreaterThanOrEqualTo(1);
+        JsonNode expired = finding(tenant, "CVE-2024-4001");
+        assertThat(expired.path("status").asString()).isEqualTo("triaged");
+        assertThat(expired.path("statusReason").asString()).isEqualTo("the risk acceptance expired");
+        assertThat(expired.path("riskAcceptedUntil").isNull()).isTrue();
     }
 
     @Test

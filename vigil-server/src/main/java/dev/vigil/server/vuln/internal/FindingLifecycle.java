@@ -5,13 +5,17 @@ import java.util.Map;
 
 /**
  * The steps a person may take: new → triaged → in remediation → fixed → verified (retest) → closed, false positive
- * (with a reason) from any open state, and back steps when a retest fails or a suppression was wrong. Imports take
+ * (with a reason) from any open state, and back steps when a retest fails or a suppression was wrong. Accepting a
+ * risk is not a step a person takes here: it needs an approved change request ({@code RiskAcceptanceService}). Imports take
  * the other steps: reopen when seen again, verify or close when a rescan no longer reports it.
  */
 public final class FindingLifecycle {
 
     public static final List<String> STATUSES = List.of("new", "reopened", "triaged", "in_remediation", "fixed", "verified",
-            "closed", "false_positive");
+            "closed", "false_positive", "risk_accepted");
+
+    /** Statuses whose risk may be accepted; only an approved change request moves a finding to risk_accepted. */
+    public static final List<String> ACCEPTABLE = List.of("new", "reopened", "triaged", "in_remediation");
 
     private static final Map<String, List<String>> NEXT = Map.of(
             "new", List.of("triaged", "in_remediation", "false_positive"),
@@ -21,7 +25,8 @@ public final class FindingLifecycle {
             "fixed", List.of("verified", "in_remediation"),
             "verified", List.of("closed", "in_remediation"),
             "closed", List.of("reopened"),
-            "false_positive", List.of("triaged"));
+            "false_positive", List.of("triaged"),
+            "risk_accepted", List.of("triaged", "in_remediation"));
 
     /** Statuses a rescan that still reports the finding reopens. */
     public static final List<String> REOPENABLE = List.of("fixed", "verified", "closed");
@@ -38,14 +43,15 @@ public final class FindingLifecycle {
 
     /** Whether a person must give a reason for this step. */
     public static boolean needsReason(String from, String to) {
-        return to.equals("false_positive") || from.equals("false_positive") || to.equals("reopened");
+        return to.equals("false_positive") || from.equals("false_positive") || to.equals("reopened")
+                || from.equals("risk_accepted");
     }
 
     /** Where a rescan that no longer reports the finding moves it; null to leave it (false positives stay). */
     public static String whenGone(String status) {
         return switch (status) {
             case "fixed" -> "verified";
-            case "new", "reopened", "triaged", "in_remediation" -> "closed";
+            case "new", "reopened", "triaged", "in_remediation", "risk_accepted" -> "closed";
             default -> null;
         };
     }

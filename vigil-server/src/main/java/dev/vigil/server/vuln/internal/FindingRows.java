@@ -52,7 +52,7 @@ public final class FindingRows {
                 rs.getString("priority"), rs.getString("status"), rs.getString("status_reason"),
                 instant(rs.getTimestamp("first_seen")), instant(rs.getTimestamp("last_seen")),
                 instant(rs.getTimestamp("sla_due")), rs.getString("sla_state"), instant(rs.getTimestamp("closed_at")),
-                rs.getInt("version"));
+                rs.getInt("version"), instant(rs.getTimestamp("risk_accepted_until")));
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -98,6 +98,7 @@ public class FindingWriter {
                 UPDATE vuln_finding SET status = ?, status_reason = ?,
                        closed_at = CASE WHEN ? IN ('closed', 'verified', 'false_positive') THEN now() ELSE NULL END,
                        sla_alerted_at = CASE WHEN ? = 'reopened' THEN NULL ELSE sla_alerted_at END,
+                       risk_accepted_until = NULL, risk_acceptance_change = NULL,
                        version = version + 1, updated_at = now()
                 WHERE id = ?""")
                 .params(to, reason == null ? "" : reason, to, to, id).update();
@@ -105,6 +106,17 @@ public class FindingWriter {
         if (!FindingRows.OPEN.contains(to)) {
             alerts.resolveByKey(slaAlertKey(id), "vuln", "finding " + to);
         }
+    }
+
+    /** Accepts the finding's risk until {@code until}, as decided by the change request {@code change}. */
+    public void acceptRisk(UUID id, String from, Instant until, String reason, UUID change, String actor) {
+        jdbc.sql("""
+                UPDATE vuln_finding SET status = 'risk_accepted', status_reason = ?, risk_accepted_until = ?,
+                       risk_acceptance_change = ?, version = version + 1, updated_at = now()
+                WHERE id = ?""")
+                .params(reason, Timestamp.from(until), change, id).update();
+        history(id, from, "risk_accepted", reason, actor);
+        alerts.resolveByKey(slaAlertKey(id), "vuln", "risk accepted until " + until);
     }
 
     /** The dedup key of a finding's SLA breach alert. */
