@@ -52,7 +52,10 @@ class ConsoleModel {
         if (p.can("intel", "read")) {
             items.add(new NavItem("Threat intelligence", "/intel", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
+        if (p.can("incident", "read")) {
+            items.add(new NavItem("Incidents", "/incidents", "operations"));
+        }
+        for (String upcoming : List.of("Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {

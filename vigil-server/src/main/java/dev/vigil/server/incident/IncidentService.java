@@ -170,6 +170,11 @@ public class IncidentService {
         return views.of(store.read(id));
     }
 
+    /** When the incident last changed (pages showing it reload when this moves). */
+    public Instant lastChange(UUID id) {
+        return store.read(id).updatedAt();
+    }
+
     /** The open incidents (for the merge choice on an alert page), newest first. */
     public List<IncidentSummary> open() {
         return list(null, null, 200).stream().filter(i -> Phase.parse(i.phase()).isOpen()).toList();
@@ -279,7 +284,7 @@ public class IncidentService {
         String who = store.caller();
         jdbc.sql("INSERT INTO incident_timeline (id, incident_id, at, kind, actor, text) VALUES (?, ?, ?, 'note', ?, ?)")
                 .params(UUID.randomUUID(), id, Timestamp.from(when), who, text.strip()).update();
-        jdbc.sql("UPDATE incident SET updated_at = ? WHERE id = ?").params(Timestamp.from(store.now()), id).update();
+        store.touch(id);
         audit.record(AuditEntry.success("incident.note", "incident", id, store.tenantId(incident.tenant()),
                 Map.of("text", text.strip(), "at", when.toString())));
         return get(id);
