@@ -24,9 +24,6 @@ import dev.vigil.server.incident.ReviewService;
 import dev.vigil.server.incident.TaskService;
 import dev.vigil.server.ingest.TimeExpression;
 import dev.vigil.server.platform.web.ProblemException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,18 +120,12 @@ class IncidentPagesController {
 
     @GetMapping("/incidents/{id}/report")
     ResponseEntity<byte[]> report(@PathVariable UUID id, @RequestParam(defaultValue = "pdf") String format) {
-        IncidentReports.Report report = reports.render(id, format);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(report.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(report.filename()).build().toString())
-                .body(report.content());
+        return reports.render(id, format).asAttachment();
     }
 
     @GetMapping("/incidents/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-        AttachmentService.Download file = attachments.download(id, attachmentId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.filename()).build().toString())
-                .header("X-Content-Type-Options", "nosniff").body(file.content());
+        return attachments.download(id, attachmentId).asAttachment();
     }
 
     @PostMapping("/incidents/{id}/transition")

@@ -38,17 +38,13 @@ public class IncidentReports {
         this.audit = audit;
     }
 
-    /** A rendered report. */
-    public record Report(String filename, String contentType, byte[] content) {
-    }
-
-    public Report render(UUID id, String format) {
+    public IncidentFile render(UUID id, String format) {
         IncidentView incident = incidents.get(id);
         String base = incident.ref().toLowerCase(Locale.ROOT) + "-report";
-        Report report = switch (format == null ? "" : format) {
-            case "json" -> new Report(base + ".json", "application/json", JSON.writeValueAsBytes(incident));
-            case "html" -> new Report(base + ".html", "text/html;charset=UTF-8", html(incident).getBytes(StandardCharsets.UTF_8));
-            case "pdf" -> new Report(base + ".pdf", "application/pdf", pdf(html(incident)));
+        IncidentFile report = switch (format == null ? "" : format) {
+            case "json" -> new IncidentFile(base + ".json", "application/json", JSON.writeValueAsBytes(incident));
+            case "html" -> new IncidentFile(base + ".html", "text/html;charset=UTF-8", html(incident).getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> new IncidentFile(base + ".pdf", "application/pdf", pdf(html(incident)));
             default -> throw ProblemException.badRequest("invalid-format", "format must be pdf, html or json");
         };
         audit.record(AuditEntry.success("incident.report", "incident", id, null, Map.of("format", format, "size", report.content().length)));

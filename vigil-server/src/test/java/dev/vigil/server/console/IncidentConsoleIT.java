@@ -15,8 +15,8 @@ import dev.vigil.server.VigilApplication;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +43,6 @@ class IncidentConsoleIT {
 
     private static final String ADMIN_PASSWORD = "incident-console-admin-pw";
     private static final String ADMIN_TOKEN = "incident-console-bootstrap-token-0123456789";
-    private static Path chromeProfile;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -68,18 +64,7 @@ class IncidentConsoleIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "SKIPPED: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver)");
-        chromeProfile = Files.createTempDirectory("vigil-chrome");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + chromeProfile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -241,16 +226,11 @@ class IncidentConsoleIT {
     }
 
     private static void clickAndWait(By locator) {
-        clickAndWait(browser.findElement(locator));
+        HeadlessChromium.clickAndWait(browser, locator);
     }
 
-    /** Clicks something that loads a new page and waits until the old page is gone. */
     private static void clickAndWait(WebElement element) {
-        var page = (JavascriptExecutor) browser;
-        page.executeScript("window.vigilOldPage = true;");
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(page.executeScript(
-                "return window.vigilOldPage === undefined && document.readyState === 'complete';")));
+        HeadlessChromium.clickAndWait(browser, element);
     }
 
     private void open(String path) {

@@ -80,7 +80,8 @@ public final class ConfigReference {
             new Key("vigil.incident.grading-ongoing-weight", "2", "Added to the grading score while the incident is still going on.", null),
             new Key("vigil.incident.grading-thresholds", "11,8,6", "Lowest grading scores that propose levels I, II and III; lower scores propose level IV.", null),
             new Key("vigil.incident.suggestion-window", "24h", "Alerts this close in time to an incident's alerts and sharing an entity with them are suggested as related.", null),
-            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null));
+            new Key("vigil.incident.max-attachment-size", "20MB", "Largest incident attachment; larger ones get 413.", null),
+            new Key("vigil.incident.auto-open", "(empty)", "Alertmanager matchers over alert labels (e.g. severity=\"critical\", host_name=~\"prod-.*\"); each new alert matching all of them opens an incident, or joins the open one of its tenant sharing an entity (empty: off).", null));
 
     private ConfigReference() {
     }
