@@ -11,6 +11,12 @@ import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.ReceiverService;
 import dev.vigil.server.alerting.RoutingService;
 import dev.vigil.server.alerting.SilenceService;
+import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.identity.VigilPrincipal;
+import dev.vigil.server.incident.IncidentService;
+import dev.vigil.server.incident.IncidentSummary;
+import dev.vigil.server.incident.IncidentType;
+import dev.vigil.server.incident.Phase;
 import dev.vigil.server.ingest.TimeExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +35,14 @@ class AlertsPageController {
     private final SilenceService silences;
     private final RoutingService routing;
 
-    AlertsPageController(AlertService alerts, ReceiverService receivers, SilenceService silences, RoutingService routing) {
+    private final IncidentService incidents;
+    private final AccessPolicy access;
+
+    AlertsPageController(AlertService alerts, ReceiverService receivers, SilenceService silences, RoutingService routing,
+            IncidentService incidents, AccessPolicy access) {
         this.alerts = alerts;
+        this.incidents = incidents;
+        this.access = access;
         this.receivers = receivers;
         this.silences = silences;
         this.routing = routing;
@@ -54,6 +66,15 @@ class AlertsPageController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("alert", alerts.get(id));
         model.addAttribute("notifications", receivers.notificationsOf(id));
+        VigilPrincipal me = access.requireCurrent();
+        if (me.can("incident", "read")) {
+            List<IncidentSummary> containing = incidents.containing(id);
+            model.addAttribute("incidentsOfAlert", containing);
+            model.addAttribute("inOpenIncident", containing.stream().anyMatch(i -> Phase.parse(i.phase()).isOpen()));
+            model.addAttribute("canOpenIncident", me.can("incident", "create"));
+            model.addAttribute("openIncidents", me.can("incident", "update") ? incidents.open() : List.of());
+            model.addAttribute("incidentTypes", IncidentType.codes());
+        }
         return "alert";
     }
 

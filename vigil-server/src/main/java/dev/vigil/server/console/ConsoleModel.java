@@ -59,7 +59,10 @@ class ConsoleModel {
             items.add(new NavItem("Vulnerabilities", "/vulns", "operations"));
             items.add(new NavItem("Situation", "/situation", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Bastion")) {
+        if (p.can("incident", "read")) {
+            items.add(new NavItem("Incidents", "/incidents", "operations"));
+        }
+        for (String upcoming : List.of("Monitoring", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {

@@ -36,10 +36,6 @@ public class AttachmentService {
         this.maxSize = properties.incident().maxAttachmentSize().toBytes();
     }
 
-    /** A stored file to download. */
-    public record Download(String filename, String contentType, byte[] content) {
-    }
-
     @Transactional
     public IncidentView.Attachment upload(UUID incidentId, String filename, String declaredType, byte[] content) {
         IncidentRow incident = store.lock(incidentId, "update");
@@ -73,10 +69,10 @@ public class AttachmentService {
         return list(incidentId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
-    public Download download(UUID incidentId, UUID attachmentId) {
+    public IncidentFile download(UUID incidentId, UUID attachmentId) {
         store.read(incidentId);
         return jdbc.sql("SELECT filename, content_type, content FROM incident_attachment WHERE incident_id = ? AND id = ?")
-                .params(incidentId, attachmentId).query((rs, n) -> new Download(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .params(incidentId, attachmentId).query((rs, n) -> new IncidentFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional().orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
     }
 

@@ -37,7 +37,7 @@ public class CommentService {
         String who = store.caller();
         jdbc.sql("INSERT INTO incident_comment (id, incident_id, author, body, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, incidentId, who, body.strip(), Timestamp.from(store.now())).update();
-        jdbc.sql("UPDATE incident SET updated_at = ? WHERE id = ?").params(Timestamp.from(store.now()), incidentId).update();
+        store.touch(incidentId);
         audit.record(AuditEntry.success("incident.comment", "incident", incidentId, store.tenantId(incident.tenant()),
                 Map.of("comment", id.toString(), "body", body.strip())));
         return list(incidentId).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
+import dev.vigil.server.incident.internal.IncidentStore;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
@@ -31,32 +31,30 @@ public class IncidentReports {
     private final IncidentService incidents;
     private final ITemplateEngine templates;
     private final AuditLog audit;
+    private final IncidentStore store;
 
-    IncidentReports(IncidentService incidents, ITemplateEngine templates, AuditLog audit) {
+    IncidentReports(IncidentService incidents, ITemplateEngine templates, AuditLog audit, IncidentStore store) {
         this.incidents = incidents;
         this.templates = templates;
         this.audit = audit;
+        this.store = store;
     }
 
-    /** A rendered report. */
-    public record Report(String filename, String contentType, byte[] content) {
-    }
-
-    public Report render(UUID id, String format) {
+    public IncidentFile render(UUID id, String format) {
         IncidentView incident = incidents.get(id);
         String base = incident.ref().toLowerCase(Locale.ROOT) + "-report";
-        Report report = switch (format == null ? "" : format) {
-            case "json" -> new Report(base + ".json", "application/json", JSON.writeValueAsBytes(incident));
-            case "html" -> new Report(base + ".html", "text/html;charset=UTF-8", html(incident).getBytes(StandardCharsets.UTF_8));
-            case "pdf" -> new Report(base + ".pdf", "application/pdf", pdf(html(incident)));
+        IncidentFile report = switch (format == null ? "" : format) {
+            case "json" -> new IncidentFile(base + ".json", "application/json", JSON.writeValueAsBytes(incident));
+            case "html" -> new IncidentFile(base + ".html", "text/html;charset=UTF-8", html(incident).getBytes(StandardCharsets.UTF_8));
+            case "pdf" -> new IncidentFile(base + ".pdf", "application/pdf", pdf(html(incident)));
             default -> throw ProblemException.badRequest("invalid-format", "format must be pdf, html or json");
         };
-        audit.record(AuditEntry.success("incident.report", "incident", id, null, Map.of("format", format, "size", report.content().length)));
+        audit.record(AuditEntry.success("incident.report", "incident", id, store.tenantId(incident.tenant()), Map.of("format", format, "size", report.content().length)));
         return report;
     }
 
     private String html(IncidentView incident) {
-        Context context = new Context(Locale.ROOT, Map.of("incident", incident, "generatedAt", Instant.now()));
+        Context context = new Context(Locale.ROOT, Map.of("incident", incident, "generatedAt", store.now()));
         return templates.process("incident-report", context);
     }
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.audit.Actor;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.TenantScopes;
@@ -100,7 +101,40 @@ public class IncidentService {
         for (AlertView alert : linked) {
             requireNotInOtherOpenIncident(alert.id(), null);
         }
-        List<String> assets = cleanAssets(request.affectedAssets());
+        UUID id = open(caller.username(), null, tenant, title, summary, type, linked, request.startedAt(),
+                cleanAssets(request.affectedAssets()));
+        return get(id);
+    }
+
+    /**
+     * Opens an incident for alerts a policy matched (no caller: the incident policy job), or merges them into the open
+     * incident of the tenant that already holds one of their entities, declared within the suggestion window.
+     */
+    @Transactional
+    public UUID openByPolicy(AlertView alert, String policy, java.time.Duration mergeWindow) {
+        Actor job = Actor.systemJob("incident-policy");
+        String who = "system:incident-policy";
+        List<UUID> sharing = jdbc.sql("""
+                SELECT i.id FROM incident i JOIN incident_observable o ON o.incident_id = i.id
+                WHERE i.tenant = ? AND i.phase NOT IN ('closed', 'reviewed') AND i.created_at >= ? AND o.kind || '=' || o.value = ANY (?)
+                ORDER BY i.created_at DESC LIMIT 1""")
+                .params(alert.tenant(), java.sql.Timestamp.from(store.now().minus(mergeWindow)), ObservableService.keysOf(alert.entities())
+                        .toArray(String[]::new)).query(UUID.class).list();
+        if (!sharing.isEmpty()) {
+            UUID id = sharing.get(0);
+            if (link(id, alert, who)) {
+                audit.record(AuditEntry.success("incident.alerts.merge", "incident", id, store.tenantId(alert.tenant()),
+                        Map.of("alerts", List.of(alert.id().toString()), "policy", policy)).by(job));
+            }
+            return id;
+        }
+        return open(who, job, alert.tenant(), alert.title(), defaultSummary(List.of(alert)), IncidentType.OTHER.code(), List.of(alert),
+                null, List.of());
+    }
+
+    /** Stores a new incident with its alerts, plan and the plan's tasks; audited as the actor (null: the caller). */
+    private UUID open(String who, Actor actor, String tenant, String title, String summary, String type, List<AlertView> linked,
+            Instant startedAt, List<String> assets) {
         Instant now = store.now();
         Instant detectedAt = linked.stream().map(AlertView::firstSeen).min(Comparator.naturalOrder()).orElse(now);
         Integer proposed = linked.stream().map(a -> levelOfSeverity(a.severity())).min(Comparator.naturalOrder()).orElse(null);
@@ -111,22 +145,22 @@ public class IncidentService {
                                       created_by, started_at, detected_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""")
                 .params(id, tenant, title, summary, type, proposed, assets.toArray(String[]::new),
-                        plan == null ? "{}" : PlanService.JSON.writeValueAsString(plan), caller.username(),
-                        request.startedAt() == null ? null : Timestamp.from(request.startedAt()), Timestamp.from(detectedAt),
+                        plan == null ? "{}" : PlanService.JSON.writeValueAsString(plan), who,
+                        startedAt == null ? null : Timestamp.from(startedAt), Timestamp.from(detectedAt),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();
         for (AlertView alert : linked) {
-            link(id, alert, caller.username());
+            link(id, alert, who);
         }
         if (plan != null) {
-            tasks.createFromPlan(id, plan, now, caller.username());
+            tasks.createFromPlan(id, plan, now, who);
         }
-        store.note(id, "phase", caller.username(), "Incident opened" + (linked.isEmpty() ? " by hand" : " from " + linked.size() + " alert(s)")
+        store.note(id, "phase", who, "Incident opened" + (linked.isEmpty() ? " by hand" : " from " + linked.size() + " alert(s)")
                 + (plan == null ? "" : "; emergency plan '" + plan.title() + "' attached"));
         audit.record(AuditEntry.success("incident.create", "incident", id, store.tenantId(tenant), TaskService.body(
-                "title", title, "type", type, "tenant", tenant, "alerts", alertIds.stream().map(UUID::toString).toList(),
-                "proposedLevel", proposed, "plan", plan == null ? null : plan.title())));
-        return get(id);
+                "title", title, "type", type, "tenant", tenant, "alerts", linked.stream().map(a -> a.id().toString()).toList(),
+                "proposedLevel", proposed, "plan", plan == null ? null : plan.title())).by(actor));
+        return id;
     }
 
     public List<IncidentSummary> list(String phase, Integer level, int limit) {
@@ -168,6 +202,11 @@ public class IncidentService {
 
     public IncidentView get(UUID id) {
         return views.of(store.read(id));
+    }
+
+    /** When the incident last changed (pages showing it reload when this moves). */
+    public Instant lastChange(UUID id) {
+        return store.read(id).updatedAt();
     }
 
     /** The open incidents (for the merge choice on an alert page), newest first. */
@@ -279,7 +318,7 @@ public class IncidentService {
         String who = store.caller();
         jdbc.sql("INSERT INTO incident_timeline (id, incident_id, at, kind, actor, text) VALUES (?, ?, ?, 'note', ?, ?)")
                 .params(UUID.randomUUID(), id, Timestamp.from(when), who, text.strip()).update();
-        jdbc.sql("UPDATE incident SET updated_at = ? WHERE id = ?").params(Timestamp.from(store.now()), id).update();
+        store.touch(id);
         audit.record(AuditEntry.success("incident.note", "incident", id, store.tenantId(incident.tenant()),
                 Map.of("text", text.strip(), "at", when.toString())));
         return get(id);

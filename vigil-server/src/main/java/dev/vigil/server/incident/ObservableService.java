@@ -63,6 +63,19 @@ public class ObservableService {
         }));
     }
 
+    /** The observables ("kind=value") an alert's entities name. */
+    static List<String> keysOf(Map<String, String> entities) {
+        List<String> keys = new java.util.ArrayList<>();
+        entities.forEach((entity, raw) -> ObservableKinds.ofEntity(entity).ifPresent(kind -> {
+            try {
+                keys.add(kind + "=" + ObservableKinds.normalise(kind, raw));
+            } catch (IllegalArgumentException e) {
+                // not a valid value of its kind: names no observable
+            }
+        }));
+        return keys;
+    }
+
     List<IncidentView.Observable> list(UUID incidentId) {
         return jdbc.sql("""
                 SELECT id, kind, value, note, source, created_by, created_at FROM incident_observable

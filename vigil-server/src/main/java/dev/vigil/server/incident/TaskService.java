@@ -96,6 +96,8 @@ public class TaskService {
                 .update();
         if (!status.equals(task.status())) {
             store.note(incidentId, "task", who, "Task " + status + ": " + task.title());
+        } else {
+            store.touch(incidentId);
         }
         audit.record(AuditEntry.success("incident.task.update", "incident", incidentId, store.tenantId(incident.tenant()),
                 body("task", taskId, "title", task.title(), "before", task.status(), "status", status, "evidence", evidence)));

@@ -89,11 +89,16 @@ public class IncidentStore {
         return clock.instant();
     }
 
+    /** Marks the incident updated (open pages reload on it). */
+    public void touch(UUID incidentId) {
+        jdbc.sql("UPDATE incident SET updated_at = ? WHERE id = ?").params(Timestamp.from(now()), incidentId).update();
+    }
+
     /** Adds a timeline entry and marks the incident updated. */
     public void note(UUID incidentId, String kind, String actor, String text) {
         Instant now = now();
         jdbc.sql("INSERT INTO incident_timeline (id, incident_id, at, kind, actor, text) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), incidentId, Timestamp.from(now), kind, actor, text).update();
-        jdbc.sql("UPDATE incident SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), incidentId).update();
+        touch(incidentId);
     }
 }

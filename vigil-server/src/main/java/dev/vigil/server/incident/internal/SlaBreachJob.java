@@ -41,9 +41,12 @@ public class SlaBreachJob {
     private final AlertIntake intake;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final IncidentStore store;
     private final Clock clock;
 
-    SlaBreachJob(JdbcClient jdbc, SlaPolicy sla, AlertIntake intake, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+    SlaBreachJob(JdbcClient jdbc, SlaPolicy sla, AlertIntake intake, AuditLog audit, TransactionTemplate transactions, IncidentStore store,
+            Clock clock) {
+        this.store = store;
         this.jdbc = jdbc;
         this.sla = sla;
         this.intake = intake;
@@ -97,7 +100,7 @@ public class SlaBreachJob {
                 .params(alert.id(), incident.id(), timer.name()).update();
         jdbc.sql("INSERT INTO incident_timeline (id, incident_id, at, kind, actor, text) VALUES (?, ?, ?, 'sla', ?, ?)")
                 .params(UUID.randomUUID(), incident.id(), Timestamp.from(now), JOB, title).update();
-        audit.record(AuditEntry.success("incident.sla.breach", "incident", incident.id(), null, Map.of("timer", timer.name(),
+        audit.record(AuditEntry.success("incident.sla.breach", "incident", incident.id(), store.tenantId(incident.tenant()), Map.of("timer", timer.name(),
                 "level", level, "dueAt", timer.dueAt().toString(), "alert", alert.id().toString())).by(Actor.systemJob(JOB)));
         log.warn("{}", title);
         return true;

@@ -18,10 +18,7 @@ import dev.vigil.server.incident.IncidentSummary;
 import dev.vigil.server.incident.IncidentView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -130,10 +127,7 @@ class IncidentController {
     @GetMapping("/api/v1/incidents/{id}/report")
     @Operation(summary = "The post-incident report as pdf, html or json")
     ResponseEntity<byte[]> report(@PathVariable UUID id, @RequestParam(defaultValue = "html") String format) {
-        IncidentReports.Report report = reports.render(id, format);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(report.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(report.filename()).build().toString())
-                .body(report.content());
+        return reports.render(id, format).asAttachment();
     }
 
     @GetMapping("/api/v1/incidents/metrics")

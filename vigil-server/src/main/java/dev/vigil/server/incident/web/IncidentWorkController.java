@@ -14,7 +14,6 @@ import dev.vigil.server.incident.ReviewService;
 import dev.vigil.server.incident.TaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -99,11 +98,7 @@ class IncidentWorkController {
 
     @GetMapping("/api/v1/incidents/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-        AttachmentService.Download file = attachments.download(id, attachmentId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.filename()).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
+        return attachments.download(id, attachmentId).asAttachment();
     }
 
     @PostMapping("/api/v1/incidents/{id}/retests")

@@ -94,7 +94,8 @@ public final class ConfigReference {
             new Key("vigil.access.vault-key", "(empty)", "The vault's master key as base64 (32 bytes), usually from VIGIL_ACCESS_VAULT_KEY; when set it encrypts, and the key file's keys still decrypt (rotation).", null),
             new Key("vigil.access.max-recording-size", "64MB", "Largest recording of one session (uncompressed asciicast); the recording ends with a marker beyond it, the session goes on.", null),
             new Key("vigil.access.upstream-timeout", "15s", "How long the gateway waits to connect and log in to a target.", null),
-            new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null));
+            new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null),
+            new Key("vigil.incident.auto-open", "(empty)", "Alertmanager matchers over alert labels (e.g. severity=\"critical\", host_name=~\"prod-.*\"); each new alert matching all of them opens an incident, or joins the open one of its tenant sharing an entity (empty: off).", null));
 
     private ConfigReference() {
     }

@@ -169,7 +169,8 @@ public record VigilProperties(
             @Min(value = 0, message = "must be at least 0") @DefaultValue("2") int gradingOngoingWeight,
             @NotNull @Size(min = 3, max = 3, message = "must name the lowest scores of levels I, II and III") @DefaultValue({"11", "8", "6"}) List<Integer> gradingThresholds,
             @NotNull @DefaultValue("24h") Duration suggestionWindow,
-            @NotNull @DefaultValue("20MB") DataSize maxAttachmentSize) {
+            @NotNull @DefaultValue("20MB") DataSize maxAttachmentSize,
+            @NotNull @DefaultValue("") String autoOpen) {
     }
 
     public record Access(
