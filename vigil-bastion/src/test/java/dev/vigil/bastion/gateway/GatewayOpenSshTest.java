@@ -216,18 +216,33 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("shell.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 log_file -noappend %s
                 set prompt {:~[$#] $}
+                set stty_init "rows 30 columns 100"
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
-                expect -re $prompt
-                after 300
-                exec stty rows 30 columns 100 < $spawn_out(slave,name)
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 1"; exit 99 }
+                    eof { puts "EOF 1"; exit 98 }
+                }
                 send "echo MARK-\\$((6*7)) \\u00e9t\\u00e9\\r"
-                expect "MARK-42 été"
-                expect -re $prompt
+                expect {
+                    "MARK-42 été" {}
+                    timeout { puts "TIMEOUT 2"; exit 99 }
+                    eof { puts "EOF 2"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 3"; exit 99 }
+                    eof { puts "EOF 3"; exit 98 }
+                }
+                exec stty rows 40 columns 120 < $spawn_out(slave,name)
                 send "stty size\\r"
-                expect -re $prompt
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4"; exit 99 }
+                    eof { puts "EOF 4"; exit 98 }
+                }
                 send "exit 5\\r"
                 expect eof
                 catch wait result
@@ -238,7 +253,7 @@ class GatewayOpenSshTest {
 
         String seen = Files.readString(keys.resolve("shell.log"));
         assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(5);
-        assertThat(seen).contains("MARK-42 été").contains("30 100");
+        assertThat(seen).contains("MARK-42 été").contains("40 120");
         SessionOpened opened = SINK.opened.get(before);
         assertThat(opened.pty()).isTrue();
         SessionClosed closed = SINK.awaitClosed(opened.sessionId());
@@ -248,6 +263,7 @@ class GatewayOpenSshTest {
         assertThat(cast.output()).contains("MARK-42 été").doesNotContain("\ufffd");
         assertThat(cast.header().get("width").asInt()).isEqualTo(100);
         assertThat(cast.header().get("height").asInt()).isEqualTo(30);
+        assertThat(cast.of("r")).as("resizes reach the recording").contains("120x40");
         assertThat(Casts.read(closed.recording().inputGzip()).of("i")).isNotEmpty();
     }
 
@@ -256,20 +272,43 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("menu.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 log_file -noappend %s
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR alice@127.0.0.1
-                expect "Password: "
+                expect {
+                    "Password: " {}
+                    timeout { puts "TIMEOUT 5"; exit 99 }
+                    eof { puts "EOF 5"; exit 98 }
+                }
                 send "alice-password\r"
-                expect "Verification code: "
+                expect {
+                    "Verification code: " {}
+                    timeout { puts "TIMEOUT 6"; exit 99 }
+                    eof { puts "EOF 6"; exit 98 }
+                }
                 send "246810\r"
-                expect "Target (number or account%%target, q to quit): "
+                expect {
+                    "Target (number or account%%target, q to quit): " {}
+                    timeout { puts "TIMEOUT 7"; exit 99 }
+                    eof { puts "EOF 7"; exit 98 }
+                }
                 send "9\r"
-                expect "No such target."
+                expect {
+                    "No such target." {}
+                    timeout { puts "TIMEOUT 8"; exit 99 }
+                    eof { puts "EOF 8"; exit 98 }
+                }
                 send "1\r"
-                expect -re {:~[$#] $}
-                send "echo MENU-\$((40+2))\r"
-                expect "MENU-42"
+                expect {
+                    -re {:~[$#] $} {}
+                    timeout { puts "TIMEOUT 9"; exit 99 }
+                    eof { puts "EOF 9"; exit 98 }
+                }
+                send "echo MENU-\\$((40+2))\r"
+                expect {
+                    "MENU-42" {}
+                    timeout { puts "TIMEOUT 10"; exit 99 }
+                    eof { puts "EOF 10"; exit 98 }
+                }
                 send "exit 4\r"
                 expect eof
                 catch wait result
@@ -288,11 +327,18 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("wrong-code.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 spawn -noecho /usr/bin/ssh -F /dev/null -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o NumberOfPasswordPrompts=1 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1 id
-                expect "Password: "
+                expect {
+                    "Password: " {}
+                    timeout { puts "TIMEOUT 11"; exit 99 }
+                    eof { puts "EOF 11"; exit 98 }
+                }
                 send "alice-password\r"
-                expect "Verification code: "
+                expect {
+                    "Verification code: " {}
+                    timeout { puts "TIMEOUT 12"; exit 99 }
+                    eof { puts "EOF 12"; exit 98 }
+                }
                 send "111111\r"
                 expect eof
                 catch wait result
