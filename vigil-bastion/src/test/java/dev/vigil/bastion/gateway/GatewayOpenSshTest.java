@@ -32,6 +32,7 @@ class GatewayOpenSshTest {
     static final RecordingSink SINK = new RecordingSink();
     static final Map<String, String> PINS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> ACTIVE = new ConcurrentHashMap<>();
+    static final Map<String, Boolean> REVOKED = new ConcurrentHashMap<>();
     static Path aliceKey;
     static Path bobKey;
 
@@ -69,6 +70,9 @@ class GatewayOpenSshTest {
                 String target = request.address().target().orElseThrow();
                 if (!request.operator().username().equals("alice") || !PINS.containsKey(target) && !target.equals("unpinned")) {
                     return new AccessDecision.Refused("no grant for " + request.operator().username() + " on " + target);
+                }
+                if (REVOKED.containsKey(target)) {
+                    return new AccessDecision.Refused("the grant on " + target + " was revoked");
                 }
                 if (request.kind() != ChannelKind.SHELL && request.kind() != ChannelKind.EXEC) {
                     return new AccessDecision.Refused("channel not granted");
@@ -237,6 +241,7 @@ class GatewayOpenSshTest {
                     eof { puts "EOF 3"; exit 98 }
                 }
                 exec stty rows 40 columns 120 < $spawn_out(slave,name)
+                after 500
                 send "stty size\\r"
                 expect {
                     -re $prompt {}
@@ -258,7 +263,7 @@ class GatewayOpenSshTest {
         assertThat(opened.pty()).isTrue();
         SessionClosed closed = SINK.awaitClosed(opened.sessionId());
         assertThat(closed.exitStatus()).isEqualTo(5);
-        assertThat(SINK.commands.get(opened.sessionId())).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
+        assertThat(SINK.commands.get(opened.sessionId())).as(Casts.read(closed.recording().inputGzip()).events() + "\n" + Casts.read(closed.recording().castGzip()).events()).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
         Casts.Cast cast = Casts.read(closed.recording().castGzip());
         assertThat(cast.output()).contains("MARK-42 été").doesNotContain("\ufffd");
         assertThat(cast.header().get("width").asInt()).isEqualTo(100);
@@ -349,5 +354,43 @@ class GatewayOpenSshTest {
 
         assertThat(result.exitStatus()).as(result.stdout()).isEqualTo(255);
         assertThat(result.stdout()).contains("Permission denied").doesNotContain("uid=");
+    }
+
+    @Test
+    void aRevokedGrantEndsTheLiveChannel() throws Exception {
+        PINS.put("web03", sshd.hostPublicKey());
+        java.util.concurrent.CompletableFuture<SshClientRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web03"), "echo up; sleep 30"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.liveSessionIds().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        REVOKED.put("web03", true);
+
+        SshClientRun.Result result = running.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.exitStatus()).isEqualTo(255);
+        assertThat(result.stderr()).contains("session terminated: access ended: the grant on web03 was revoked");
+    }
+
+    @Test
+    void aDisabledOperatorIsCutOffAtOnce() throws Exception {
+        ACTIVE.put("carol", true);
+        PINS.put("web04", sshd.hostPublicKey());
+        java.util.concurrent.CompletableFuture<SshClientRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web04"), "echo up; sleep 30"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.liveSessionIds().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        ACTIVE.put("alice", false);
+        try {
+            SshClientRun.Result result = running.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.exitStatus()).isEqualTo(255);
+            assertThat(SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web04"), "echo again").stdout()).isEmpty();
+        } finally {
+            ACTIVE.put("alice", true);
+        }
     }
 }
