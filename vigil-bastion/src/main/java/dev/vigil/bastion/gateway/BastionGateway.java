@@ -135,9 +135,16 @@ public final class BastionGateway implements AutoCloseable {
                 }
             }
             revoked.forEach(id -> terminateOperator(id, "the operator's Vigil account was disabled"));
+            java.util.Map<String, AccessDecision> decided = new java.util.HashMap<>();
             for (var entry : context.live().snapshot().entrySet()) {
                 ChannelRequest request = entry.getValue().request();
-                if (request != null && context.broker().authorize(request) instanceof AccessDecision.Refused refused) {
+                if (request == null) {
+                    continue;
+                }
+                // channels of the same operator, address and kind share one decision per pass
+                AccessDecision decision = decided.computeIfAbsent(request.operator().id() + " " + request.address() + " " + request.kind(),
+                        key -> context.broker().authorize(request));
+                if (decision instanceof AccessDecision.Refused refused) {
                     entry.getValue().terminate("access ended: " + refused.reason());
                 }
             }
