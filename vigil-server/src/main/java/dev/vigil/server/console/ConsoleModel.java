@@ -52,7 +52,10 @@ class ConsoleModel {
         if (p.can("intel", "read")) {
             items.add(new NavItem("Threat intelligence", "/intel", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
+        if (p.can("bastion-session", "read")) {
+            items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
+        }
+        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {
