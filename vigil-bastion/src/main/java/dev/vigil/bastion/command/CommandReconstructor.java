@@ -1,26 +1,35 @@
 package dev.vigil.bastion.command;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.Consumer;
 
 /**
  * Reconstructs the commands of an interactive session from what the target's terminal displays rather than from raw
- * keystrokes, so line editing, tab completion and history recall count as the shell shows them. The prompt is the row
- * as it stood when the operator began typing; a command is the row minus that prompt at the line feed that follows
- * Enter. Typing that was never echoed is reported as a secret line. Full-screen programs pause reconstruction.
+ * keystrokes, so line editing, tab completion and history recall count as the shell shows them. Each Enter closes a
+ * typed line; the line feed on which the terminal shows that line (the row ends with what was typed, or, after editing
+ * keys, the row as displayed minus the prompt) yields the command. Output that arrives between Enter and the echo
+ * (type-ahead while a banner prints, several pasted lines) is told apart because its row does not end with the typing.
+ * Typing that was never echoed (a password prompt) is reported as a secret line. Full-screen programs pause
+ * reconstruction.
  *
  * <p>Limits (documented for operators): input to programs other than the shell (a {@code cat} reading stdin) counts as
  * a line too; a line the editor wraps over several rows is followed only on its last row.
  */
 public final class CommandReconstructor {
 
+    /** What was typed for one line: its plain text while only printable keys were used (null after editing keys). */
+    private static final class Typed {
+        StringBuilder plain = new StringBuilder();
+        int printable;
+    }
+
     private final TerminalLine screen;
     private final Consumer<CommandLine> sink;
+    private final Deque<Typed> entered = new ArrayDeque<>();
+    private Typed typing = new Typed();
     private String prompt;
-    private int pendingEnters;
-    private int typedPrintable;
     private boolean abandoned;
-    /** The keys of the line when they were plain printable text (no editing keys), else null: used to tell type-ahead apart. */
-    private StringBuilder plainTyping = new StringBuilder();
     private boolean fullScreen;
 
     public CommandReconstructor(Consumer<CommandLine> sink) {
@@ -34,7 +43,10 @@ public final class CommandReconstructor {
             @Override
             public void alternateScreen(boolean on) {
                 fullScreen = on;
-                reset();
+                entered.clear();
+                typing = new Typed();
+                prompt = null;
+                abandoned = false;
             }
         });
     }
@@ -46,21 +58,22 @@ public final class CommandReconstructor {
         }
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
-            if (prompt == null) {
+            if (prompt == null && entered.isEmpty()) {
                 prompt = screen.text();
             }
             if (c == '\r' || c == '\n') {
-                pendingEnters++;
+                entered.add(typing);
+                typing = new Typed();
             } else if (c == '\u0003' || c == '\u0004') {
                 abandoned = true;
+                typing = new Typed();
             } else if (c >= ' ' && c != '\u007f') {
-                typedPrintable++;
-            }
-            boolean plain = c >= ' ' && c != '\u007f' && pendingEnters == 0 || (c == '\r' || c == '\n') && pendingEnters == 1;
-            if (plainTyping != null && !plain) {
-                plainTyping = null;
-            } else if (plainTyping != null && pendingEnters == 0) {
-                plainTyping.append(c);
+                typing.printable++;
+                if (typing.plain != null) {
+                    typing.plain.append(c);
+                }
+            } else {
+                typing.plain = null;
             }
         }
     }
@@ -74,41 +87,28 @@ public final class CommandReconstructor {
         if (fullScreen) {
             return;
         }
-        if (pendingEnters > 0 && isOtherOutput(row)) {
+        Typed line = entered.peek();
+        if (line == null) {
+            if (abandoned) {
+                prompt = null;
+                abandoned = false;
+            }
             return;
         }
-        if (pendingEnters > 0) {
-            String text = (prompt != null && row.startsWith(prompt) ? row.substring(prompt.length()) : row).strip();
-            if (!text.isEmpty()) {
-                sink.accept(new CommandLine(text, false));
-            } else if (typedPrintable > 0) {
-                sink.accept(new CommandLine("", true));
-            }
-            pendingEnters--;
-            reset();
-        } else if (abandoned) {
-            reset();
+        String plain = line.plain == null ? null : line.plain.toString().strip();
+        boolean promptOnly = row.equals(prompt) || prompt == null && line.printable > 0 && row.isBlank();
+        if (plain != null && !plain.isEmpty() && !promptOnly && !row.stripTrailing().endsWith(plain)) {
+            return;
         }
-    }
-
-    /**
-     * Output that reached the terminal after Enter was typed but before the typed line was echoed (type-ahead while a
-     * login banner prints): the row holds something other than the prompt and does not end with the plain typing.
-     */
-    private boolean isOtherOutput(String row) {
-        if (plainTyping == null || plainTyping.isEmpty() || row.equals(prompt)) {
-            return false;
+        entered.poll();
+        String text = plain != null && !plain.isEmpty() && !promptOnly ? plain
+                : (prompt != null && row.startsWith(prompt) ? row.substring(prompt.length()) : row).strip();
+        if (promptOnly && line.printable > 0) {
+            sink.accept(new CommandLine("", true));
+        } else if (!text.isEmpty()) {
+            sink.accept(new CommandLine(text, false));
         }
-        return !row.stripTrailing().endsWith(plainTyping.toString().strip());
-    }
-
-    private void reset() {
-        plainTyping = new StringBuilder();
         prompt = null;
-        typedPrintable = 0;
         abandoned = false;
-        if (fullScreen) {
-            pendingEnters = 0;
-        }
     }
 }

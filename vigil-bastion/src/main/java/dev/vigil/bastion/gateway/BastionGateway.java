@@ -121,7 +121,10 @@ public final class BastionGateway implements AutoCloseable {
         return ended;
     }
 
-    /** Checks every connected operator against the broker and cuts off those no longer active. */
+    /**
+     * Checks every connected operator against the broker and cuts off those no longer active, then authorises every
+     * live channel again and ends those whose grant was revoked or has expired.
+     */
     public void cutOffRevoked() {
         try {
             List<String> revoked = new ArrayList<>();
@@ -132,6 +135,19 @@ public final class BastionGateway implements AutoCloseable {
                 }
             }
             revoked.forEach(id -> terminateOperator(id, "the operator's Vigil account was disabled"));
+            java.util.Map<String, AccessDecision> decided = new java.util.HashMap<>();
+            for (var entry : context.live().snapshot().entrySet()) {
+                ChannelRequest request = entry.getValue().request();
+                if (request == null) {
+                    continue;
+                }
+                // channels of the same operator, address and kind share one decision per pass
+                AccessDecision decision = decided.computeIfAbsent(request.operator().id() + " " + request.address() + " " + request.kind(),
+                        key -> context.broker().authorize(request));
+                if (decision instanceof AccessDecision.Refused refused) {
+                    entry.getValue().terminate("access ended: " + refused.reason());
+                }
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "revocation check failed", e);
         }

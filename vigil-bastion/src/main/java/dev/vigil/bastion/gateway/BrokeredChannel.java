@@ -53,6 +53,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     private volatile UpstreamTarget target;
     private volatile ClientSession upstream;
     private volatile String terminatedBy;
+    private volatile ChannelRequest authorised;
 
     BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand) {
         this.context = context;
@@ -102,6 +103,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     }
 
     @Override
+    public ChannelRequest request() {
+        return authorised;
+    }
+
+    @Override
     public void terminate(String reason) {
         terminatedBy = reason;
         try {
@@ -140,6 +146,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 case AccessDecision.Refused refused -> refuse(request, refused.reason());
                 case AccessDecision.Granted granted -> {
                     target = granted.target();
+                    authorised = request;
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
                     relay(request);
                 }

@@ -41,7 +41,7 @@ final class GatewayChannelSession extends ChannelSession {
     protected RequestHandler.Result handlePtyReqParsed(String term, int columns, int rows, int width, int height,
             Map<PtyMode, Integer> modes) throws IOException {
         terminal = new TerminalRequest(term, columns, rows, modes);
-        return super.handlePtyReqParsed(term, TerminalRequest.clamp(columns), TerminalRequest.clamp(rows), width, height, modes);
+        return super.handlePtyReqParsed(term, terminal.columns(), terminal.rows(), width, height, modes);
     }
 
     @Override
@@ -60,7 +60,7 @@ final class GatewayChannelSession extends ChannelSession {
         TerminalRequest current = terminal;
         if (current != null) {
             terminal = new TerminalRequest(current.term(), columns, rows, current.modes());
-            windowListener.accept(TerminalRequest.clamp(columns), TerminalRequest.clamp(rows));
+            windowListener.accept(terminal.columns(), terminal.rows());
         }
         return RequestHandler.Result.ReplySuccess;
     }

@@ -12,6 +12,9 @@ final class LiveSessions {
 
         UpstreamTarget target();
 
+        /** The channel as it was authorised (with the target it resolved to), to authorise again. */
+        ChannelRequest request();
+
         void terminate(String reason);
     }
 

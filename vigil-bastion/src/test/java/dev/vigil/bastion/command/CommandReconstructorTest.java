@@ -41,6 +41,16 @@ class CommandReconstructorTest {
     }
 
     @Test
+    void severalLinesTypedAheadAreEachTakenFromTheirEcho() {
+        reconstructor.output("root@vm:~# ");
+        reconstructor.input("stty size\rexit 5\r");
+        reconstructor.output("stty size\r\n\u001b[?2004l\r40 120\r\n");
+        reconstructor.output("\u001b[?2004hroot@vm:~# exit 5\r\n\u001b[?2004l\rlogout\r\n");
+
+        assertThat(commands()).containsExactly("stty size", "exit 5");
+    }
+
+    @Test
     void aSimpleTypedCommand() {
         reconstructor.output("\u001b[?2004huser@host:~$ ");
         reconstructor.input("l");

@@ -32,6 +32,7 @@ class GatewayOpenSshTest {
     static final RecordingSink SINK = new RecordingSink();
     static final Map<String, String> PINS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> ACTIVE = new ConcurrentHashMap<>();
+    static final Map<String, Boolean> REVOKED = new ConcurrentHashMap<>();
     static Path aliceKey;
     static Path bobKey;
 
@@ -69,6 +70,9 @@ class GatewayOpenSshTest {
                 String target = request.address().target().orElseThrow();
                 if (!request.operator().username().equals("alice") || !PINS.containsKey(target) && !target.equals("unpinned")) {
                     return new AccessDecision.Refused("no grant for " + request.operator().username() + " on " + target);
+                }
+                if (REVOKED.containsKey(target)) {
+                    return new AccessDecision.Refused("the grant on " + target + " was revoked");
                 }
                 if (request.kind() != ChannelKind.SHELL && request.kind() != ChannelKind.EXEC) {
                     return new AccessDecision.Refused("channel not granted");
@@ -216,18 +220,34 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("shell.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 log_file -noappend %s
                 set prompt {:~[$#] $}
+                set stty_init "rows 30 columns 100"
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
-                expect -re $prompt
-                after 300
-                exec stty rows 30 columns 100 < $spawn_out(slave,name)
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 1"; exit 99 }
+                    eof { puts "EOF 1"; exit 98 }
+                }
                 send "echo MARK-\\$((6*7)) \\u00e9t\\u00e9\\r"
-                expect "MARK-42 été"
-                expect -re $prompt
+                expect {
+                    "MARK-42 été" {}
+                    timeout { puts "TIMEOUT 2"; exit 99 }
+                    eof { puts "EOF 2"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 3"; exit 99 }
+                    eof { puts "EOF 3"; exit 98 }
+                }
+                exec stty rows 40 columns 120 < $spawn_out(slave,name)
+                after 500
                 send "stty size\\r"
-                expect -re $prompt
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4"; exit 99 }
+                    eof { puts "EOF 4"; exit 98 }
+                }
                 send "exit 5\\r"
                 expect eof
                 catch wait result
@@ -238,16 +258,17 @@ class GatewayOpenSshTest {
 
         String seen = Files.readString(keys.resolve("shell.log"));
         assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(5);
-        assertThat(seen).contains("MARK-42 été").contains("30 100");
+        assertThat(seen).contains("MARK-42 été").contains("40 120");
         SessionOpened opened = SINK.opened.get(before);
         assertThat(opened.pty()).isTrue();
         SessionClosed closed = SINK.awaitClosed(opened.sessionId());
         assertThat(closed.exitStatus()).isEqualTo(5);
-        assertThat(SINK.commands.get(opened.sessionId())).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
+        assertThat(SINK.commands.get(opened.sessionId())).as(Casts.read(closed.recording().inputGzip()).events() + "\n" + Casts.read(closed.recording().castGzip()).events()).containsExactly("echo MARK-$((6*7)) été", "stty size", "exit 5");
         Casts.Cast cast = Casts.read(closed.recording().castGzip());
         assertThat(cast.output()).contains("MARK-42 été").doesNotContain("\ufffd");
         assertThat(cast.header().get("width").asInt()).isEqualTo(100);
         assertThat(cast.header().get("height").asInt()).isEqualTo(30);
+        assertThat(cast.of("r")).as("resizes reach the recording").contains("120x40");
         assertThat(Casts.read(closed.recording().inputGzip()).of("i")).isNotEmpty();
     }
 
@@ -256,20 +277,43 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("menu.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 log_file -noappend %s
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR alice@127.0.0.1
-                expect "Password: "
+                expect {
+                    "Password: " {}
+                    timeout { puts "TIMEOUT 5"; exit 99 }
+                    eof { puts "EOF 5"; exit 98 }
+                }
                 send "alice-password\r"
-                expect "Verification code: "
+                expect {
+                    "Verification code: " {}
+                    timeout { puts "TIMEOUT 6"; exit 99 }
+                    eof { puts "EOF 6"; exit 98 }
+                }
                 send "246810\r"
-                expect "Target (number or account%%target, q to quit): "
+                expect {
+                    "Target (number or account%%target, q to quit): " {}
+                    timeout { puts "TIMEOUT 7"; exit 99 }
+                    eof { puts "EOF 7"; exit 98 }
+                }
                 send "9\r"
-                expect "No such target."
+                expect {
+                    "No such target." {}
+                    timeout { puts "TIMEOUT 8"; exit 99 }
+                    eof { puts "EOF 8"; exit 98 }
+                }
                 send "1\r"
-                expect -re {:~[$#] $}
-                send "echo MENU-\$((40+2))\r"
-                expect "MENU-42"
+                expect {
+                    -re {:~[$#] $} {}
+                    timeout { puts "TIMEOUT 9"; exit 99 }
+                    eof { puts "EOF 9"; exit 98 }
+                }
+                send "echo MENU-\\$((40+2))\r"
+                expect {
+                    "MENU-42" {}
+                    timeout { puts "TIMEOUT 10"; exit 99 }
+                    eof { puts "EOF 10"; exit 98 }
+                }
                 send "exit 4\r"
                 expect eof
                 catch wait result
@@ -288,11 +332,18 @@ class GatewayOpenSshTest {
         Path script = keys.resolve("wrong-code.exp");
         Files.writeString(script, """
                 set timeout 20
-                expect_after timeout { puts "TIMEOUT"; exit 99 }
                 spawn -noecho /usr/bin/ssh -F /dev/null -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o NumberOfPasswordPrompts=1 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1 id
-                expect "Password: "
+                expect {
+                    "Password: " {}
+                    timeout { puts "TIMEOUT 11"; exit 99 }
+                    eof { puts "EOF 11"; exit 98 }
+                }
                 send "alice-password\r"
-                expect "Verification code: "
+                expect {
+                    "Verification code: " {}
+                    timeout { puts "TIMEOUT 12"; exit 99 }
+                    eof { puts "EOF 12"; exit 98 }
+                }
                 send "111111\r"
                 expect eof
                 catch wait result
@@ -303,5 +354,43 @@ class GatewayOpenSshTest {
 
         assertThat(result.exitStatus()).as(result.stdout()).isEqualTo(255);
         assertThat(result.stdout()).contains("Permission denied").doesNotContain("uid=");
+    }
+
+    @Test
+    void aRevokedGrantEndsTheLiveChannel() throws Exception {
+        PINS.put("web03", sshd.hostPublicKey());
+        java.util.concurrent.CompletableFuture<SshClientRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web03"), "echo up; sleep 30"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.liveSessionIds().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        REVOKED.put("web03", true);
+
+        SshClientRun.Result result = running.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.exitStatus()).isEqualTo(255);
+        assertThat(result.stderr()).contains("session terminated: access ended: the grant on web03 was revoked");
+    }
+
+    @Test
+    void aDisabledOperatorIsCutOffAtOnce() throws Exception {
+        ACTIVE.put("carol", true);
+        PINS.put("web04", sshd.hostPublicKey());
+        java.util.concurrent.CompletableFuture<SshClientRun.Result> running = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web04"), "echo up; sleep 30"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.liveSessionIds().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        ACTIVE.put("alice", false);
+        try {
+            SshClientRun.Result result = running.get(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.exitStatus()).isEqualTo(255);
+            assertThat(SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web04"), "echo again").stdout()).isEmpty();
+        } finally {
+            ACTIVE.put("alice", true);
+        }
     }
 }

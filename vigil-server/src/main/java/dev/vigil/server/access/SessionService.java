@@ -31,6 +31,8 @@ public class SessionService {
             SELECT id, connection_id, user_id, username, target_name, account, kind, command, pty, source_address, started_at, ended_at,
                    exit_status, exit_signal, terminated_by, recording_sha256, recording_bytes, recording_truncated, tenant_id FROM access_session""";
 
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+
     private final JdbcClient jdbc;
     private final AccessPolicy access;
     private final AuditLog audit;
@@ -88,6 +90,20 @@ public class SessionService {
         } catch (IOException e) {
             throw new UncheckedIOException("a stored recording cannot be read", e);
         }
+    }
+
+    /** What the session printed as plain text (escape sequences removed), for reading in the console. */
+    @Transactional
+    public String transcript(UUID id) {
+        String[] lines = new String(recording(id), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        StringBuilder output = new StringBuilder();
+        for (int i = 1; i < lines.length; i++) {
+            tools.jackson.databind.JsonNode event = JSON.readTree(lines[i]);
+            if (event.isArray() && event.size() == 3 && "o".equals(event.get(1).asString())) {
+                output.append(event.get(2).asString());
+            }
+        }
+        return dev.vigil.bastion.recording.Transcript.plain(output.toString());
     }
 
     @Transactional

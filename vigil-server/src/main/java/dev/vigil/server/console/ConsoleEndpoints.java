@@ -80,6 +80,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/rules/{id}/exceptions/{exceptionId}/revoke", "rule", "update"),
                 permission(POST, "/rules/{id}/hunt", "rule", "read"),
                 permission(POST, "/rules/baselines/{name}/enabled", "rule", "update"),
+                permission(GET, "/bastion/sessions", "bastion-session", "read"),
+                permission(GET, "/bastion/sessions/{id}", "bastion-session", "read"),
                 permission(GET, "/intel", "intel", "read"),
                 permission(POST, "/intel/feeds", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/indicators", "intel", "update"),

@@ -62,7 +62,10 @@ class ConsoleModel {
         if (p.can("incident", "read")) {
             items.add(new NavItem("Incidents", "/incidents", "operations"));
         }
-        for (String upcoming : List.of("Monitoring", "Bastion")) {
+        if (p.can("bastion-session", "read")) {
+            items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
+        }
+        for (String upcoming : List.of("Monitoring")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         if (p.can("audit", "read")) {

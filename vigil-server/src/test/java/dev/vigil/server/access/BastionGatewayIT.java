@@ -228,4 +228,54 @@ class BastionGatewayIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aHostKeySeenOnFirstUseIsPinnedOnlyAfterAnAdministratorConfirmsIt() {
+        Api.Response target = api.post("/api/v1/access/targets", ADMIN_TOKEN, Map.of("name", "web02", "host", "127.0.0.1", "port", sshd.port()));
+        UUID id = UUID.fromString(target.text("id"));
+        api.post("/api/v1/access/targets/" + id + "/accounts", ADMIN_TOKEN,
+                Map.of("name", sshd.account(), "credentialKind", "private-key", "secret", sshd.accountPrivateKey()));
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("subject", "user:alice");
+        grant.put("target", "web02");
+        grant.put("account", sshd.account());
+        grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(api.post("/api/v1/access/grants", ADMIN_TOKEN, grant).status()).isEqualTo(201);
+
+        SshClientRun.Result first = SshClientRun.ssh(aliceKey, sshPort, "alice%" + sshd.account() + "%web02", "echo hello");
+        assertThat(first.exitStatus()).isEqualTo(126);
+        assertThat(first.stderr()).contains("not confirmed yet");
+        String pending = api.get("/api/v1/access/targets/" + id, ADMIN_TOKEN).json().path("pendingHostKeyFingerprint").asString();
+        assertThat(pending).startsWith("SHA256:");
+        assertThat(api.post("/api/v1/access/targets/" + id + "/host-key/confirm", ADMIN_TOKEN, Map.of("fingerprint", "SHA256:other"))
+                .assertProblem(409).problemCode()).isEqualTo("fingerprint-mismatch");
+        assertThat(api.post("/api/v1/access/targets/" + id + "/host-key/confirm", ADMIN_TOKEN, Map.of("fingerprint", pending)).status()).isEqualTo(200);
+
+        SshClientRun.Result after = SshClientRun.ssh(aliceKey, sshPort, "alice%" + sshd.account() + "%web02", "echo hello");
+        assertThat(after.exitStatus()).as(after.stderr()).isZero();
+        assertThat(after.stdout()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedAndRaisesAnAlert() throws Exception {
+        Api.Response target = api.post("/api/v1/access/targets", ADMIN_TOKEN, Map.of("name", "web03", "host", "127.0.0.1", "port", sshd.port(),
+                "hostKey", Files.readString(aliceKey.resolveSibling(aliceKey.getFileName() + ".pub"))));
+        UUID id = UUID.fromString(target.text("id"));
+        api.post("/api/v1/access/targets/" + id + "/accounts", ADMIN_TOKEN,
+                Map.of("name", sshd.account(), "credentialKind", "private-key", "secret", sshd.accountPrivateKey()));
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("subject", "user:alice");
+        grant.put("target", "web03");
+        grant.put("account", sshd.account());
+        grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(api.post("/api/v1/access/grants", ADMIN_TOKEN, grant).status()).isEqualTo(201);
+
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, sshPort, "alice%" + sshd.account() + "%web03", "echo hello");
+
+        assertThat(result.exitStatus()).isEqualTo(126);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("host key of web03 has CHANGED");
+        Api.Response alerts = api.get("/api/v1/alerts", ADMIN_TOKEN);
+        assertThat(alerts.body()).contains("Host key of bastion target web03 changed");
+    }
 }
