@@ -13,17 +13,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import dev.vigil.server.VigilApplication;
+import dev.vigil.server.support.HeadlessChromium;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,7 +39,6 @@ class ConsoleIT {
     private static final String ADMIN_PASSWORD = "console-test-admin-pw";
     private static final String ADMIN_TOKEN = "console-test-bootstrap-token-0123456789";
     private static Path dataDir;
-    private static Path chromeProfile;
     private static WebDriver browser;
 
     @LocalServerPort
@@ -62,24 +58,14 @@ class ConsoleIT {
         registry.add("vigil.http.port", () -> "0");
         registry.add("vigil.ingest.syslog-udp-port", () -> "0");
         registry.add("vigil.ingest.syslog-tcp-port", () -> "0");
+        registry.add("vigil.access.ssh-port", () -> "0");
         registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
     }
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "SKIPPED: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver)");
-        chromeProfile = Files.createTempDirectory("vigil-chrome");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + chromeProfile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll

@@ -58,6 +58,7 @@ class IncidentConsoleIT {
         registry.add("vigil.http.port", () -> "0");
         registry.add("vigil.ingest.syslog-udp-port", () -> "0");
         registry.add("vigil.ingest.syslog-tcp-port", () -> "0");
+        registry.add("vigil.access.ssh-port", () -> "0");
         registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
         registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
     }
