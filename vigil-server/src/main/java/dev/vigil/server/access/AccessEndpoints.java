@@ -32,6 +32,7 @@ class AccessEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/access/grants", "bastion-target", "update"),
                 permission(GET, "/api/v1/access/grants/{id}", "bastion-target", "read"),
                 permission(DELETE, "/api/v1/access/grants/{id}", "bastion-target", "update"),
+                permission(POST, "/api/v1/access/requests", "access-request", "create"),
                 authenticated(GET, "/api/v1/access/ssh-keys"),
                 authenticated(POST, "/api/v1/access/ssh-keys"),
                 authenticated(DELETE, "/api/v1/access/ssh-keys/{id}"),

@@ -62,6 +62,10 @@ public class GrantService {
 
     public GrantView get(UUID id) {
         access.require("bastion-target", "read", null);
+        return find(id);
+    }
+
+    private GrantView find(UUID id) {
         return jdbc.sql(SELECT + " WHERE g.id = ?").param(id).query(this::map).optional().orElseThrow(() -> ProblemException.notFound("grant", id));
     }
 
@@ -112,20 +116,34 @@ public class GrantService {
         if (until == null || !until.isAfter(from) || Duration.between(from, until).compareTo(LONGEST) > 0) {
             throw ProblemException.badRequest("invalid-input", "validUntil is required, after validFrom, and at most 366 days later");
         }
-        UUID id = UUID.randomUUID();
         String reason = change.reason() == null ? "" : change.reason().strip();
+        return insert(kind, subjectId, subjectName, targetId, targetGroup, account, channels, from, until, reason,
+                access.requireCurrent().username());
+    }
+
+    /**
+     * Records a grant of one user to one target that was decided elsewhere (an approved access request): the decision
+     * carries the authority, so no administrator permission is checked here.
+     */
+    GrantView grantDecided(UUID userId, String username, UUID targetId, String account, List<String> channels, Instant from,
+            Instant until, String reason, String decidedBy) {
+        return insert("user", userId, username, targetId, null, account, channels, from, until, reason, decidedBy);
+    }
+
+    private GrantView insert(String kind, UUID subjectId, String subjectName, UUID targetId, String targetGroup, String account,
+            List<String> channels, Instant from, Instant until, String reason, String by) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO access_grant (id, subject_kind, subject_id, subject_name, target_id, target_group, account, channels,
                                           valid_from, valid_until, reason, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, kind, subjectId, subjectName, targetId, targetGroup, account, channels.toArray(String[]::new),
-                        Timestamp.from(from), Timestamp.from(until), reason.length() > 500 ? reason.substring(0, 500) : reason,
-                        access.requireCurrent().username())
+                        Timestamp.from(from), Timestamp.from(until), reason.length() > 500 ? reason.substring(0, 500) : reason, by)
                 .update();
-        GrantView created = get(id);
+        GrantView created = find(id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", created.subject());
-        body.put("target", byTarget ? created.targetName() : "group:" + targetGroup);
+        body.put("target", targetId != null ? created.targetName() : "group:" + targetGroup);
         body.put("account", account);
         body.put("channels", channels);
         body.put("validFrom", from.toString());

@@ -182,7 +182,8 @@ public record VigilProperties(
             @DefaultValue("") String vaultKey,
             @NotNull @DefaultValue("64MB") DataSize maxRecordingSize,
             @NotNull @DefaultValue("15s") Duration upstreamTimeout,
-            @NotNull @DefaultValue("1s") Duration revocationCheck) {
+            @NotNull @DefaultValue("1s") Duration revocationCheck,
+            @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") @DefaultValue("1") int requestApprovals) {
     }
 
     public Path resolvedDataDir() {
