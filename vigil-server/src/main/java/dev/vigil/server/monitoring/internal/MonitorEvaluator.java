@@ -61,7 +61,7 @@ class MonitorEvaluator {
         final int version;
         final AlertingRule rule;
         final long createdMs;
-        long lastEvaluatedMs = Long.MIN_VALUE;
+        long lastEvaluatedMs = -1;
         final Set<String> open;
 
         State(int version, AlertingRule rule, long createdMs, Set<String> open) {
@@ -96,7 +96,7 @@ class MonitorEvaluator {
                 state = new State(monitor.version(), rule(monitor.definition()), now, openOf(monitor.id()));
                 states.put(monitor.id(), state);
             }
-            if (now - state.lastEvaluatedMs >= monitor.definition().intervalMs()) {
+            if (state.lastEvaluatedMs < 0 || now - state.lastEvaluatedMs >= monitor.definition().intervalMs()) {
                 state.lastEvaluatedMs = now;
                 evaluate(monitor, state, now);
             }
