@@ -55,6 +55,7 @@ class ConsoleModel {
         for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
+        items.add(new NavItem("Changes", "/changes", "governance"));
         if (p.can("audit", "read")) {
             items.add(new NavItem("Audit trail", "/audit", "governance"));
             items.add(new NavItem("Audit reviews", "/audit/reviews", "governance"));
