@@ -30,6 +30,7 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 authenticated(POST, "/profile/totp/confirm"),
                 authenticated(POST, "/profile/totp/remove"),
                 authenticated(GET, "/changes"),
+                permission(GET, "/monitoring", "monitor", "read"),
                 authenticated(POST, "/changes/{id}/approve"),
                 authenticated(POST, "/changes/{id}/reject"),
                 authenticated(POST, "/changes/{id}/withdraw"),

@@ -52,7 +52,10 @@ class ConsoleModel {
         if (p.can("intel", "read")) {
             items.add(new NavItem("Threat intelligence", "/intel", "operations"));
         }
-        for (String upcoming : List.of("Incidents", "Monitoring", "Assets", "Vulnerabilities", "Bastion")) {
+        if (p.can("monitor", "read")) {
+            items.add(new NavItem("Monitoring", "/monitoring", "operations"));
+        }
+        for (String upcoming : List.of("Incidents", "Assets", "Vulnerabilities", "Bastion")) {
             items.add(new NavItem(upcoming, null, "operations"));
         }
         items.add(new NavItem("Changes", "/changes", "governance"));

@@ -16,7 +16,10 @@ import dev.vigil.server.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 
-/** The console's change page lists a pending monitor change with its diff; another approver approves it there. */
+/**
+ * The console's change page lists a pending monitor change with its diff; another approver approves it there; the
+ * monitoring page then shows the monitor beside its component.
+ */
 class ChangesPageTest extends ServerTestBase {
 
     @Test
@@ -48,6 +51,9 @@ class ChangesPageTest extends ServerTestBase {
                 .session(session(approverId))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(302);
         assertThat(api().get("/api/v1/changes/" + changeId, operator).text("state")).isEqualTo("applied");
+
+        String monitoring = mockMvc.perform(get("/monitoring").session(session(operatorId))).andReturn().getResponse().getContentAsString();
+        assertThat(monitoring).contains((String) monitor.get("name"), component, "http_errors_total &gt; 100", "not scraped");
     }
 
     private static MockHttpSession session(UUID userId) {
