@@ -12,6 +12,7 @@ CREATE TABLE monitoring_component (
     assets             text[] NOT NULL DEFAULT '{}',
     scrape_url         text,
     scrape_interval_ms bigint,
+    probes             jsonb NOT NULL DEFAULT '[]',
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now()
 );

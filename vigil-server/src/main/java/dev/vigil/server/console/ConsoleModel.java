@@ -65,9 +65,10 @@ class ConsoleModel {
         if (p.can("bastion-session", "read")) {
             items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
         }
-        for (String upcoming : List.of("Monitoring")) {
-            items.add(new NavItem(upcoming, null, "operations"));
+        if (p.can("monitor", "read")) {
+            items.add(new NavItem("Monitoring", "/monitoring", "operations"));
         }
+        items.add(new NavItem("Changes", "/changes", "governance"));
         if (p.can("audit", "read")) {
             items.add(new NavItem("Audit trail", "/audit", "governance"));
             items.add(new NavItem("Audit reviews", "/audit/reviews", "governance"));

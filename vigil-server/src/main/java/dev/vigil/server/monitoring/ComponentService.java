@@ -39,7 +39,7 @@ public class ComponentService {
     private static final List<String> EXPOSURES = List.of("internal", "external");
     private static final long MIN_SCRAPE_INTERVAL_MS = 1000;
     private static final String COLUMNS = """
-            id, name, description, owner, tenant, criticality, exposure, assets, scrape_url, scrape_interval_ms, created_at, updated_at
+            id, name, description, owner, tenant, criticality, exposure, assets, scrape_url, scrape_interval_ms, created_at, updated_at, probes::text
             """;
 
     private final JdbcClient jdbc;
@@ -71,6 +71,12 @@ public class ComponentService {
         return jdbc.sql("SELECT " + COLUMNS + " FROM monitoring_component WHERE name = ?").param(name).query(this::row).optional();
     }
 
+    /** Every component with probes (the prober's targets), without a caller check. */
+    public List<ComponentView> probeTargets() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM monitoring_component WHERE probes <> '[]'::jsonb ORDER BY name")
+                .query(this::row).list();
+    }
+
     /** Every component with a scrape endpoint (the scraper's targets), without a caller check. */
     public List<ComponentView> scrapeTargets() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM monitoring_component WHERE scrape_url IS NOT NULL ORDER BY name")
@@ -87,9 +93,9 @@ public class ComponentService {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO monitoring_component (id, name, description, owner, tenant, criticality, exposure, assets, scrape_url,
-                    scrape_interval_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    scrape_interval_ms, probes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(id, valid.name, valid.description, valid.owner, valid.tenant, valid.criticality, valid.exposure,
-                        valid.assets.toArray(String[]::new), valid.scrapeUrl, valid.scrapeIntervalMs)
+                        valid.assets.toArray(String[]::new), valid.scrapeUrl, valid.scrapeIntervalMs, Probe.toJson(valid.probes))
                 .update();
         setUpstream(id, valid.upstream);
         ComponentView created = find(id).orElseThrow();
@@ -112,9 +118,9 @@ public class ComponentService {
         }
         jdbc.sql("""
                 UPDATE monitoring_component SET name = ?, description = ?, owner = ?, tenant = ?, criticality = ?, exposure = ?,
-                    assets = ?, scrape_url = ?, scrape_interval_ms = ?, updated_at = now() WHERE id = ?""")
+                    assets = ?, scrape_url = ?, scrape_interval_ms = ?, probes = ?::jsonb, updated_at = now() WHERE id = ?""")
                 .params(valid.name, valid.description, valid.owner, valid.tenant, valid.criticality, valid.exposure,
-                        valid.assets.toArray(String[]::new), valid.scrapeUrl, valid.scrapeIntervalMs, id)
+                        valid.assets.toArray(String[]::new), valid.scrapeUrl, valid.scrapeIntervalMs, Probe.toJson(valid.probes), id)
                 .update();
         setUpstream(id, valid.upstream);
         ComponentView after = find(id).orElseThrow();
@@ -209,11 +215,12 @@ public class ComponentService {
         return new ComponentView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), Arrays.asList((String[]) rs.getArray(8).getArray()), upstream, downstream, url,
                 url == null ? null : Durations.format(interval), url == null ? "not scraped" : health.of(rs.getString(2)),
+                Probe.fromJson(rs.getString(13)),
                 ((Timestamp) rs.getTimestamp(11)).toInstant(), rs.getTimestamp(12).toInstant());
     }
 
     private record Valid(String name, String description, String owner, String tenant, String criticality, String exposure,
-                         List<String> assets, List<String> upstream, String scrapeUrl, Long scrapeIntervalMs) {
+                         List<String> assets, List<String> upstream, String scrapeUrl, Long scrapeIntervalMs, List<Probe> probes) {
     }
 
     private static Valid validate(ComponentChange c) {
@@ -252,8 +259,15 @@ public class ComponentService {
         }
         List<String> assets = c.assets() == null ? List.of() : c.assets().stream().map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
         List<String> upstream = c.upstream() == null ? List.of() : c.upstream().stream().map(String::strip).distinct().toList();
+        List<Probe> probes = c.probes() == null ? List.of() : c.probes().stream().map(Probe::validated).toList();
+        Set<String> labels = new HashSet<>();
+        for (Probe probe : probes) {
+            if (!labels.add(probe.label())) {
+                throw ProblemException.badRequest("invalid-component", "probe " + probe.label() + " is listed twice");
+            }
+        }
         return new Valid(name, c.description() == null ? "" : c.description().strip(), owner, tenant, criticality, exposure, assets,
-                upstream, url, interval);
+                upstream, url, interval, probes);
     }
 
     private static String required(String value, String field) {

@@ -97,11 +97,19 @@ public class MonitorService {
                 FROM monitor_version WHERE monitor_id = ? ORDER BY version DESC""").param(id).query(MonitorService::version).list();
     }
 
-    /** Every monitor in force (no caller check: the evaluator's view). */
-    public List<LiveMonitor> live() {
-        return jdbc.sql("SELECT id, version, definition::text FROM monitor WHERE NOT deleted ORDER BY name")
+    /** The version in force of every live monitor (no caller check: the evaluator's view). */
+    public Map<UUID, Integer> liveVersions() {
+        Map<UUID, Integer> versions = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, version FROM monitor WHERE NOT deleted ORDER BY name")
+                .query((rs, n) -> versions.put(rs.getObject(1, UUID.class), rs.getInt(2))).list();
+        return versions;
+    }
+
+    /** A live monitor's definition in force (no caller check: the evaluator's view). */
+    public Optional<LiveMonitor> live(UUID id) {
+        return jdbc.sql("SELECT id, version, definition::text FROM monitor WHERE id = ? AND NOT deleted").param(id)
                 .query((rs, n) -> new LiveMonitor(rs.getObject(1, UUID.class), rs.getInt(2),
-                        MonitorDefinitions.read(JSON.readValue(rs.getString(3), MAP)))).list();
+                        MonitorDefinitions.read(JSON.readValue(rs.getString(3), MAP)))).optional();
     }
 
     public ChangeView requestCreate(MonitorRequest request) {

@@ -49,13 +49,23 @@ public final class Evaluator {
     private List<Sample> instant(Expr.VectorSelector selector, long timeMs) {
         long ref = timeMs - selector.offsetMs();
         List<Sample> out = new ArrayList<>();
-        for (Map.Entry<Labels, List<Point>> e : store.select(l -> matches(selector.matchers(), l))) {
+        for (Map.Entry<Labels, List<Point>> e : select(selector)) {
             Point latest = latestAtOrBefore(e.getValue(), ref);
             if (latest != null && !latest.stale() && latest.timestampMs() >= ref - LOOKBACK_MS) {
                 out.add(new Sample(e.getKey(), latest.value(), latest.timestampMs()));
             }
         }
         return out;
+    }
+
+    /** The selector's series, through the metric-name index when it names its metric with {@code =}. */
+    private List<Map.Entry<Labels, List<Point>>> select(Expr.VectorSelector selector) {
+        for (LabelMatcher m : selector.matchers()) {
+            if (m.name().equals(Labels.METRIC_NAME) && m.type() == LabelMatcher.Type.EQUAL) {
+                return store.select(m.value(), l -> matches(selector.matchers(), l));
+            }
+        }
+        return store.select(l -> matches(selector.matchers(), l));
     }
 
     private static Point latestAtOrBefore(List<Point> points, long ref) {
@@ -78,7 +88,7 @@ public final class Evaluator {
         long end = timeMs - selector.offsetMs();
         long start = end - rangeMs;
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<Labels, List<Point>> e : store.select(l -> matches(selector.matchers(), l))) {
+        for (Map.Entry<Labels, List<Point>> e : select(selector)) {
             List<Point> inside = new ArrayList<>();
             for (Point p : e.getValue()) {
                 if (p.timestampMs() >= start && p.timestampMs() <= end && !p.stale()) {

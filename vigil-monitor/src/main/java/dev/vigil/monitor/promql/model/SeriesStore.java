@@ -6,14 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** In-memory time-series storage: input samples and rule outputs, each series kept in time order. */
+/**
+ * In-memory time-series storage: input samples and rule outputs, each series kept in time order, with an index by
+ * metric name so that a selector naming its metric looks only at that metric's series.
+ */
 public final class SeriesStore {
 
     private final Map<Labels, List<Point>> series = new LinkedHashMap<>();
+    private final Map<String, Map<Labels, List<Point>>> byName = new java.util.HashMap<>();
 
     /** Appends (or replaces, at an equal timestamp) a point; out-of-order points are inserted in place. */
     public void add(Labels labels, Point point) {
-        List<Point> points = series.computeIfAbsent(labels, k -> new ArrayList<>());
+        List<Point> points = series.get(labels);
+        if (points == null) {
+            points = new ArrayList<>();
+            series.put(labels, points);
+            byName.computeIfAbsent(labels.get(Labels.METRIC_NAME), k -> new LinkedHashMap<>()).put(labels, points);
+        }
         int i = points.size();
         while (i > 0 && points.get(i - 1).timestampMs() > point.timestampMs()) {
             i--;
@@ -27,8 +36,17 @@ public final class SeriesStore {
 
     /** Matching series in label order, as Prometheus storage returns them (this fixes the order of float sums and ties). */
     public List<Map.Entry<Labels, List<Point>>> select(Predicate<Labels> matches) {
+        return select(series, matches);
+    }
+
+    /** Like {@link #select(Predicate)} among the series of one metric name only. */
+    public List<Map.Entry<Labels, List<Point>>> select(String metricName, Predicate<Labels> matches) {
+        return select(byName.getOrDefault(metricName, Map.of()), matches);
+    }
+
+    private static List<Map.Entry<Labels, List<Point>>> select(Map<Labels, List<Point>> candidates, Predicate<Labels> matches) {
         List<Map.Entry<Labels, List<Point>>> out = new ArrayList<>();
-        for (Map.Entry<Labels, List<Point>> e : series.entrySet()) {
+        for (Map.Entry<Labels, List<Point>> e : candidates.entrySet()) {
             if (matches.test(e.getKey())) {
                 out.add(e);
             }
@@ -51,6 +69,13 @@ public final class SeriesStore {
                 dropped += keepFrom;
             }
             if (points.isEmpty()) {
+                it.remove();
+            }
+        }
+        for (java.util.Iterator<Map<Labels, List<Point>>> it = byName.values().iterator(); it.hasNext(); ) {
+            Map<Labels, List<Point>> named = it.next();
+            named.values().removeIf(List::isEmpty);
+            if (named.isEmpty()) {
                 it.remove();
             }
         }

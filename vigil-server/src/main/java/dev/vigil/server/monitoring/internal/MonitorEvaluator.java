@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,14 +59,16 @@ class MonitorEvaluator {
 
     /** A monitor's rule with its alert state, from one version of the definition. */
     private static final class State {
+        final LiveMonitor monitor;
         final int version;
         final AlertingRule rule;
         final long createdMs;
-        long lastEvaluatedMs = Long.MIN_VALUE;
+        long lastEvaluatedMs = -1;
         final Set<String> open;
 
-        State(int version, AlertingRule rule, long createdMs, Set<String> open) {
-            this.version = version;
+        State(LiveMonitor monitor, AlertingRule rule, long createdMs, Set<String> open) {
+            this.monitor = monitor;
+            this.version = monitor.version();
             this.rule = rule;
             this.createdMs = createdMs;
             this.open = open;
@@ -84,21 +87,31 @@ class MonitorEvaluator {
     @Scheduled(fixedDelay = 500, initialDelay = 2000)
     void evaluateDue() {
         long now = clock.millis();
-        List<LiveMonitor> live = monitors.live();
-        Set<UUID> liveIds = new HashSet<>();
-        for (LiveMonitor monitor : live) {
-            liveIds.add(monitor.id());
-            State state = states.get(monitor.id());
-            if (state == null || state.version != monitor.version()) {
-                if (state != null) {
-                    resolveAll(monitor.id(), state.open, "monitor changed to version " + monitor.version());
+        Map<UUID, Integer> live = monitors.liveVersions();
+        Set<UUID> liveIds = live.keySet();
+        for (Map.Entry<UUID, Integer> entry : live.entrySet()) {
+            UUID id = entry.getKey();
+            State state = states.get(id);
+            if (state == null || state.version != entry.getValue()) {
+                Optional<LiveMonitor> monitor;
+                try {
+                    monitor = monitors.live(id);
+                } catch (RuntimeException e) {
+                    health.record(id, Instant.ofEpochMilli(now), "cannot load the definition: " + e.getMessage(), 0);
+                    continue;
                 }
-                state = new State(monitor.version(), rule(monitor.definition()), now, openOf(monitor.id()));
-                states.put(monitor.id(), state);
+                if (monitor.isEmpty()) {
+                    continue;
+                }
+                if (state != null) {
+                    resolveAll(id, state.open, "monitor changed to version " + monitor.get().version());
+                }
+                state = new State(monitor.get(), rule(monitor.get().definition()), now, openOf(id));
+                states.put(id, state);
             }
-            if (now - state.lastEvaluatedMs >= monitor.definition().intervalMs()) {
+            if (state.lastEvaluatedMs < 0 || now - state.lastEvaluatedMs >= state.monitor.definition().intervalMs()) {
                 state.lastEvaluatedMs = now;
-                evaluate(monitor, state, now);
+                evaluate(state.monitor, state, now);
             }
         }
         for (UUID gone : Set.copyOf(states.keySet())) {
