@@ -1,0 +1,141 @@
+package dev.vigil.server.intel.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.vigil.intel.indicator.Indicator;
+import dev.vigil.server.audit.Actor;
+import dev.vigil.server.audit.AuditEntry;
+import dev.vigil.server.audit.AuditLog;
+import dev.vigil.server.intel.FeedView;
+import dev.vigil.server.intel.IndicatorImportReport;
+import dev.vigil.server.intel.IndicatorsChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a feed's indicators: a snapshot feed (a file, a list, a MISP feed) replaces them all; a TAXII poll merges the
+ * objects it fetched (a new version of an indicator replaces the old, a revoked one is removed). Either way the change
+ * is audited and the live matcher rebuilt after the commit. Indicators without their own expiry get the feed's.
+ */
+@Component
+public class IndicatorStore {
+
+    private static final int BATCH = 2_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    IndicatorStore(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Replaces every indicator of the feed; {@code actor} null means the current caller. */
+    @Transactional
+    public IndicatorImportReport replace(FeedView feed, FeedContent content, Instant now, Actor actor) {
+        int previous = jdbc.sql("DELETE FROM intel_indicator WHERE feed_id = ?").param(feed.id()).update();
+        insert(feed, content, now);
+        return finish(feed, content, now, actor, previous, content.revoked().size(), "replace");
+    }
+
+    /** Adds or replaces the indicators of the content and removes the revoked ones (STIX references). */
+    @Transactional
+    public IndicatorImportReport merge(FeedView feed, FeedContent content, Instant now, Actor actor) {
+        int previous = count(feed);
+        Set<String> touched = new LinkedHashSet<>(content.revoked());
+        content.entries().forEach(e -> touched.add(FeedFileReader.stixId(e.indicator().id())));
+        List<Object[]> keys = new ArrayList<>();
+        for (String id : touched) {
+            keys.add(new Object[] {feed.id(), id, id + "#%"});
+        }
+        int[][] removed = template.batchUpdate("DELETE FROM intel_indicator WHERE feed_id = ? AND (ref = ? OR ref LIKE ?)", keys,
+                BATCH, (ps, key) -> {
+                    ps.setObject(1, key[0]);
+                    ps.setString(2, (String) key[1]);
+                    ps.setString(3, (String) key[2]);
+                });
+        int revoked = 0;
+        int index = 0;
+        for (int[] batch : removed) {
+            for (int n : batch) {
+                if (n > 0 && content.revoked().contains((String) keys.get(index)[1])) {
+                    revoked++;
+                }
+                index++;
+            }
+        }
+        insert(feed, content, now);
+        return finish(feed, content, now, actor, previous, revoked, "merge");
+    }
+
+    private IndicatorImportReport finish(FeedView feed, FeedContent content, Instant now, Actor actor, int previous, int revoked,
+            String mode) {
+        int total = count(feed);
+        jdbc.sql("UPDATE intel_feed SET indicator_count = ?, imported_at = ? WHERE id = ?")
+                .params(total, Timestamp.from(now), feed.id()).update();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", feed.name());
+        body.put("mode", mode);
+        body.put("imported", content.size());
+        body.put("previous", previous);
+        body.put("revoked", revoked);
+        body.put("problems", content.problemCount());
+        AuditEntry entry = AuditEntry.success("intel.feed.import", "intel-feed", feed.id(), null, body);
+        audit.record(actor == null ? entry : entry.by(actor));
+        events.publishEvent(new IndicatorsChanged("import"));
+        return new IndicatorImportReport(content.size(), previous, revoked, content.problemCount(), content.problems());
+    }
+
+    private int count(FeedView feed) {
+        return jdbc.sql("SELECT count(*) FROM intel_indicator WHERE feed_id = ?").param(feed.id()).query(Integer.class).single();
+    }
+
+    private void insert(FeedView feed, FeedContent content, Instant now) {
+        List<Object[]> rows = new ArrayList<>(BATCH);
+        Timestamp feedExpiry = feed.expiresAfterDays() == 0 ? null : Timestamp.from(now.plus(Duration.ofDays(feed.expiresAfterDays())));
+        for (FeedContent.Entry entry : content.entries()) {
+            Indicator indicator = entry.indicator();
+            int confidence = indicator.confidence() == Indicator.UNKNOWN_CONFIDENCE ? feed.confidence() : indicator.confidence();
+            rows.add(new Object[] {feed.id(), indicator.id(), indicator.type().label(), indicator.value(), confidence,
+                    timestamp(indicator.firstSeen()), timestamp(indicator.lastSeen()),
+                    indicator.validUntil() != null ? Timestamp.from(indicator.validUntil()) : feedExpiry,
+                    truncate(entry.description())});
+            if (rows.size() == BATCH) {
+                flush(rows);
+            }
+        }
+        flush(rows);
+    }
+
+    private void flush(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until, description)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            rows.clear();
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
