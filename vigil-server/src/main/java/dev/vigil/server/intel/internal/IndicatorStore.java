@@ -1,5 +1,8 @@
 package dev.vigil.server.intel.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +20,9 @@ import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.intel.FeedView;
 import dev.vigil.server.intel.IndicatorImportReport;
 import dev.vigil.server.intel.IndicatorsChanged;
+import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IndicatorStore {
 
     private static final int BATCH = 2_000;
+    private static final int CHUNK = 50_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -105,37 +111,60 @@ public class IndicatorStore {
         return jdbc.sql("SELECT count(*) FROM intel_indicator WHERE feed_id = ?").param(feed.id()).query(Integer.class).single();
     }
 
+    /**
+     * Writes the indicators with COPY (several times faster than batched INSERTs for million-row feeds), in chunks so
+     * the text in memory stays small; it runs in the caller's transaction.
+     */
     private void insert(FeedView feed, FeedContent content, Instant now) {
-        List<Object[]> rows = new ArrayList<>(BATCH);
-        Timestamp feedExpiry = feed.expiresAfterDays() == 0 ? null : Timestamp.from(now.plus(Duration.ofDays(feed.expiresAfterDays())));
+        String feedExpiry = feed.expiresAfterDays() == 0 ? "" : now.plus(Duration.ofDays(feed.expiresAfterDays())).toString();
+        StringBuilder chunk = new StringBuilder(CHUNK * 96);
+        int rows = 0;
         for (FeedContent.Entry entry : content.entries()) {
             Indicator indicator = entry.indicator();
             int confidence = indicator.confidence() == Indicator.UNKNOWN_CONFIDENCE ? feed.confidence() : indicator.confidence();
-            rows.add(new Object[] {feed.id(), indicator.id(), indicator.type().label(), indicator.value(), confidence,
-                    timestamp(indicator.firstSeen()), timestamp(indicator.lastSeen()),
-                    indicator.validUntil() != null ? Timestamp.from(indicator.validUntil()) : feedExpiry,
-                    truncate(entry.description())});
-            if (rows.size() == BATCH) {
-                flush(rows);
+            chunk.append(feed.id()).append(',');
+            quoted(chunk, indicator.id()).append(',');
+            quoted(chunk, indicator.type().label()).append(',');
+            quoted(chunk, indicator.value()).append(',').append(confidence).append(',');
+            chunk.append(time(indicator.firstSeen())).append(',').append(time(indicator.lastSeen())).append(',');
+            chunk.append(indicator.validUntil() != null ? indicator.validUntil().toString() : feedExpiry).append(',');
+            quoted(chunk, truncate(entry.description())).append('\n');
+            if (++rows == CHUNK) {
+                copy(chunk);
+                rows = 0;
             }
         }
-        flush(rows);
+        copy(chunk);
     }
 
-    private void flush(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            template.batchUpdate("""
-                    INSERT INTO intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until, description)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            rows.clear();
+    private void copy(StringBuilder chunk) {
+        if (chunk.isEmpty()) {
+            return;
         }
+        String text = chunk.toString();
+        chunk.setLength(0);
+        template.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        COPY intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until, description)
+                        FROM STDIN (FORMAT csv)""", new StringReader(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A CSV field in double quotes (so an empty text stays empty, not NULL). */
+    private static StringBuilder quoted(StringBuilder out, String text) {
+        return out.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : instant.toString();
     }
 
     private static String truncate(String text) {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 }
