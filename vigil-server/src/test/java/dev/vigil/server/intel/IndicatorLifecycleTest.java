@@ -91,6 +91,32 @@ class IndicatorLifecycleTest extends ServerTestBase {
         }
     }
 
+    @Test
+    void indicatorsNewToAFeedAreHuntedInStoredEventsAndRaiseRetrospectiveAlerts() {
+        String run = unique("rh").replace('_', '-').toLowerCase();
+        IngestClient ingest = new IngestClient(api(), ADMIN_TOKEN);
+        String token = ingest.createToken(ingest.createHttpInput(unique("rh-in"), "platform", "json"));
+        ingest.ndjson(token, "{\"dns\":{\"question\":{\"name\":\"cdn.old-" + run + ".example\"}},\"host\":{\"name\":\"" + run + "\"}}\n");
+        ingest.awaitCount(ADMIN_TOKEN, "host.name:" + run, 1);
+
+        Api.Response feed = api().post("/api/v1/intel/feeds", ADMIN_TOKEN, Map.of("name", "rh-" + run, "format", "plain",
+                "confidence", 85, "source", "Partner CERT"));
+        assertThat(api().sendBytes("POST", "/api/v1/intel/feeds/" + feed.text("id") + "/indicators", ADMIN_TOKEN, "text/plain",
+                HttpRequest.BodyPublishers.ofString("old-" + run + ".example\n")).status()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode alerts = api().get("/api/v1/alerts?source=intel&rule=rh-" + run + ":rh-" + run + ":1", ADMIN_TOKEN).json();
+            assertThat(alerts).anySatisfy(alert -> {
+                assertThat(alert.path("title").asString()).isEqualTo("Retrospective threat intelligence match: old-" + run + ".example");
+                assertThat(alert.path("explanation").asString()).startsWith("retrospective: ").contains("domain-subdomain");
+                assertThat(alert.path("severity").asString()).isEqualTo("high");
+                assertThat(alert.path("entities").toString()).contains(run);
+            });
+        });
+        // Importing the same values again finds nothing new to hunt.
+        assertThat(api().sendBytes("POST", "/api/v1/intel/feeds/" + feed.text("id") + "/indicators", ADMIN_TOKEN, "text/plain",
+                HttpRequest.BodyPublishers.ofString("old-" + run + ".example\n")).status()).isEqualTo(200);
+    }
+
     /** Intel alerts on the test's host whose title names the value. */
     private int alerts(String host, String value) {
         int count = 0;

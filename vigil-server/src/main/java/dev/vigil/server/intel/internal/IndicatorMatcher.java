@@ -115,6 +115,11 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         return snapshot.index().size();
     }
 
+    /** An intel alert's severity from the indicator's confidence: 80 and more high, 50 and more medium. */
+    static AlertSeverity severity(int confidence) {
+        return confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
+    }
+
     /** The indicators the allowlist kept out of the index at the last rebuild. */
     public SuppressionReport suppressed() {
         return snapshot.suppressed();
@@ -216,7 +221,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
 
         AlertDraft draft(Duration window, IndicatorContext context) {
             int confidence = indicator.confidence();
-            AlertSeverity severity = confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
+            AlertSeverity severity = severity(confidence);
             String explanation = found.describe() + " of feed " + feed.name() + ", confidence " + confidence
                     + (indicator.firstSeen() != null ? ", first seen " + indicator.firstSeen() : "")
                     + (indicator.lastSeen() != null ? ", last seen " + indicator.lastSeen() : "")

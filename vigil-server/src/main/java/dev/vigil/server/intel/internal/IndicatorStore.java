@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +40,18 @@ public class IndicatorStore {
 
     private static final int BATCH = 2_000;
     private static final int CHUNK = 50_000;
+    /** New indicators of one import hunted in the stored events; more are reported as not hunted. */
+    static final int MAX_RETRO_HUNTED = 100_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    IndicatorStore(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, ApplicationEventPublisher events) {
+    private final RetroHunter retro;
+
+    IndicatorStore(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, ApplicationEventPublisher events, RetroHunter retro) {
+        this.retro = retro;
         this.jdbc = jdbc;
         this.template = template;
         this.audit = audit;
@@ -54,6 +61,7 @@ public class IndicatorStore {
     /** Replaces every indicator of the feed; {@code actor} null means the current caller. */
     @Transactional
     public IndicatorImportReport replace(FeedView feed, FeedContent content, Instant now, Actor actor) {
+        publishNew(feed, content);
         int previous = jdbc.sql("DELETE FROM intel_indicator WHERE feed_id = ?").param(feed.id()).update();
         insert(feed, content, now);
         return finish(feed, content, now, actor, previous, content.revoked().size(), "replace");
@@ -62,6 +70,7 @@ public class IndicatorStore {
     /** Adds or replaces the indicators of the content and removes the revoked ones (STIX references). */
     @Transactional
     public IndicatorImportReport merge(FeedView feed, FeedContent content, Instant now, Actor actor) {
+        publishNew(feed, content);
         int previous = count(feed);
         Set<String> touched = new LinkedHashSet<>(content.revoked());
         content.entries().forEach(e -> touched.add(FeedFileReader.stixId(e.indicator().id())));
@@ -105,6 +114,33 @@ public class IndicatorStore {
         audit.record(actor == null ? entry : entry.by(actor));
         events.publishEvent(new IndicatorsChanged("import"));
         return new IndicatorImportReport(content.size(), previous, revoked, content.problemCount(), content.problems());
+    }
+
+    /** The indicators whose type and value the feed did not hold before, for the retro-hunt after the commit. */
+    private void publishNew(FeedView feed, FeedContent content) {
+        if (!retro.enabled() || !feed.enabled()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        jdbc.sql("SELECT type || '|' || lower(value) FROM intel_indicator WHERE feed_id = ?").param(feed.id())
+                .query(rs -> {
+                    known.add(rs.getString(1));
+                });
+        List<Indicator> added = new ArrayList<>();
+        int notHunted = 0;
+        for (FeedContent.Entry entry : content.entries()) {
+            Indicator indicator = entry.indicator();
+            if (!known.contains(indicator.type().label() + "|" + indicator.value().toLowerCase(Locale.ROOT))) {
+                if (added.size() < MAX_RETRO_HUNTED) {
+                    added.add(new Indicator(feed.id() + "|" + indicator.id(), indicator.type(), indicator.value(), feed.name(),
+                            indicator.confidence() == Indicator.UNKNOWN_CONFIDENCE ? feed.confidence() : indicator.confidence(),
+                            indicator.firstSeen(), indicator.lastSeen(), indicator.validUntil()));
+                } else {
+                    notHunted++;
+                }
+            }
+        }
+        events.publishEvent(new NewIndicators(feed, added, notHunted));
     }
 
     private int count(FeedView feed) {

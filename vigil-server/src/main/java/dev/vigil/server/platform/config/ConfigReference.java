@@ -72,7 +72,8 @@ public final class ConfigReference {
             new Key("vigil.detection.dedup-fields", "host.name,user.name,source.ip,destination.ip", "Event fields whose values, with the rule and tenant, make the deduplication key of detection alerts (empty: one alert per rule and tenant within the window).", null),
             new Key("vigil.detection.max-import-size", "64MB", "Largest rule file or archive (zip, tar.gz) accepted by a rule import; larger ones get 413.", null),
             new Key("vigil.detection.retro-hunt-max-events", "1000000", "Most stored events one retro-hunt reads; a larger range is cut and reported as truncated.", null),
-            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null));
+            new Key("vigil.detection.max-correlation-groups", "100000", "Most open groups per correlation rule and tenant; the oldest are evicted beyond it.", null),
+            new Key("vigil.detection.intel-retro-hunt-days", "7", "Indicators new to a feed are hunted automatically in the stored events of this many past days; hits raise alerts marked retrospective (0: off).", null));
 
     private ConfigReference() {
     }
