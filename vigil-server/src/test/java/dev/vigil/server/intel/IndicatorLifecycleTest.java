@@ -72,12 +72,17 @@ class IndicatorLifecycleTest extends ServerTestBase {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                     api().get("/api/v1/intel/status", ADMIN_TOKEN).json().path("generation").asLong() > generation);
 
-            // One event carrying the false-positive domain and a live address: only the address raises alerts.
+            // One event carrying the false-positive domain and a live address held by both feeds: one alert for the
+            // address, naming the more confident feed and listing the other; none for the domain.
             IngestClient ingest = new IngestClient(api(), ADMIN_TOKEN);
             String token = ingest.createToken(ingest.createHttpInput(unique("lc-in"), "platform", "json"));
             ingest.ndjson(token, "{\"dns\":{\"question\":{\"name\":\"evil-" + run + ".example\"}},\"destination\":{\"ip\":\"" + ip
                     + "\"},\"host\":{\"name\":\"" + run + "\"}}\n");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts(run, ip)).isEqualTo(2));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts(run, ip)).isEqualTo(1));
+            JsonNode alert = api().get("/api/v1/alerts?source=intel&limit=500", ADMIN_TOKEN).json().findParents("title").stream()
+                    .filter(a -> a.path("title").asString().contains(ip)).findFirst().orElseThrow();
+            assertThat(alert.path("ruleRef").asString()).startsWith("lc-" + run + ":");
+            assertThat(alert.path("explanation").asString()).contains("also in feeds: lc2-" + run + " (confidence 50, TLP:CLEAR)");
             assertThat(alerts(run, "evil-" + run)).isZero();
             assertThat(alerts(run, "mail." + own)).isZero();
 

@@ -187,18 +187,24 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         Map<String, String> entities = new LinkedHashMap<>();
         entities.put(found.field(), found.value());
         EventEntities.of(event).forEach(entities::putIfAbsent);
-        String key = "intel:" + indicator.id() + ":" + event.tenant() + ":" + entities;
-        hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, found, entities)).add(event);
+        // One alert per indicator value, whichever feeds hold it: the most confident feed names it, the others are
+        // listed in the explanation (IndicatorContext).
+        String key = "intel:" + indicator.type().label() + "|" + indicator.value().toLowerCase(java.util.Locale.ROOT) + ":"
+                + event.tenant() + ":" + entities;
+        Hit hit = hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, found, entities));
+        hit.prefer(feed, found);
+        hit.add(event);
     }
 
     private static final class Hit {
         final String key;
         final String tenant;
-        final FeedInfo feed;
-        final Indicator indicator;
-        final IndicatorLookup.FieldMatch found;
+        FeedInfo feed;
+        Indicator indicator;
+        IndicatorLookup.FieldMatch found;
         final Map<String, String> entities;
         final List<String> eventIds = new ArrayList<>();
+        final java.util.Set<String> counted = new java.util.HashSet<>();
         long count;
         Instant last;
 
@@ -211,7 +217,21 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             this.entities = entities;
         }
 
+        /** The source with the higher confidence (then the lower feed name) names the alert. */
+        void prefer(FeedInfo other, IndicatorLookup.FieldMatch match) {
+            Indicator candidate = match.match().indicator();
+            if (candidate.confidence() > indicator.confidence()
+                    || candidate.confidence() == indicator.confidence() && other.name().compareTo(feed.name()) < 0) {
+                feed = other;
+                indicator = candidate;
+                found = match;
+            }
+        }
+
         void add(Event event) {
+            if (!counted.add(event.id())) {
+                return;
+            }
             count++;
             if (eventIds.size() < AlertIntake.MAX_EVENT_IDS) {
                 eventIds.add(event.id());
