@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import dev.vigil.server.ingest.TimeExpression;
+import dev.vigil.server.intel.AttackCoverageService;
 import dev.vigil.server.intel.FeedChange;
 import dev.vigil.server.intel.FeedService;
 import dev.vigil.server.intel.IndicatorHuntService;
+import dev.vigil.server.intel.IndicatorLifecycleService;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +27,15 @@ class IntelPageController {
 
     private final FeedService feeds;
     private final IndicatorHuntService hunts;
+    private final IndicatorLifecycleService lifecycle;
+    private final AttackCoverageService attack;
 
-    IntelPageController(FeedService feeds, IndicatorHuntService hunts) {
+    IntelPageController(FeedService feeds, IndicatorHuntService hunts, IndicatorLifecycleService lifecycle,
+            AttackCoverageService attack) {
+        this.attack = attack;
         this.feeds = feeds;
         this.hunts = hunts;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping("/intel")
@@ -38,6 +45,9 @@ class IntelPageController {
         model.addAttribute("value", value);
         model.addAttribute("found", value.isBlank() ? null : feeds.lookup(value));
         model.addAttribute("hunts", hunts.list());
+        model.addAttribute("allowlist", lifecycle.allowlist());
+        model.addAttribute("suppressed", lifecycle.suppressed());
+        model.addAttribute("verdicts", lifecycle.verdicts());
         return "intel";
     }
 
@@ -45,9 +55,12 @@ class IntelPageController {
     String create(@RequestParam String name, @RequestParam(defaultValue = "csv") String format,
             @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String tenant,
             @RequestParam(defaultValue = "50") int confidence, @RequestParam(defaultValue = "30") int expiresAfterDays,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "clear") String tlp, @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "60") int pollMinutes, @RequestParam(defaultValue = "") String authHeader,
+            @RequestParam(defaultValue = "") String authValue, RedirectAttributes redirect) {
         return Flash.run(redirect, "/intel", () -> {
-            feeds.create(new FeedChange(name, format, source, "", tenant, confidence, expiresAfterDays));
+            feeds.create(new FeedChange(name, format, source, "", tenant, confidence, expiresAfterDays, tlp, url,
+                    url.isBlank() ? 0 : pollMinutes, authHeader, authValue));
             return "Feed " + name.trim() + " created.";
         });
     }
@@ -59,10 +72,26 @@ class IntelPageController {
                 var report = feeds.importIndicators(id, file.getBytes());
                 redirect.addFlashAttribute("problems", report.problems());
                 return report.imported() + " indicators imported (" + report.previous() + " replaced), "
-                        + report.problems().size() + " line(s) skipped.";
+                        + report.skipped() + " skipped.";
             } catch (IOException e) {
                 throw ProblemException.badRequest("invalid-upload", "cannot read the upload: " + e.getMessage());
             }
+        });
+    }
+
+    @PostMapping("/intel/feeds/{id}/poll")
+    String poll(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> {
+            var result = feeds.poll(id);
+            if (result.report() != null) {
+                redirect.addFlashAttribute("problems", result.report().problems());
+            }
+            return switch (result.outcome()) {
+                case "imported" -> "Fetched: " + result.report().imported() + " indicators imported, " + result.report().revoked()
+                        + " revoked, " + result.report().skipped() + " skipped.";
+                case "not-modified" -> "Fetched: nothing new.";
+                default -> throw ProblemException.badRequest("fetch-failed", "Fetching failed: " + result.error());
+            };
         });
     }
 
@@ -71,6 +100,59 @@ class IntelPageController {
         return Flash.run(redirect, "/intel", () -> {
             var feed = feeds.setEnabled(id, enabled);
             return "Feed " + feed.name() + (enabled ? " enabled." : " disabled.");
+        });
+    }
+
+    @GetMapping("/intel/attack")
+    String attack(@RequestParam(defaultValue = "") String matrix, @RequestParam(defaultValue = "30") int days, Model model) {
+        var matrices = attack.matrices();
+        String chosen = matrix.isBlank() && !matrices.isEmpty() ? matrices.get(0).id() : matrix;
+        model.addAttribute("matrices", matrices);
+        model.addAttribute("matrix", chosen);
+        model.addAttribute("days", days);
+        model.addAttribute("coverage", chosen.isBlank() ? null : attack.coverage(chosen, days));
+        return "attack";
+    }
+
+    @PostMapping("/intel/attack")
+    String loadAttack(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel/attack", () -> {
+            try {
+                var loaded = attack.load(file.getBytes());
+                return loaded.name() + " loaded: " + loaded.tactics() + " tactics, " + loaded.techniques() + " techniques.";
+            } catch (IOException e) {
+                throw ProblemException.badRequest("invalid-upload", "cannot read the upload: " + e.getMessage());
+            }
+        });
+    }
+
+    @PostMapping("/intel/allowlist")
+    String allow(@RequestParam String value, @RequestParam(defaultValue = "false") boolean subdomains,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> "Allowlisted " + lifecycle.allow(value, subdomains, note).value() + ".");
+    }
+
+    @PostMapping("/intel/allowlist/{id}/delete")
+    String disallow(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> {
+            lifecycle.disallow(id);
+            return "Allowlist entry removed.";
+        });
+    }
+
+    @PostMapping("/intel/verdicts")
+    String judge(@RequestParam String value, @RequestParam String verdict, @RequestParam String reason, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> {
+            var judged = lifecycle.judge(value, verdict, reason);
+            return judged.value() + " marked " + judged.verdict() + " in every feed.";
+        });
+    }
+
+    @PostMapping("/intel/verdicts/{id}/delete")
+    String lift(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> {
+            lifecycle.lift(id, reason);
+            return "Verdict lifted; the value is matched again.";
         });
     }
 

@@ -105,6 +105,24 @@ public class EventHunts {
         return hunt.view();
     }
 
+    /**
+     * Starts a hunt the platform runs by itself over every tenant's events (no caller, e.g. the automatic retro-hunt
+     * of new indicators); {@code requestedBy} names the job. Empty when the hunt queue is full.
+     */
+    public java.util.Optional<EventHuntView> startUnattended(String kind, String subjectId, String subject, String requestedBy,
+            Instant from, Instant to, Function<Event, String> matcher) {
+        validateRange(from, to);
+        Hunt hunt = new Hunt(UUID.randomUUID(), kind, subjectId, subject, requestedBy, from, to);
+        hunts.put(hunt.id, hunt);
+        try {
+            runner.execute(() -> run(hunt, TenantScope.ALL, matcher));
+        } catch (RejectedExecutionException e) {
+            hunts.remove(hunt.id);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(hunt.view());
+    }
+
     /** One of the caller's hunts of this kind; 404 for another's or another kind's. */
     public EventHuntView get(UUID id, String kind) {
         Hunt hunt = hunts.get(id);

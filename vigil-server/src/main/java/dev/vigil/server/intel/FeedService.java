@@ -1,79 +1,89 @@
 package dev.vigil.server.intel;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.vigil.intel.feed.FeedFormatException;
-import dev.vigil.intel.feed.FeedProblem;
-import dev.vigil.intel.feed.IocCsvReader;
-import dev.vigil.intel.feed.PlainListReader;
-import dev.vigil.intel.indicator.Indicator;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.TenantScopes;
 import dev.vigil.server.identity.VigilPrincipal;
+import dev.vigil.server.intel.internal.FeedContent;
+import dev.vigil.server.intel.internal.FeedFetchException;
+import dev.vigil.server.intel.internal.FeedFetcher;
+import dev.vigil.server.intel.internal.FeedFileReader;
+import dev.vigil.server.intel.internal.FeedFormat;
+import dev.vigil.server.intel.internal.FeedPoller;
+import dev.vigil.server.intel.internal.FeedRows;
 import dev.vigil.server.intel.internal.IndicatorMatcher;
+import dev.vigil.server.intel.internal.IndicatorStore;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Indicator feeds: create them, switch them, and import their indicators from CSV (the {@code id,type,value,…}
- * layout) or plain lists (one indicator a line). An import replaces the feed's indicators, as a feed snapshot does;
- * the live matcher picks the change up after the commit without pausing the event path.
+ * Indicator feeds: create, change and switch them, import their indicators from an upload (CSV, plain list, STIX 2.1
+ * bundle, MISP feed zip, abuse.ch CSV, ThreatFox JSON) or fetch them from their URL (also TAXII 2.1 collections).
+ * A snapshot import replaces the feed's indicators; the live matcher picks the change up after the commit without
+ * pausing the event path.
  */
 @Service
 public class FeedService {
 
-    public static final int MAX_INDICATORS_PER_FEED = 5_000_000;
-    private static final int BATCH = 2_000;
+    public static final Set<String> TLP = Set.of("clear", "green", "amber", "amber+strict", "red");
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final AccessPolicy access;
     private final TenantScopes tenants;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IndicatorMatcher matcher;
+    private final FeedRows rows;
+    private final IndicatorStore store;
+    private final FeedPoller poller;
+    private final FeedFetcher fetcher;
 
-    FeedService(JdbcClient jdbc, JdbcTemplate template, AccessPolicy access, TenantScopes tenants, AuditLog audit,
-            ApplicationEventPublisher events, Clock clock, IndicatorMatcher matcher) {
-        this.matcher = matcher;
+    FeedService(JdbcClient jdbc, AccessPolicy access, TenantScopes tenants, AuditLog audit, ApplicationEventPublisher events,
+            Clock clock, IndicatorMatcher matcher, FeedRows rows, IndicatorStore store, FeedPoller poller, FeedFetcher fetcher) {
         this.jdbc = jdbc;
-        this.template = template;
         this.access = access;
         this.tenants = tenants;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.matcher = matcher;
+        this.rows = rows;
+        this.store = store;
+        this.poller = poller;
+        this.fetcher = fetcher;
     }
 
     public List<FeedView> list() {
         requireReader();
-        return jdbc.sql(SELECT + " ORDER BY name").query(FeedService::map).list();
+        return rows.all();
     }
 
     public FeedView get(UUID id) {
         requireReader();
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(FeedService::map).optional()
-                .orElseThrow(() -> ProblemException.notFound("feed", id));
+        return rows.find(id).orElseThrow(() -> ProblemException.notFound("feed", id));
     }
 
     public IntelStatus status() {
@@ -88,8 +98,11 @@ public class FeedService {
             throw ProblemException.badRequest("invalid-input", "value is required");
         }
         return jdbc.sql("""
-                SELECT f.name, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until
-                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id WHERE lower(i.value) = lower(?) ORDER BY f.name""")
+                SELECT f.name, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until, i.description, v.verdict,
+                       coalesce(s.sightings, 0), s.last_sighted
+                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id LEFT JOIN intel_verdict v ON v.value_key = lower(i.value)
+                LEFT JOIN intel_sighting s ON s.feed_id = i.feed_id AND s.ref = i.ref
+                WHERE lower(i.value) = lower(?) ORDER BY f.name""")
                 .param(value.trim()).query(FeedService::indicator).list();
     }
 
@@ -99,8 +112,11 @@ public class FeedService {
             throw ProblemException.badRequest("invalid-input", "limit must be 1-1000 and offset at least 0");
         }
         return jdbc.sql("""
-                SELECT ?, ref, type, value, confidence, first_seen, last_seen, valid_until FROM intel_indicator
-                WHERE feed_id = ? ORDER BY ref LIMIT ? OFFSET ?""").params(feed.name(), feedId, limit, offset)
+                SELECT ?, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until, i.description, v.verdict,
+                       coalesce(s.sightings, 0), s.last_sighted
+                FROM intel_indicator i LEFT JOIN intel_verdict v ON v.value_key = lower(i.value)
+                LEFT JOIN intel_sighting s ON s.feed_id = i.feed_id AND s.ref = i.ref
+                WHERE i.feed_id = ? ORDER BY i.ref LIMIT ? OFFSET ?""").params(feed.name(), feedId, limit, offset)
                 .query(FeedService::indicator).list();
     }
 
@@ -111,33 +127,58 @@ public class FeedService {
         if (name.isEmpty() || name.length() > 100) {
             throw ProblemException.badRequest("invalid-input", "name is required (at most 100 characters)");
         }
-        String format = change.format() == null ? "csv" : change.format();
-        if (!List.of("csv", "plain").contains(format)) {
-            throw ProblemException.badRequest("invalid-input", "format must be csv (id,type,value[,source,confidence,first_seen,"
-                    + "last_seen,valid_until]) or plain (one indicator a line)");
-        }
-        int confidence = change.confidence() == null ? 50 : change.confidence();
-        int expiry = change.expiresAfterDays() == null ? 30 : change.expiresAfterDays();
-        if (confidence < 0 || confidence > 100 || expiry < 0 || expiry > 3650) {
-            throw ProblemException.badRequest("invalid-input", "confidence must be 0-100 and expiresAfterDays 0-3650 (0: never)");
-        }
+        FeedFormat format = format(change.format() == null ? "csv" : change.format());
         if (jdbc.sql("SELECT count(*) FROM intel_feed WHERE name = ?").param(name).query(Long.class).single() > 0) {
             throw ProblemException.conflict("duplicate", "a feed named '" + name + "' exists");
         }
+        Settings settings = Settings.of(change, format, new Settings(50, 30, "clear", null, 0, null, null));
         UUID id = UUID.randomUUID();
         String tenant = change.tenant() == null || change.tenant().isBlank() ? null : change.tenant().trim();
         jdbc.sql("""
-                INSERT INTO intel_feed (id, name, format, source, description, tenant, confidence, expires_after_days, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, name, format, text(change.source()), text(change.description()), tenant, confidence, expiry,
+                INSERT INTO intel_feed (id, name, format, source, description, tenant, confidence, expires_after_days, tlp, url,
+                    poll_minutes, auth_header, auth_value, next_poll_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, name, format.label(), text(change.source()), text(change.description()), tenant, settings.confidence(),
+                        settings.expiry(), settings.tlp(), settings.url(), settings.pollMinutes(), settings.authHeader(),
+                        settings.authValue(), settings.firstPoll(clock.instant()),
                         access.requireCurrent().username()).update();
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body = settings.audited();
         body.put("name", name);
-        body.put("format", format);
+        body.put("format", format.label());
         body.put("tenant", tenant == null ? "*" : tenant);
-        body.put("confidence", confidence);
-        body.put("expiresAfterDays", expiry);
         audit.record(AuditEntry.success("intel.feed.create", "intel-feed", id, null, body));
+        return get(id);
+    }
+
+    /** Changes a feed's settings; null fields keep their value. Name, format and tenant are fixed once created. */
+    @Transactional
+    public FeedView update(UUID id, FeedChange change) {
+        FeedView feed = get(id);
+        requireWriter(feed.tenant());
+        if (change.name() != null && !change.name().trim().equals(feed.name()) || change.format() != null && !change.format().equals(feed.format())
+                || change.tenant() != null && !text(change.tenant()).equals(feed.tenant() == null ? "" : feed.tenant())) {
+            throw ProblemException.badRequest("invalid-input", "name, format and tenant of a feed cannot be changed; create another feed");
+        }
+        FeedRows.FetchState state = rows.fetchState(id);
+        Settings current = new Settings(feed.confidence(), feed.expiresAfterDays(), feed.tlp(), feed.url(), feed.pollMinutes(),
+                state.authHeader(), state.authValue());
+        Settings settings = Settings.of(change, FeedFormat.of(feed.format()).orElseThrow(), current);
+        boolean urlChanged = !java.util.Objects.equals(settings.url(), feed.url());
+        jdbc.sql("""
+                UPDATE intel_feed SET source = ?, description = ?, confidence = ?, expires_after_days = ?, tlp = ?, url = ?,
+                    poll_minutes = ?, auth_header = ?, auth_value = ?, next_poll_at = ?,
+                    etag = CASE WHEN ? THEN NULL ELSE etag END, last_modified = CASE WHEN ? THEN NULL ELSE last_modified END,
+                    taxii_added_after = CASE WHEN ? THEN NULL ELSE taxii_added_after END
+                WHERE id = ?""")
+                .params(change.source() == null ? feed.source() : text(change.source()),
+                        change.description() == null ? feed.description() : text(change.description()), settings.confidence(),
+                        settings.expiry(), settings.tlp(), settings.url(), settings.pollMinutes(), settings.authHeader(),
+                        settings.authValue(), settings.firstPoll(clock.instant()), urlChanged, urlChanged,
+                        urlChanged, id).update();
+        Map<String, Object> body = settings.audited();
+        body.put("name", feed.name());
+        audit.record(AuditEntry.success("intel.feed.update", "intel-feed", id, null, body));
+        events.publishEvent(new IndicatorsChanged("feed changed"));
         return get(id);
     }
 
@@ -152,25 +193,31 @@ public class FeedService {
         return get(id);
     }
 
+    /** Fetches the feed's URL now (conditional GET, MISP manifest and events, or a TAXII poll). */
+    public FeedPollResult poll(UUID id) {
+        FeedView feed = get(id);
+        requireWriter(feed.tenant());
+        return poller.poll(id, null);
+    }
+
     /** Replaces the feed's indicators with those of the upload; rows that cannot be read are reported, not imported. */
     @Transactional
     public IndicatorImportReport importIndicators(UUID id, byte[] upload) {
         FeedView feed = get(id);
         requireWriter(feed.tenant());
+        FeedFormat format = FeedFormat.of(feed.format()).orElseThrow();
+        if (!format.uploadable()) {
+            throw ProblemException.badRequest("invalid-upload", "a " + format.label() + " feed is polled from its URL, not uploaded");
+        }
         if (upload == null || upload.length == 0) {
             throw ProblemException.badRequest("invalid-upload", "the upload is empty");
         }
-        Instant now = clock.instant();
-        Map<String, Indicator> read = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
         Path file = null;
         try {
-            file = Files.createTempFile("vigil-feed-", ".txt");
+            file = Files.createTempFile("vigil-feed-", ".upload");
             Files.write(file, upload);
-            List<FeedProblem> skipped = feed.format().equals("csv")
-                    ? new IocCsvReader().read(file, indicator -> add(read, indicator))
-                    : new PlainListReader().read(file, feed.name(), indicator -> add(read, indicator));
-            skipped.forEach(p -> problems.add((p.line() > 0 ? "line " + p.line() + ": " : "") + p.reason()));
+            FeedContent content = FeedFileReader.read(format, file, feed.name(), fetcher.maxBytes());
+            return store.replace(feed, content, clock.instant(), null);
         } catch (FeedFormatException e) {
             throw ProblemException.badRequest("invalid-feed", e.getMessage().replace(String.valueOf(file), "upload"));
         } catch (IOException e) {
@@ -178,40 +225,81 @@ public class FeedService {
         } finally {
             deleteQuietly(file);
         }
-        int previous = jdbc.sql("DELETE FROM intel_indicator WHERE feed_id = ?").param(id).update();
-        List<Object[]> rows = new ArrayList<>(BATCH);
-        for (Indicator indicator : read.values()) {
-            Instant validUntil = indicator.validUntil() != null ? indicator.validUntil()
-                    : feed.expiresAfterDays() == 0 ? null : now.plus(Duration.ofDays(feed.expiresAfterDays()));
-            int confidence = indicator.confidence() == Indicator.UNKNOWN_CONFIDENCE ? feed.confidence() : indicator.confidence();
-            rows.add(new Object[] {id, indicator.id(), indicator.type().label(), indicator.value(), confidence,
-                    timestamp(indicator.firstSeen()), timestamp(indicator.lastSeen()), timestamp(validUntil)});
-            if (rows.size() == BATCH) {
-                insert(rows);
+    }
+
+    private static FeedFormat format(String label) {
+        return FeedFormat.of(label).orElseThrow(() -> ProblemException.badRequest("invalid-input",
+                "format must be one of " + FeedFormat.describeAll()));
+    }
+
+    /** The settings of a feed a change may set, validated. */
+    private record Settings(int confidence, int expiry, String tlp, String url, int pollMinutes, String authHeader, String authValue) {
+
+        static Settings of(FeedChange change, FeedFormat format, Settings current) {
+            int confidence = change.confidence() == null ? current.confidence() : change.confidence();
+            int expiry = change.expiresAfterDays() == null ? current.expiry() : change.expiresAfterDays();
+            if (confidence < 0 || confidence > 100 || expiry < 0 || expiry > 3650) {
+                throw ProblemException.badRequest("invalid-input", "confidence must be 0-100 and expiresAfterDays 0-3650 (0: never)");
             }
+            String tlp = change.tlp() == null ? current.tlp() : change.tlp().trim().toLowerCase(java.util.Locale.ROOT);
+            if (tlp.startsWith("tlp:")) {
+                tlp = tlp.substring(4);
+            }
+            if (tlp.equals("white")) {
+                tlp = "clear";
+            }
+            if (!TLP.contains(tlp)) {
+                throw ProblemException.badRequest("invalid-input", "tlp must be clear, green, amber, amber+strict or red");
+            }
+            String url = change.url() == null ? current.url() : change.url().isBlank() ? null : checkedUrl(change.url().trim());
+            if (format == FeedFormat.TAXII && url == null) {
+                throw ProblemException.badRequest("invalid-input", "a taxii feed needs the URL of its collection");
+            }
+            int poll = change.pollMinutes() == null ? (current.pollMinutes() == 0 && url != null ? 60 : current.pollMinutes())
+                    : change.pollMinutes();
+            if (poll < 0 || poll > 10080) {
+                throw ProblemException.badRequest("invalid-input", "pollMinutes must be 0-10080 (0: only when asked)");
+            }
+            String authValue = change.authValue() == null ? current.authValue() : change.authValue().isBlank() ? null : change.authValue();
+            String authHeader = change.authHeader() == null ? current.authHeader() : change.authHeader().trim();
+            authHeader = authValue == null ? null : authHeader == null || authHeader.isEmpty() ? "Authorization" : authHeader;
+            if (authHeader != null && !authHeader.matches("[A-Za-z0-9-]{1,64}")) {
+                throw ProblemException.badRequest("invalid-input", "authHeader must be an HTTP header name");
+            }
+            if (authValue != null && (authValue.length() > 4096 || authValue.chars().anyMatch(c -> c < 0x20))) {
+                throw ProblemException.badRequest("invalid-input", "authValue must be one line of at most 4096 characters");
+            }
+            if (format == FeedFormat.TAXII && authHeader != null && !authHeader.equalsIgnoreCase("Authorization")) {
+                throw ProblemException.badRequest("invalid-input", "a TAXII server takes its credential in the Authorization header");
+            }
+            return new Settings(confidence, expiry, tlp, url, url == null ? 0 : poll, authHeader, authValue);
         }
-        insert(rows);
-        jdbc.sql("UPDATE intel_feed SET indicator_count = ?, imported_at = ? WHERE id = ?")
-                .params(read.size(), Timestamp.from(now), id).update();
-        audit.record(AuditEntry.success("intel.feed.import", "intel-feed", id, null, Map.of("name", feed.name(),
-                "imported", read.size(), "previous", previous, "problems", problems.size())));
-        events.publishEvent(new IndicatorsChanged("import"));
-        return new IndicatorImportReport(read.size(), previous, problems.size() > 1000 ? problems.subList(0, 1000) : problems);
-    }
 
-    private static void add(Map<String, Indicator> read, Indicator indicator) {
-        if (read.size() >= MAX_INDICATORS_PER_FEED && !read.containsKey(indicator.id())) {
-            throw ProblemException.badRequest("feed-too-large", "a feed holds at most " + MAX_INDICATORS_PER_FEED + " indicators");
+        /** When a scheduled feed is fetched first: at once; null when it is not scheduled. */
+        Timestamp firstPoll(Instant now) {
+            return url == null || pollMinutes == 0 ? null : Timestamp.from(now);
         }
-        read.put(indicator.id(), indicator);
-    }
 
-    private void insert(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            template.batchUpdate("""
-                    INSERT INTO intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            rows.clear();
+        /** What the audit record says: everything but the credential's value. */
+        Map<String, Object> audited() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("confidence", confidence);
+            body.put("expiresAfterDays", expiry);
+            body.put("tlp", tlp);
+            body.put("url", url == null ? "" : url);
+            body.put("pollMinutes", pollMinutes);
+            body.put("credentialHeader", authHeader == null ? "" : authHeader);
+            return body;
+        }
+
+        private static String checkedUrl(String text) {
+            try {
+                return FeedFetcher.checked(new URI(text)).toString();
+            } catch (URISyntaxException e) {
+                throw ProblemException.badRequest("invalid-input", "url is not a URL: " + e.getMessage());
+            } catch (FeedFetchException e) {
+                throw ProblemException.badRequest("invalid-input", e.getMessage());
+            }
         }
     }
 
@@ -242,10 +330,6 @@ public class FeedService {
         }
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
@@ -254,18 +338,9 @@ public class FeedService {
         return value == null ? "" : value.trim();
     }
 
-    private static final String SELECT = """
-            SELECT id, name, format, source, description, tenant, confidence, expires_after_days, enabled, indicator_count,
-                   imported_at, created_by, created_at FROM intel_feed""";
-
-    private static FeedView map(ResultSet rs, int n) throws SQLException {
-        return new FeedView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9), rs.getInt(10), instant(rs.getTimestamp(11)),
-                rs.getString(12), rs.getTimestamp(13).toInstant());
-    }
-
     private static IndicatorView indicator(ResultSet rs, int n) throws SQLException {
         return new IndicatorView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getString(9),
+                rs.getString(10), rs.getLong(11), instant(rs.getTimestamp(12)));
     }
 }

@@ -58,7 +58,7 @@ public class IndicatorHuntService {
         String subject;
         if (feedId != null) {
             FeedView feed = feeds.get(feedId);
-            IndicatorLookup.load(jdbc, "i.feed_id = ?", List.of(feedId), builder);
+            IndicatorLookup.load(jdbc, "i.feed_id = ?", List.of(feedId), builder, indicator -> true);
             subject = "feed " + feed.name();
         } else {
             if (values.size() > MAX_VALUES) {

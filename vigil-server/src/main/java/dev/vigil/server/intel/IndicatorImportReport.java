@@ -2,6 +2,14 @@ package dev.vigil.server.intel;
 
 import java.util.List;
 
-/** What an import did: the feed's indicators were replaced by the {@code imported} valid ones; problems are {@code line N: reason}. */
-public record IndicatorImportReport(int imported, int previous, List<String> problems) {
+/**
+ * What an import did: {@code imported} valid indicators now stand for the source ({@code previous} were there before),
+ * {@code revoked} were withdrawn by the feed, {@code skipped} rows or objects could not be used; {@code problems}
+ * says why for the first thousand ({@code line N: reason}, or the STIX id and why its pattern was not compiled).
+ */
+public record IndicatorImportReport(int imported, int previous, int revoked, int skipped, List<String> problems) {
+
+    public IndicatorImportReport {
+        problems = List.copyOf(problems);
+    }
 }

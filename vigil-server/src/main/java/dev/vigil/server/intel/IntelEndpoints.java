@@ -1,6 +1,7 @@
 package dev.vigil.server.intel;
 
 import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -23,11 +24,23 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/intel/feeds", "intel", "read"),
                 permission(POST, "/api/v1/intel/feeds", "intel", "update"),
                 permission(GET, "/api/v1/intel/feeds/{id}", "intel", "read"),
+                permission(PUT, "/api/v1/intel/feeds/{id}", "intel", "update"),
                 permission(PUT, "/api/v1/intel/feeds/{id}/enabled", "intel", "update"),
+                permission(POST, "/api/v1/intel/feeds/{id}/poll", "intel", "update"),
                 permission(GET, "/api/v1/intel/feeds/{id}/indicators", "intel", "read"),
                 permission(POST, "/api/v1/intel/feeds/{id}/indicators", "intel", "update"),
                 permission(GET, "/api/v1/intel/indicators", "intel", "read"),
                 permission(GET, "/api/v1/intel/status", "intel", "read"),
+                permission(POST, "/api/v1/intel/attack", "intel", "update"),
+                permission(GET, "/api/v1/intel/attack", "intel", "read"),
+                permission(GET, "/api/v1/intel/attack/{matrix}/coverage", "intel", "read"),
+                permission(GET, "/api/v1/intel/allowlist", "intel", "read"),
+                permission(POST, "/api/v1/intel/allowlist", "intel", "update"),
+                permission(DELETE, "/api/v1/intel/allowlist/{id}", "intel", "update"),
+                permission(GET, "/api/v1/intel/suppressed", "intel", "read"),
+                permission(GET, "/api/v1/intel/verdicts", "intel", "read"),
+                permission(POST, "/api/v1/intel/verdicts", "intel", "update"),
+                permission(DELETE, "/api/v1/intel/verdicts/{id}", "intel", "update"),
                 permission(POST, "/api/v1/intel/retro-hunts", "intel", "read"),
                 permission(GET, "/api/v1/intel/retro-hunts", "intel", "read"),
                 permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"));
@@ -35,7 +48,7 @@ class IntelEndpoints implements EndpointAccess.Declarations {
 
     @Bean
     BodyLimit indicatorImportBodyLimit(VigilProperties properties) {
-        return new BodyLimit(List.of("/api/v1/intel/feeds/{id}/indicators"), properties.detection().maxImportSize().toBytes(),
+        return new BodyLimit(List.of("/api/v1/intel/feeds/{id}/indicators", "/api/v1/intel/attack"), properties.detection().maxImportSize().toBytes(),
                 "vigil.detection.max-import-size");
     }
 }

@@ -145,7 +145,7 @@ class IndicatorMatchingTest extends ServerTestBase {
         Api.Response noColumns = importInto(csv.text("id"), "text/csv", "value,kind\nx,y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(noColumns.assertProblem(400).detail()).contains("upload:1:");
         assertThat(createFeed("csv-" + run, "csv", null).assertProblem(409).status()).isEqualTo(409);
-        assertThat(api().post("/api/v1/intel/feeds", ADMIN_TOKEN, Map.of("name", "x-" + run, "format", "stix")).assertProblem(400)
+        assertThat(api().post("/api/v1/intel/feeds", ADMIN_TOKEN, Map.of("name", "x-" + run, "format", "xml")).assertProblem(400)
                 .detail()).contains("format");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/v1/intel/indicators?value=198.51.100.77", ADMIN_TOKEN)

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.vigil.events.Event;
 import dev.vigil.intel.indicator.Indicator;
@@ -74,21 +75,28 @@ public final class IndicatorLookup {
 
     /**
      * Adds the stored indicators that the SQL condition on {@code i} (intel_indicator) and {@code f} (intel_feed)
-     * selects; returns how many could not be indexed. Indicator ids are {@code <feed id>|<ref>}.
+     * selects and {@code admit} lets through, leaving out values with an analyst's verdict (false positive, revoked);
+     * returns how many could not be indexed. Indicator ids are {@code <feed id>|<ref>}.
      */
-    public static int load(JdbcClient jdbc, String condition, List<Object> params, IndicatorIndex.Builder builder) {
+    public static int load(JdbcClient jdbc, String condition, List<Object> params, IndicatorIndex.Builder builder,
+            Predicate<Indicator> admit) {
         int[] invalid = {0};
         jdbc.sql("""
                 SELECT i.feed_id, i.ref, i.type, i.value, i.confidence, i.first_seen, i.last_seen, i.valid_until, f.name
-                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id""" + " WHERE " + condition).params(params).query(rs -> {
+                FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id
+                WHERE NOT EXISTS (SELECT 1 FROM intel_verdict v WHERE v.value_key = lower(i.value))""" + " AND " + condition)
+                .params(params).query(rs -> {
             IndicatorType type = IndicatorType.fromLabel(rs.getString(3)).orElse(null);
             if (type == null) {
                 invalid[0]++;
                 return;
             }
             try {
-                builder.add(new Indicator(rs.getString(1) + "|" + rs.getString(2), type, rs.getString(4), rs.getString(9), rs.getInt(5),
-                        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                Indicator indicator = new Indicator(rs.getString(1) + "|" + rs.getString(2), type, rs.getString(4), rs.getString(9),
+                        rs.getInt(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
+                if (admit.test(indicator)) {
+                    builder.add(indicator);
+                }
             } catch (InvalidIndicatorException e) {
                 invalid[0]++;
             }

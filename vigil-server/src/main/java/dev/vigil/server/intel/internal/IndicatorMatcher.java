@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vigil.events.Event;
+import dev.vigil.intel.allowlist.Allowlist;
+import dev.vigil.intel.allowlist.AllowlistEntry;
 import dev.vigil.intel.indicator.Indicator;
 import dev.vigil.intel.match.IndicatorIndex;
 import dev.vigil.server.alerting.AlertDraft;
@@ -17,6 +19,8 @@ import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.ingest.EventEntities;
 import dev.vigil.server.ingest.EventInspector;
 import dev.vigil.server.intel.IndicatorsChanged;
+import dev.vigil.server.intel.SuppressedIndicator;
+import dev.vigil.server.intel.SuppressionReport;
 import dev.vigil.server.platform.BackgroundRefresh;
 import dev.vigil.server.platform.config.VigilProperties;
 import io.micrometer.core.instrument.Counter;
@@ -40,8 +44,11 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorMatcher.class);
 
-    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds) {
+    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds, SuppressionReport suppressed) {
     }
+
+    /** The first suppressed indicators kept for display. */
+    static final int SUPPRESSED_SHOWN = 1000;
 
     private record FeedInfo(String name, String tenant, String source) {
     }
@@ -52,10 +59,18 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     private final Counter matches;
     private final BackgroundRefresh refresh = new BackgroundRefresh("indicator-index", this::rebuild);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of(), new SuppressionReport(0, List.of()));
     private volatile boolean running;
 
-    IndicatorMatcher(JdbcClient jdbc, AlertIntake intake, VigilProperties properties, MeterRegistry meters) {
+    private final AllowlistRows allowlist;
+    private final IndicatorSightings sightings;
+    private final IndicatorContext context;
+
+    IndicatorMatcher(JdbcClient jdbc, AlertIntake intake, VigilProperties properties, MeterRegistry meters, AllowlistRows allowlist,
+            IndicatorSightings sightings, IndicatorContext context) {
+        this.allowlist = allowlist;
+        this.sightings = sightings;
+        this.context = context;
         this.jdbc = jdbc;
         this.intake = intake;
         this.window = properties.detection().dedupWindow();
@@ -100,6 +115,16 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         return snapshot.index().size();
     }
 
+    /** An intel alert's severity from the indicator's confidence: 80 and more high, 50 and more medium. */
+    static AlertSeverity severity(int confidence) {
+        return confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
+    }
+
+    /** The indicators the allowlist kept out of the index at the last rebuild. */
+    public SuppressionReport suppressed() {
+        return snapshot.suppressed();
+    }
+
     /** How many times the index was built since the start (a change is live once this moved on). */
     public long generation() {
         return generation.get();
@@ -112,12 +137,27 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
         });
         IndicatorIndex.Builder builder = IndicatorIndex.builder();
-        int invalid = IndicatorLookup.load(jdbc, "f.enabled", List.of(), builder);
+        Allowlist allowed = allowlist.current();
+        List<SuppressedIndicator> suppressed = new ArrayList<>();
+        int[] suppressedCount = {0};
+        int invalid = IndicatorLookup.load(jdbc, "f.enabled", List.of(), builder, indicator -> {
+            AllowlistEntry entry = allowed.suppressing(indicator).orElse(null);
+            if (entry == null) {
+                return true;
+            }
+            if (suppressedCount[0]++ < SUPPRESSED_SHOWN) {
+                String feedId = indicator.id().substring(0, indicator.id().indexOf('|'));
+                FeedInfo feed = feeds.get(feedId);
+                suppressed.add(new SuppressedIndicator(feed == null ? feedId : feed.name(), indicator.id().substring(feedId.length() + 1),
+                        indicator.type().label(), indicator.value(), entry.value(), entry.note()));
+            }
+            return false;
+        });
         IndicatorIndex index = builder.build();
-        snapshot = new Snapshot(index, Map.copyOf(feeds));
+        snapshot = new Snapshot(index, Map.copyOf(feeds), new SuppressionReport(suppressedCount[0], suppressed));
         generation.incrementAndGet();
-        log.info("indicators: {} live from {} feeds ({} not indexable), built in {} ms", index.size(), feeds.size(), invalid,
-                (System.nanoTime() - start) / 1_000_000);
+        log.info("indicators: {} live from {} feeds ({} not indexable, {} suppressed by the allowlist), built in {} ms", index.size(),
+                feeds.size(), invalid, suppressedCount[0], (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
@@ -132,7 +172,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                 record(current, hits, event, found);
             }
         }
-        hits.values().forEach(hit -> intake.raise(hit.draft(window)));
+        hits.values().forEach(hit -> intake.raise(hit.draft(window, context)));
     }
 
     private void record(Snapshot current, Map<String, Hit> hits, Event event, IndicatorLookup.FieldMatch found) {
@@ -143,21 +183,28 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             return;
         }
         matches.increment();
+        sightings.count(indicator.id(), event.timestamp());
         Map<String, String> entities = new LinkedHashMap<>();
         entities.put(found.field(), found.value());
         EventEntities.of(event).forEach(entities::putIfAbsent);
-        String key = "intel:" + indicator.id() + ":" + event.tenant() + ":" + entities;
-        hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, found, entities)).add(event);
+        // One alert per indicator value, whichever feeds hold it: the most confident feed names it, the others are
+        // listed in the explanation (IndicatorContext).
+        String key = "intel:" + indicator.type().label() + "|" + indicator.value().toLowerCase(java.util.Locale.ROOT) + ":"
+                + event.tenant() + ":" + entities;
+        Hit hit = hits.computeIfAbsent(key, k -> new Hit(key, event.tenant(), feed, found, entities));
+        hit.prefer(feed, found);
+        hit.add(event);
     }
 
     private static final class Hit {
         final String key;
         final String tenant;
-        final FeedInfo feed;
-        final Indicator indicator;
-        final IndicatorLookup.FieldMatch found;
+        FeedInfo feed;
+        Indicator indicator;
+        IndicatorLookup.FieldMatch found;
         final Map<String, String> entities;
         final List<String> eventIds = new ArrayList<>();
+        final java.util.Set<String> counted = new java.util.HashSet<>();
         long count;
         Instant last;
 
@@ -170,7 +217,21 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             this.entities = entities;
         }
 
+        /** The source with the higher confidence (then the lower feed name) names the alert. */
+        void prefer(FeedInfo other, IndicatorLookup.FieldMatch match) {
+            Indicator candidate = match.match().indicator();
+            if (candidate.confidence() > indicator.confidence()
+                    || candidate.confidence() == indicator.confidence() && other.name().compareTo(feed.name()) < 0) {
+                feed = other;
+                indicator = candidate;
+                found = match;
+            }
+        }
+
         void add(Event event) {
+            if (!counted.add(event.id())) {
+                return;
+            }
             count++;
             if (eventIds.size() < AlertIntake.MAX_EVENT_IDS) {
                 eventIds.add(event.id());
@@ -178,13 +239,15 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             last = last == null || event.timestamp().isAfter(last) ? event.timestamp() : last;
         }
 
-        AlertDraft draft(Duration window) {
+        AlertDraft draft(Duration window, IndicatorContext context) {
             int confidence = indicator.confidence();
-            AlertSeverity severity = confidence >= 80 ? AlertSeverity.HIGH : confidence >= 50 ? AlertSeverity.MEDIUM : AlertSeverity.LOW;
+            AlertSeverity severity = severity(confidence);
             String explanation = found.describe() + " of feed " + feed.name() + ", confidence " + confidence
                     + (indicator.firstSeen() != null ? ", first seen " + indicator.firstSeen() : "")
                     + (indicator.lastSeen() != null ? ", last seen " + indicator.lastSeen() : "")
-                    + (indicator.validUntil() != null ? ", valid until " + indicator.validUntil() : "");
+                    + (indicator.validUntil() != null ? ", valid until " + indicator.validUntil() : "")
+                    + context.describe(indicator.id().substring(0, indicator.id().indexOf('|')),
+                            indicator.id().substring(indicator.id().indexOf('|') + 1), indicator.value());
             String ref = feed.name() + ":" + indicator.id().substring(indicator.id().indexOf('|') + 1);
             return new AlertDraft(tenant, "intel", ref, "Threat intelligence match: " + indicator.value(),
                     feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, entities, eventIds, explanation,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.vigil.server.intel.FeedChange;
+import dev.vigil.server.intel.FeedPollResult;
 import dev.vigil.server.intel.FeedService;
 import dev.vigil.server.intel.FeedView;
 import dev.vigil.server.intel.IndicatorImportReport;
@@ -41,8 +42,15 @@ class FeedController {
         this.hunts = hunts;
     }
 
-    record FeedRequest(@Size(max = 100) String name, @Size(max = 10) String format, @Size(max = 200) String source,
-            @Size(max = 2000) String description, @Size(max = 64) String tenant, Integer confidence, Integer expiresAfterDays) {
+    record FeedRequest(@Size(max = 100) String name, @Size(max = 20) String format, @Size(max = 200) String source,
+            @Size(max = 2000) String description, @Size(max = 64) String tenant, Integer confidence, Integer expiresAfterDays,
+            @Size(max = 20) String tlp, @Size(max = 2000) String url, Integer pollMinutes, @Size(max = 64) String authHeader,
+            @Size(max = 4096) String authValue) {
+
+        FeedChange change() {
+            return new FeedChange(name, format, source, description, tenant, confidence, expiresAfterDays, tlp, url, pollMinutes,
+                    authHeader, authValue);
+        }
     }
 
     record EnabledRequest(@NotNull Boolean enabled) {
@@ -55,10 +63,22 @@ class FeedController {
 
     @PostMapping("/api/v1/intel/feeds")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a feed: format csv or plain, default confidence and expiry for its indicators, optional tenant")
+    @Operation(summary = "Create a feed: format (csv, plain, stix, misp, abusech-csv, threatfox-json, taxii), default confidence, "
+            + "expiry and TLP of its indicators, optional tenant, optional URL fetched every pollMinutes with an optional credential header")
     FeedView create(@Valid @RequestBody FeedRequest request) {
-        return feeds.create(new FeedChange(request.name(), request.format(), request.source(), request.description(),
-                request.tenant(), request.confidence(), request.expiresAfterDays()));
+        return feeds.create(request.change());
+    }
+
+    @PutMapping("/api/v1/intel/feeds/{id}")
+    @Operation(summary = "Change a feed's settings (confidence, expiry, TLP, URL, schedule, credential); absent fields keep their value")
+    FeedView update(@PathVariable UUID id, @Valid @RequestBody FeedRequest request) {
+        return feeds.update(id, request.change());
+    }
+
+    @PostMapping("/api/v1/intel/feeds/{id}/poll")
+    @Operation(summary = "Fetch the feed's URL now: conditional GET, MISP manifest and events, or a TAXII poll for new objects")
+    FeedPollResult poll(@PathVariable UUID id) {
+        return feeds.poll(id);
     }
 
     @GetMapping("/api/v1/intel/feeds/{id}")
@@ -77,8 +97,9 @@ class FeedController {
         return feeds.indicators(id, limit, offset);
     }
 
-    @PostMapping(path = "/api/v1/intel/feeds/{id}/indicators", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    @Operation(summary = "Replace the feed's indicators with the body (CSV id,type,value,… or one indicator a line)")
+    @PostMapping(path = "/api/v1/intel/feeds/{id}/indicators", consumes = {"text/csv", "text/plain", "application/json",
+            "application/stix+json", "application/zip", "application/octet-stream"})
+    @Operation(summary = "Replace the feed's indicators with the body, in the feed's format (a MISP feed as a zip)")
     IndicatorImportReport importIndicators(@PathVariable UUID id, @RequestBody byte[] body) {
         return feeds.importIndicators(id, body);
     }

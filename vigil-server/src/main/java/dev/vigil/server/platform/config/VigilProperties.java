@@ -140,7 +140,9 @@ public record VigilProperties(
             @NotNull @DefaultValue({"host.name", "user.name", "source.ip", "destination.ip"}) List<String> dedupFields,
             @NotNull @DefaultValue("64MB") DataSize maxImportSize,
             @Min(value = 1000, message = "must be at least 1000") @DefaultValue("1000000") int retroHuntMaxEvents,
-            @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups) {
+            @Min(value = 100, message = "must be at least 100") @DefaultValue("100000") int maxCorrelationGroups,
+            @Min(value = 0, message = "must be 0 (off) or more") @Max(value = 400, message = "must be at most 400")
+            @DefaultValue("7") int intelRetroHuntDays) {
     }
 
     public record Asset(
