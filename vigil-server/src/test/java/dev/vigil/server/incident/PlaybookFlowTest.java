@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.server.ServerTestBase;
 import dev.vigil.server.alerting.WebhookSignature;
+import dev.vigil.server.ingest.IngestClient;
 import dev.vigil.server.support.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -271,6 +272,43 @@ class PlaybookFlowTest extends ServerTestBase {
                 .stream().filter(t -> t.equals("Check the firewall for " + ref)).count()).as("the task step is not repeated").isEqualTo(1);
         assertThat(deliveries.stream().map(Delivery::key).distinct().toList()).containsExactly(runId + ".block");
         assertThat(processedKeys).hasSize(1);
+    }
+
+    @Test
+    void aSearchStepFindsTheIncidentsEventsAndALaterStepUsesItsOutput() throws Exception {
+        IngestClient ingest = new IngestClient(api(), ADMIN_TOKEN);
+        String token = ingest.createToken(ingest.createHttpInput(unique("auth"), "platform", "json"));
+        String marker = unique("run");
+        Instant at = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String events = """
+                {"@timestamp":"%1$s","message":"login failed","test":{"run":"%2$s"}}
+                {"@timestamp":"%1$s","message":"login ok","test":{"run":"%2$s"}}
+                """.formatted(at, marker);
+        assertThat(ingest.ndjson(token, events).statusCode()).isEqualTo(200);
+        ingest.awaitCount(ADMIN_TOKEN, "test.run:" + marker, 2);
+        String playbookId = approved("""
+                name: %s
+                steps:
+                  - name: find
+                    type: search_events
+                    query: "test.run:%s"
+                    lookback: 1h
+                  - name: report
+                    type: comment
+                    when: steps.find.count >= 2
+                    text: "{{steps.find.count}} events: {{steps.find.ids}}"
+                """.formatted(unique("hunt"), marker));
+        String incidentId = incident("account-compromise");
+        String runId = api().post("/api/v1/incidents/" + incidentId + "/playbooks/" + playbookId + "/run", commander, Map.of())
+                .json().path("id").asString();
+        JsonNode run = awaitRun(incidentId, runId);
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode found = run.path("steps").get(0).path("output");
+        assertThat(found.path("count").asInt()).isEqualTo(2);
+        List<String> ids = found.path("ids").valueStream().map(JsonNode::asString).toList();
+        assertThat(ids).hasSize(2);
+        assertThat(api().get("/api/v1/incidents/" + incidentId, commander).json().path("comments").findValuesAsString("body"))
+                .containsExactly("2 events: " + String.join(",", ids));
     }
 
     @Test
