@@ -335,10 +335,29 @@ class PlaybookFlowTest extends ServerTestBase {
                 .as("approvers cannot request playbook changes").isEqualTo(403);
     }
 
+    private JsonNode awaitRuns(String incidentId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode runs = api().get("/api/v1/incidents/" + incidentId + "/playbook-runs", commander).json();
+        while (runs.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            runs = api().get("/api/v1/incidents/" + incidentId + "/playbook-runs", commander).json();
+        }
+        return runs;
+    }
+
+    /** Triggered playbooks would start on other tests' incidents: they are deleted (through approval) however the test ends. */
+    private void retire(String playbookId) {
+        if (api().get("/api/v1/playbooks/" + playbookId, commander).status() == 200) {
+            Api.Response delete = api().send("DELETE", "/api/v1/playbooks/" + playbookId, commander, Map.of("reason", "test over"));
+            assertThat(delete.status()).as(delete.body()).isEqualTo(202);
+            api().post("/api/v1/changes/" + delete.json().path("id").asString() + "/approve", approver, Map.of());
+        }
+        assertThat(api().get("/api/v1/playbooks/" + playbookId, commander).status()).isEqualTo(404);
+    }
+
     @Test
-    void aMatchingTriggerRunsThePlaybookWhenAnIncidentIsOpenedAndANewVersionNeedsApprovalToo() throws Exception {
-        String name = unique("ddos-first-steps");
-        String yaml = """
+    void triggersRunPlaybooksWhenAMatchingIncidentIsOpenedOrGradedAndNewVersionsNeedApprovalToo() throws Exception {
+        String onOpen = """
                 name: %s
                 trigger:
                   types: [ddos]
@@ -346,34 +365,58 @@ class PlaybookFlowTest extends ServerTestBase {
                   - name: scrubbing
                     type: create_task
                     title: Ask the ISP for scrubbing
-                """.formatted(name);
-        String playbookId = approved(yaml);
-        String incidentId = incident("ddos");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode runs = api().get("/api/v1/incidents/" + incidentId + "/playbook-runs", commander).json();
-        while (runs.size() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            runs = api().get("/api/v1/incidents/" + incidentId + "/playbook-runs", commander).json();
+                """.formatted(unique("ddos-first-steps"));
+        String onSevere = """
+                name: %s
+                trigger:
+                  types: [ddos]
+                  max_level: 1
+                steps:
+                  - name: escalate
+                    type: comment
+                    text: "{{incident.ref}} is level {{incident.level}}: call the crisis team"
+                """.formatted(unique("ddos-severe"));
+        String openId = approved(onOpen);
+        String severeId = approved(onSevere);
+        try {
+            String incidentId = incident("ddos");
+            JsonNode runs = awaitRuns(incidentId, 1);
+            assertThat(runs.size()).isEqualTo(1);
+            assertThat(runs.get(0).path("playbook").asString()).isEqualTo(openId);
+            assertThat(runs.get(0).path("trigger").asString()).isEqualTo("opened");
+            assertThat(awaitRun(incidentId, runs.get(0).path("id").asString()).path("status").asString()).isEqualTo("succeeded");
+            String other = incident("malware");
+
+            Api.Response graded = api().put("/api/v1/incidents/" + incidentId + "/level", commander,
+                    Map.of("level", 1, "reason", "the shop is down"));
+            assertThat(graded.status()).as(graded.body()).isEqualTo(200);
+            runs = awaitRuns(incidentId, 2);
+            assertThat(runs.size()).isEqualTo(2);
+            assertThat(runs.get(0).path("playbook").asString()).isEqualTo(severeId);
+            assertThat(runs.get(0).path("trigger").asString()).isEqualTo("graded");
+            assertThat(awaitRun(incidentId, runs.get(0).path("id").asString()).path("status").asString()).isEqualTo("succeeded");
+            JsonNode incident = api().get("/api/v1/incidents/" + incidentId, commander).json();
+            assertThat(incident.path("comments").findValuesAsString("body"))
+                    .containsExactly(incident.path("ref").asString() + " is level 1: call the crisis team");
+            assertThat(api().put("/api/v1/incidents/" + incidentId + "/level", commander, Map.of("level", 1, "reason", "still")).status())
+                    .isEqualTo(200);
+            Thread.sleep(500);
+            assertThat(api().get("/api/v1/incidents/" + incidentId + "/playbook-runs", commander).json().size())
+                    .as("a trigger starts a playbook once per incident").isEqualTo(2);
+            assertThat(api().get("/api/v1/incidents/" + other + "/playbook-runs", commander).json().size()).isZero();
+
+            Api.Response update = api().put("/api/v1/playbooks/" + openId, commander,
+                    Map.of("definition", onOpen.replace("Ask the ISP", "Call the ISP"), "reason", "faster"));
+            assertThat(update.status()).as(update.body()).isEqualTo(202);
+            assertThat(update.json().path("diff").asString()).contains("-    title: Ask the ISP", "+    title: Call the ISP");
+            assertThat(api().get("/api/v1/playbooks/" + openId, commander).json().path("version").asInt()).isEqualTo(1);
+            api().post("/api/v1/changes/" + update.json().path("id").asString() + "/approve", approver, Map.of());
+            JsonNode updated = api().get("/api/v1/playbooks/" + openId, commander).json();
+            assertThat(updated.path("version").asInt()).isEqualTo(2);
+            assertThat(updated.path("versions").findValuesAsString("version")).containsExactly("2", "1");
+        } finally {
+            retire(openId);
+            retire(severeId);
         }
-        assertThat(runs.size()).isEqualTo(1);
-        assertThat(runs.get(0).path("trigger").asString()).isEqualTo("opened");
-        assertThat(awaitRun(incidentId, runs.get(0).path("id").asString()).path("status").asString()).isEqualTo("succeeded");
-        String other = incident("malware");
-        assertThat(api().get("/api/v1/incidents/" + other + "/playbook-runs", commander).json().size()).isZero();
-
-        Api.Response update = api().put("/api/v1/playbooks/" + playbookId, commander,
-                Map.of("definition", yaml.replace("Ask the ISP", "Call the ISP"), "reason", "faster"));
-        assertThat(update.status()).as(update.body()).isEqualTo(202);
-        assertThat(update.json().path("diff").asString()).contains("-    title: Ask the ISP", "+    title: Call the ISP");
-        assertThat(api().get("/api/v1/playbooks/" + playbookId, commander).json().path("version").asInt()).isEqualTo(1);
-        api().post("/api/v1/changes/" + update.json().path("id").asString() + "/approve", approver, Map.of());
-        JsonNode updated = api().get("/api/v1/playbooks/" + playbookId, commander).json();
-        assertThat(updated.path("version").asInt()).isEqualTo(2);
-        assertThat(updated.path("versions").findValuesAsString("version")).containsExactly("2", "1");
-
-        Api.Response delete = api().send("DELETE", "/api/v1/playbooks/" + playbookId, commander, Map.of("reason", "replaced"));
-        assertThat(delete.status()).as(delete.body()).isEqualTo(202);
-        api().post("/api/v1/changes/" + delete.json().path("id").asString() + "/approve", approver, Map.of());
-        assertThat(api().get("/api/v1/playbooks/" + playbookId, commander).status()).isEqualTo(404);
     }
 }
