@@ -1,6 +1,8 @@
 package dev.vigil.server.approval;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The SPI a feature implements (as a Spring bean) for each kind of change it sends through approval. The mechanism
@@ -20,4 +22,24 @@ public interface ChangeKind {
      * Throw a {@code ProblemException} (400/409) to refuse; the returned map is stored as the change's result.
      */
     Map<String, Object> apply(ChangeView change);
+
+    /** A kind needing one approval by another holder of {@code change:approve}, pending at most {@code expiry}. */
+    static ChangeKind oneApprover(String name, Duration expiry, Function<ChangeView, Map<String, Object>> apply) {
+        return new ChangeKind() {
+            @Override
+            public String kind() {
+                return name;
+            }
+
+            @Override
+            public ApprovalPolicy policy(ChangeDraft draft) {
+                return ApprovalPolicy.oneApprover(expiry);
+            }
+
+            @Override
+            public Map<String, Object> apply(ChangeView change) {
+                return apply.apply(change);
+            }
+        };
+    }
 }

@@ -13,7 +13,7 @@ public enum BuiltinRole {
     INCIDENT_COMMANDER("incident-commander", "Leads incident response: grading, playbooks, recovery and review",
             "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "incident:update:*", "incident:grade:*", "incident:configure:*", "asset:read:*", "vuln:read:*", "intel:read:*",
-            "monitor:read:*", "change:read:*"),
+            "monitor:read:*", "change:read:*", "playbook:read:*", "playbook:change:*"),
     OPERATOR("operator", "Performs production operations through the bastion",
             "bastion-session:connect:*", "access-request:create:*", "asset:read:*", "monitor:read:*", "monitor:change:*",
             "change:read:*"),

@@ -34,6 +34,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("access-request", List.of("create", "approve"));
         ACTIONS.put("tenant-data", List.of("authorize"));
         ACTIONS.put("bastion-target", List.of("read", "update"));
+        ACTIONS.put("playbook", List.of("read", "change"));
     }
 
     private PermissionCatalogue() {

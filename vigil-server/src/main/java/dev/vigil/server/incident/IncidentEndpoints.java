@@ -1,6 +1,7 @@
 package dev.vigil.server.incident;
 
 import static dev.vigil.server.platform.security.EndpointAccess.permission;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -13,11 +14,12 @@ import dev.vigil.server.platform.web.BodyLimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Who may call the incident API, and the body limit of attachment uploads. */
+/** Who may call the incident and playbook API, and the body limit of attachment uploads. */
 @Configuration
 class IncidentEndpoints implements EndpointAccess.Declarations {
 
     static final String BASE = "/api/v1/incidents";
+    static final String PLAYBOOKS = "/api/v1/playbooks";
 
     @Override
     public List<EndpointAccess> endpoints() {
@@ -45,7 +47,16 @@ class IncidentEndpoints implements EndpointAccess.Declarations {
                 permission(POST, BASE + "/{id}/retests", "incident", "update"),
                 permission(PUT, BASE + "/{id}/review", "incident", "update"),
                 permission(POST, BASE + "/{id}/action-items", "incident", "update"),
-                permission(PUT, BASE + "/{id}/action-items/{itemId}", "incident", "update"));
+                permission(PUT, BASE + "/{id}/action-items/{itemId}", "incident", "update"),
+                permission(GET, PLAYBOOKS, "playbook", "read"),
+                permission(POST, PLAYBOOKS, "playbook", "change"),
+                permission(GET, PLAYBOOKS + "/{id}", "playbook", "read"),
+                permission(PUT, PLAYBOOKS + "/{id}", "playbook", "change"),
+                permission(DELETE, PLAYBOOKS + "/{id}", "playbook", "change"),
+                permission(POST, BASE + "/{id}/playbooks/{playbookId}/run", "incident", "update"),
+                permission(GET, BASE + "/{id}/playbook-runs", "incident", "read"),
+                permission(GET, BASE + "/{id}/playbook-runs/{runId}", "incident", "read"),
+                permission(POST, BASE + "/{id}/playbook-runs/{runId}/resume", "incident", "update"));
     }
 
     @Bean

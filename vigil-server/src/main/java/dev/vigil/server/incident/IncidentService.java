@@ -23,6 +23,7 @@ import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.incident.internal.IncidentRow;
 import dev.vigil.server.incident.internal.IncidentStore;
 import dev.vigil.server.platform.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +49,11 @@ public class IncidentService {
     private final ObservableService observables;
     private final GradingPolicy grading;
     private final IncidentViews views;
+    private final ApplicationEventPublisher events;
 
     IncidentService(JdbcClient jdbc, IncidentStore store, AlertService alerts, AccessPolicy access, TenantScopes scopes,
             AuditLog audit, PlanService plans, TaskService tasks, ObservableService observables,
-            GradingPolicy grading, IncidentViews views) {
+            GradingPolicy grading, IncidentViews views, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.alerts = alerts;
@@ -63,6 +65,7 @@ public class IncidentService {
         this.observables = observables;
         this.grading = grading;
         this.views = views;
+        this.events = events;
     }
 
     /**
@@ -103,6 +106,7 @@ public class IncidentService {
         }
         UUID id = open(caller.username(), null, tenant, title, summary, type, linked, request.startedAt(),
                 cleanAssets(request.affectedAssets()));
+        events.publishEvent(new IncidentChanged(id, "opened", type, null));
         return get(id);
     }
 
@@ -303,6 +307,7 @@ public class IncidentService {
                 + ": " + reason.strip());
         audit.record(AuditEntry.success("incident.level", "incident", id, store.tenantId(incident.tenant()), TaskService.body(
                 "before", incident.level(), "level", level, "proposedLevel", incident.proposedLevel(), "reason", reason.strip())));
+        events.publishEvent(new IncidentChanged(id, "graded", incident.type(), level));
         return get(id);
     }
 

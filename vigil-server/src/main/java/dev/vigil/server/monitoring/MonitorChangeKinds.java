@@ -3,8 +3,6 @@ package dev.vigil.server.monitoring;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.vigil.server.approval.ApprovalPolicy;
-import dev.vigil.server.approval.ChangeDraft;
 import dev.vigil.server.approval.ChangeKind;
 import dev.vigil.server.approval.ChangeView;
 import org.springframework.context.annotation.Bean;
@@ -41,21 +39,6 @@ class MonitorChangeKinds {
     }
 
     private static ChangeKind kind(String name, Function<ChangeView, Map<String, Object>> apply) {
-        return new ChangeKind() {
-            @Override
-            public String kind() {
-                return name;
-            }
-
-            @Override
-            public ApprovalPolicy policy(ChangeDraft draft) {
-                return ApprovalPolicy.oneApprover(MonitorService.EXPIRY);
-            }
-
-            @Override
-            public Map<String, Object> apply(ChangeView change) {
-                return apply.apply(change);
-            }
-        };
+        return ChangeKind.oneApprover(name, MonitorService.EXPIRY, apply);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.server.monitoring.internal;
+package dev.vigil.server.approval;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 
-/** A unified diff of two definition texts, as reviewers read it. */
+/** A unified diff of two definition texts, as reviewers read it in a {@link ChangeDraft}'s diff. */
 public final class TextDiff {
 
     private TextDiff() {
