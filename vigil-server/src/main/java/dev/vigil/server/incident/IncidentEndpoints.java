@@ -31,6 +31,7 @@ class IncidentEndpoints implements EndpointAccess.Declarations {
                 permission(GET, BASE + "/plans/{type}/{level}", "incident", "read"),
                 permission(PUT, BASE + "/plans/{type}/{level}", "incident", "configure"),
                 permission(GET, BASE + "/{id}", "incident", "read"),
+                permission(GET, BASE + "/{id}/scope", "incident", "read"),
                 permission(POST, BASE + "/{id}/transition", "incident", "update"),
                 permission(POST, BASE + "/{id}/grading", "incident", "update"),
                 permission(PUT, BASE + "/{id}/level", "incident", "grade"),

@@ -13,6 +13,7 @@ import dev.vigil.server.incident.GradingPolicy;
 import dev.vigil.server.incident.IncidentLifecycle;
 import dev.vigil.server.incident.IncidentMetrics;
 import dev.vigil.server.incident.IncidentReports;
+import dev.vigil.server.incident.ImpactScopeService;
 import dev.vigil.server.incident.IncidentService;
 import dev.vigil.server.incident.IncidentSummary;
 import dev.vigil.server.incident.IncidentView;
@@ -38,12 +39,15 @@ class IncidentController {
     private final IncidentLifecycle lifecycle;
     private final IncidentReports reports;
     private final IncidentMetrics metrics;
+    private final ImpactScopeService scopes;
 
-    IncidentController(IncidentService incidents, IncidentLifecycle lifecycle, IncidentReports reports, IncidentMetrics metrics) {
+    IncidentController(IncidentService incidents, IncidentLifecycle lifecycle, IncidentReports reports, IncidentMetrics metrics,
+            ImpactScopeService scopes) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.reports = reports;
         this.metrics = metrics;
+        this.scopes = scopes;
     }
 
     record CreateRequest(@Size(max = 500) String title, @Size(max = 20_000) String summary, String type, String tenant,
@@ -85,6 +89,13 @@ class IncidentController {
     @Operation(summary = "One incident with its timeline, SLA timers, alerts, tasks, observables, retests and review")
     IncidentView get(@PathVariable UUID id) {
         return incidents.get(id);
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/scope")
+    @Operation(summary = "Impact scope from the asset inventory: affected assets (recorded, and named by the alerts and "
+            + "observables), everything depending on them (downstream) and what they depend on (upstream)")
+    ImpactScopeService.ImpactScope scope(@PathVariable UUID id) {
+        return scopes.of(id);
     }
 
     @PostMapping("/api/v1/incidents/{id}/transition")
