@@ -36,6 +36,12 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/alerting/silences/{id}/expire", "alert", "update"),
                 permission(GET, "/api/v1/alerting/routing", "alert", "configure"),
                 permission(GET, "/api/v1/alerting/routing/versions", "alert", "configure"),
-                permission(PUT, "/api/v1/alerting/routing", "alert", "configure"));
+                permission(PUT, "/api/v1/alerting/routing", "alert", "configure"),
+                permission(GET, "/api/v1/oncall/schedules", "oncall", "read"),
+                permission(POST, "/api/v1/oncall/schedules", "oncall", "configure"),
+                permission(GET, "/api/v1/oncall/schedules/{id}", "oncall", "read"),
+                permission(POST, "/api/v1/oncall/schedules/{id}/overrides", "oncall", "configure"),
+                permission(GET, "/api/v1/oncall/schedules/{id}/who", "oncall", "read"),
+                permission(GET, "/api/v1/oncall/schedules/{id}/coverage", "oncall", "read"));
     }
 }

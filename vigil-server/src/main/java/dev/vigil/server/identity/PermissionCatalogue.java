@@ -35,6 +35,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("tenant-data", List.of("authorize"));
         ACTIONS.put("bastion-target", List.of("read", "update"));
         ACTIONS.put("playbook", List.of("read", "change"));
+        ACTIONS.put("oncall", List.of("read", "configure"));
     }
 
     private PermissionCatalogue() {
