@@ -175,9 +175,10 @@ class AssetInventoryTest extends ServerTestBase {
         return response.json();
     }
 
-    private void createComponent(String tenant, List<String> assets, String scrapeUrl) {
+    private String createComponent(String tenant, List<String> assets, String scrapeUrl) {
+        String name = unique("cov-comp");
         Map<String, Object> component = new java.util.LinkedHashMap<>();
-        component.put("name", unique("cov-comp"));
+        component.put("name", name);
         component.put("owner", "platform team");
         component.put("tenant", tenant);
         component.put("criticality", "high");
@@ -189,6 +190,18 @@ class AssetInventoryTest extends ServerTestBase {
         }
         Api.Response created = api().post("/api/v1/components", ADMIN_TOKEN, component);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    /** A monitor put in force at once (the emergency path of the approval flow). */
+    private void createMonitor(String tenant, String targetKind, String targetName) {
+        Map<String, Object> monitor = Map.of("name", unique("cov-mon"), "condition", "up == 0", "level", "warning",
+                "target", Map.of(targetKind, targetName), "tenant", tenant, "receivers", Map.of("route", Map.of("team", "ops")),
+                "disposal_plan", Map.of("summary", "Check it", "steps", List.of("Look at the host")));
+        Api.Response applied = api().post("/api/v1/monitors", ADMIN_TOKEN, Map.of("monitor", monitor, "reason", "coverage test",
+                "emergency", true));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.text("state")).isEqualTo("applied");
     }
 
     private void createBastionTarget(UUID tenantId, String assetRef) {
@@ -241,5 +254,25 @@ class AssetInventoryTest extends ServerTestBase {
 
         JsonNode gaps = api().get("/api/v1/assets/coverage?gapsOnly=true&tenant=" + tenant, ADMIN_TOKEN).json();
         assertThat(gaps.findValuesAsString("assetId")).contains(scraped, fronted, listedOnly, bare);
+    }
+
+    @Test
+    void aLiveMonitorMakesAnAssetMonitoredByNameOrThroughItsComponent() {
+        String tenant = unique("covm");
+        api().createTenant(ADMIN_TOKEN, tenant);
+        String byName = create(tenant, unique("watched"), List.of(), List.of()).text("id");
+        String throughComponent = create(tenant, unique("behind"), List.of(), List.of()).text("id");
+        String grouped = create(tenant, unique("grouped"), List.of(), List.of()).text("id");
+        assertThat(coverageOf(byName).path("monitored").asBoolean(true)).isFalse();
+
+        createMonitor(tenant, "asset", api().get("/api/v1/assets/" + byName, ADMIN_TOKEN).text("name"));
+        String component = createComponent(tenant, List.of(throughComponent), null);
+        assertThat(coverageOf(throughComponent).path("monitored").asBoolean(true)).as("listed by id, not watched yet").isFalse();
+        createMonitor(tenant, "component", component);
+        createMonitor(tenant, "group", api().get("/api/v1/assets/" + grouped, ADMIN_TOKEN).text("name"));
+
+        assertThat(coverageOf(byName).path("monitored").asBoolean(false)).isTrue();
+        assertThat(coverageOf(throughComponent).path("monitored").asBoolean(false)).isTrue();
+        assertThat(coverageOf(grouped).path("monitored").asBoolean(true)).as("a group names no assets").isFalse();
     }
 }
