@@ -4,5 +4,5 @@
  * the recorded sessions with their commands. Access requests, break-glass, operating procedures and command policy
  * arrive later (they need the shared approval mechanism).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit", "alerting", "approval"})
+@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit", "alerting", "approval", "asset"})
 package dev.vigil.server.access;

@@ -3,8 +3,11 @@ package dev.vigil.server.asset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,12 +17,14 @@ import dev.vigil.server.ingest.InputHealthService;
 import dev.vigil.server.ingest.InputService;
 import dev.vigil.server.ingest.InputView;
 import dev.vigil.server.platform.config.VigilProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Blind spots: per asset, whether it sends logs (events naming its host names or addresses recently, or an active
- * input bound to it by name or id) and whether it was scanned recently. Monitoring and bastion-only reachability are
- * reported as unknown until those features publish what they watch.
+ * input bound to it by name or id), whether it was scanned recently, whether it is monitored and whether a bastion target
+ * fronts it. The last two come from the features that know ({@link CoverageSource}); an aspect no feature reports is
+ * unknown (null) and not a gap.
  */
 @Service
 public class AssetCoverageService {
@@ -28,15 +33,17 @@ public class AssetCoverageService {
     private final EventSearchService events;
     private final InputService inputs;
     private final InputHealthService health;
+    private final ObjectProvider<CoverageSource> sources;
     private final VigilProperties properties;
     private final Clock clock;
 
     AssetCoverageService(AssetService assets, EventSearchService events, InputService inputs, InputHealthService health,
-            VigilProperties properties, Clock clock) {
+            ObjectProvider<CoverageSource> sources, VigilProperties properties, Clock clock) {
         this.assets = assets;
         this.events = events;
         this.inputs = inputs;
         this.health = health;
+        this.sources = sources;
         this.properties = properties;
         this.clock = clock;
     }
@@ -55,6 +62,8 @@ public class AssetCoverageService {
         Instant now = clock.instant();
         Instant logsFrom = now.minus(properties.asset().logWindow());
         Instant scanFrom = now.minus(properties.asset().scanStaleAfter());
+        CoveredAssets monitoring = new CoveredAssets(CoverageSource.Aspect.MONITORED);
+        CoveredAssets bastion = new CoveredAssets(CoverageSource.Aspect.BASTION);
         List<AssetCoverage> result = new ArrayList<>();
         for (AssetView asset : list) {
             List<String> sources = new ArrayList<>(activeInputsByAsset.getOrDefault(asset.name().toLowerCase(), List.of()));
@@ -68,8 +77,16 @@ public class AssetCoverageService {
             if (!scanned) {
                 gaps.add("not-scanned");
             }
+            Boolean monitored = monitoring.covers(asset);
+            if (Boolean.FALSE.equals(monitored)) {
+                gaps.add("not-monitored");
+            }
+            Boolean viaBastion = bastion.covers(asset);
+            if (Boolean.FALSE.equals(viaBastion)) {
+                gaps.add("no-bastion-target");
+            }
             result.add(new AssetCoverage(asset.id(), asset.tenant(), asset.name(), asset.kind(), asset.criticality(), logs,
-                    sources, scanned, asset.lastScannedAt(), null, null, gaps));
+                    sources, scanned, asset.lastScannedAt(), monitored, viaBastion, gaps));
         }
         return result;
     }
@@ -96,5 +113,29 @@ public class AssetCoverageService {
                 .filter(input -> "active".equals(status.get(input.id())))
                 .collect(Collectors.groupingBy(input -> input.asset().strip().toLowerCase(),
                         Collectors.mapping(InputView::name, Collectors.toList())));
+    }
+
+    /** What the sources of one aspect cover, asked once per tenant while one coverage answer is built. */
+    private final class CoveredAssets {
+
+        private final List<CoverageSource> ofAspect;
+        private final Map<String, Set<String>> byTenant = new HashMap<>();
+
+        CoveredAssets(CoverageSource.Aspect aspect) {
+            this.ofAspect = sources.orderedStream().filter(source -> source.aspect() == aspect).toList();
+        }
+
+        /** Null when no source reports this aspect. */
+        Boolean covers(AssetView asset) {
+            if (ofAspect.isEmpty()) {
+                return null;
+            }
+            Set<String> covered = byTenant.computeIfAbsent(asset.tenant(), tenant -> {
+                Set<String> keys = new HashSet<>();
+                ofAspect.forEach(source -> keys.addAll(source.coveredAssets(tenant)));
+                return keys;
+            });
+            return covered.contains(asset.id().toString()) || covered.contains(asset.name().toLowerCase());
+        }
     }
 }

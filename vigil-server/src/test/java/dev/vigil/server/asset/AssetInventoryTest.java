@@ -154,8 +154,8 @@ class AssetInventoryTest extends ServerTestBase {
         JsonNode coverage = api().get("/api/v1/assets/" + found.get(0).path("id").asString() + "/coverage", ADMIN_TOKEN).json();
         assertThat(coverage.path("sendsLogs").asBoolean()).isTrue();
         assertThat(coverage.path("scanned").asBoolean()).isFalse();
-        assertThat(coverage.path("monitored").isNull()).isTrue();
-        assertThat(coverage.path("gaps").toString()).isEqualTo("[\"not-scanned\"]");
+        assertThat(coverage.path("monitored").asBoolean(true)).isFalse();
+        assertThat(coverage.path("gaps").toString()).isEqualTo("[\"not-scanned\",\"not-monitored\",\"no-bastion-target\"]");
 
         String silent = create(tenant, unique("silent"), List.of(unique("quiet") + ".example.test"), List.of()).text("id");
         JsonNode gaps = api().get("/api/v1/assets/coverage?gapsOnly=true&tenant=" + tenant + "&limit=1000", ADMIN_TOKEN).json();
@@ -167,5 +167,112 @@ class AssetInventoryTest extends ServerTestBase {
         }
         assertThat(quiet).isNotNull();
         assertThat(quiet.path("gaps").toString()).contains("no-logs", "not-scanned");
+    }
+
+    private JsonNode coverageOf(String assetId) {
+        Api.Response response = api().get("/api/v1/assets/" + assetId + "/coverage", ADMIN_TOKEN);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private String createComponent(String tenant, List<String> assets, String scrapeUrl) {
+        String name = unique("cov-comp");
+        Map<String, Object> component = new java.util.LinkedHashMap<>();
+        component.put("name", name);
+        component.put("owner", "platform team");
+        component.put("tenant", tenant);
+        component.put("criticality", "high");
+        component.put("exposure", "internal");
+        component.put("assets", assets);
+        if (scrapeUrl != null) {
+            component.put("scrapeUrl", scrapeUrl);
+            component.put("scrapeInterval", "1h");
+        }
+        Api.Response created = api().post("/api/v1/components", ADMIN_TOKEN, component);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return name;
+    }
+
+    /** A monitor put in force at once (the emergency path of the approval flow). */
+    private void createMonitor(String tenant, String targetKind, String targetName) {
+        Map<String, Object> monitor = Map.of("name", unique("cov-mon"), "condition", "up == 0", "level", "warning",
+                "target", Map.of(targetKind, targetName), "tenant", tenant, "receivers", Map.of("route", Map.of("team", "ops")),
+                "disposal_plan", Map.of("summary", "Check it", "steps", List.of("Look at the host")));
+        Api.Response applied = api().post("/api/v1/monitors", ADMIN_TOKEN, Map.of("monitor", monitor, "reason", "coverage test",
+                "emergency", true));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.text("state")).isEqualTo("applied");
+    }
+
+    private void createBastionTarget(UUID tenantId, String assetRef) {
+        Api.Response created = api().post("/api/v1/access/targets", ADMIN_TOKEN, Map.of("name", unique("cov-target"),
+                "host", "10.0.0.7", "assetRef", assetRef, "tenantId", tenantId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void coverageReportsMonitoringAndBastionTargetsPerTenant() {
+        String tenant = unique("cov");
+        String other = unique("cov-other");
+        UUID tenantId = api().createTenant(ADMIN_TOKEN, tenant);
+        UUID otherId = api().createTenant(ADMIN_TOKEN, other);
+        String scraped = create(tenant, unique("Scraped"), List.of(), List.of()).text("id");
+        String scrapedName = api().get("/api/v1/assets/" + scraped, ADMIN_TOKEN).text("name");
+        String fronted = create(tenant, unique("fronted"), List.of(), List.of()).text("id");
+        String listedOnly = create(tenant, unique("listed"), List.of(), List.of()).text("id");
+        String listedOnlyName = api().get("/api/v1/assets/" + listedOnly, ADMIN_TOKEN).text("name");
+        String bare = create(tenant, unique("bare"), List.of(), List.of()).text("id");
+        String namesake = create(other, scrapedName, List.of(), List.of()).text("id");
+
+        createComponent(tenant, List.of(scrapedName.toUpperCase()), "http://127.0.0.1:9/metrics");
+        createComponent(tenant, List.of(listedOnlyName), null);
+        createBastionTarget(tenantId, fronted);
+
+        JsonNode monitored = coverageOf(scraped);
+        assertThat(monitored.path("monitored").asBoolean(false)).isTrue();
+        assertThat(monitored.path("viaBastion").asBoolean(true)).isFalse();
+        assertThat(monitored.path("gaps").toString()).doesNotContain("not-monitored").contains("no-bastion-target");
+
+        JsonNode viaBastion = coverageOf(fronted);
+        assertThat(viaBastion.path("viaBastion").asBoolean(false)).isTrue();
+        assertThat(viaBastion.path("monitored").asBoolean(true)).isFalse();
+        assertThat(viaBastion.path("gaps").toString()).doesNotContain("no-bastion-target").contains("not-monitored");
+
+        assertThat(coverageOf(listedOnly).path("monitored").asBoolean(true))
+                .as("a component that is neither scraped nor probed nor targeted watches nothing").isFalse();
+
+        JsonNode neither = coverageOf(bare);
+        assertThat(neither.path("monitored").asBoolean(true)).isFalse();
+        assertThat(neither.path("viaBastion").asBoolean(true)).isFalse();
+        assertThat(neither.path("gaps").toString()).contains("not-monitored", "no-bastion-target");
+
+        JsonNode foreign = coverageOf(namesake);
+        assertThat(foreign.path("monitored").asBoolean(true)).as("another tenant's component does not cover it").isFalse();
+        createBastionTarget(otherId, namesake.toUpperCase());
+        assertThat(coverageOf(namesake).path("viaBastion").asBoolean(false)).as("asset id, any case").isTrue();
+        assertThat(coverageOf(scraped).path("viaBastion").asBoolean(true)).isFalse();
+
+        JsonNode gaps = api().get("/api/v1/assets/coverage?gapsOnly=true&tenant=" + tenant, ADMIN_TOKEN).json();
+        assertThat(gaps.findValuesAsString("assetId")).contains(scraped, fronted, listedOnly, bare);
+    }
+
+    @Test
+    void aLiveMonitorMakesAnAssetMonitoredByNameOrThroughItsComponent() {
+        String tenant = unique("covm");
+        api().createTenant(ADMIN_TOKEN, tenant);
+        String byName = create(tenant, unique("watched"), List.of(), List.of()).text("id");
+        String throughComponent = create(tenant, unique("behind"), List.of(), List.of()).text("id");
+        String grouped = create(tenant, unique("grouped"), List.of(), List.of()).text("id");
+        assertThat(coverageOf(byName).path("monitored").asBoolean(true)).isFalse();
+
+        createMonitor(tenant, "asset", api().get("/api/v1/assets/" + byName, ADMIN_TOKEN).text("name"));
+        String component = createComponent(tenant, List.of(throughComponent), null);
+        assertThat(coverageOf(throughComponent).path("monitored").asBoolean(true)).as("listed by id, not watched yet").isFalse();
+        createMonitor(tenant, "component", component);
+        createMonitor(tenant, "group", api().get("/api/v1/assets/" + grouped, ADMIN_TOKEN).text("name"));
+
+        assertThat(coverageOf(byName).path("monitored").asBoolean(false)).isTrue();
+        assertThat(coverageOf(throughComponent).path("monitored").asBoolean(false)).isTrue();
+        assertThat(coverageOf(grouped).path("monitored").asBoolean(true)).as("a group names no assets").isFalse();
     }
 }

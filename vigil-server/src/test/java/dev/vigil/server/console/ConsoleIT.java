@@ -327,7 +327,7 @@ class ConsoleIT {
         assertThat(browser.findElement(By.className("notice")).getText()).contains("is now triaged");
         clickAndWait(By.linkText("shop-frontend"));
         assertThat(browser.findElement(By.id("asset-findings")).getText()).contains("CVE-2024-6387", "triaged");
-        assertThat(browser.findElement(By.id("asset-coverage")).getText()).contains("Scanned recently: yes", "Sends logs: no");
+        assertThat(browser.findElement(By.id("asset-coverage")).getText()).contains("Scanned recently: yes", "Sends logs: no", "Monitored: no", "Bastion target: no");
         assertThat(browser.findElement(By.id("asset-software")).getText()).contains("openssh-server");
         open("/situation");
         assertThat(browser.findElement(By.id("top-assets")).getText()).contains("shop-frontend");
