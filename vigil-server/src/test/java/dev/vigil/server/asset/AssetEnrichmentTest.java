@@ -57,7 +57,8 @@ class AssetEnrichmentTest extends ServerTestBase {
         assertThat(fields.path("source.asset.name").asString()).isEqualTo(web);
         assertThat(fields.path("destination.asset.name").asString()).isEqualTo(db);
         assertThat(fields.path("destination.asset.id").asString()).isEqualTo(dbAsset.text("id"));
-        assertThat(latest(other, run).has("source.asset.name")).as("an unknown address stays unenriched").isFalse();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(latest(other, run).has("source.asset.name")).as("an unknown address stays unenriched").isFalse());
     }
 
     private JsonNode latest(String tenant, String run) {
