@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import dev.vigil.server.VigilApplication;
 import dev.vigil.server.support.HeadlessChromium;
+import dev.vigil.server.support.IsolatedServerProperties;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,13 +55,7 @@ class ConsoleIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         dataDir = Files.createTempDirectory("vigil-console-it");
-        registry.add("vigil.data-dir", dataDir::toString);
-        registry.add("vigil.http.port", () -> "0");
-        registry.add("vigil.ingest.syslog-udp-port", () -> "0");
-        registry.add("vigil.ingest.syslog-tcp-port", () -> "0");
-        registry.add("vigil.access.ssh-port", () -> "0");
-        registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
-        registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
+        IsolatedServerProperties.register(registry, dataDir, ADMIN_PASSWORD, ADMIN_TOKEN);
     }
 
     @BeforeAll

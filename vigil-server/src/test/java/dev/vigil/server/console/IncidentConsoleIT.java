@@ -16,6 +16,7 @@ import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.support.HeadlessChromium;
+import dev.vigil.server.support.IsolatedServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,13 +55,7 @@ class IncidentConsoleIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path dataDir = Files.createTempDirectory("vigil-incident-console-it");
-        registry.add("vigil.data-dir", dataDir::toString);
-        registry.add("vigil.http.port", () -> "0");
-        registry.add("vigil.ingest.syslog-udp-port", () -> "0");
-        registry.add("vigil.ingest.syslog-tcp-port", () -> "0");
-        registry.add("vigil.access.ssh-port", () -> "0");
-        registry.add("vigil.bootstrap.admin-password", () -> ADMIN_PASSWORD);
-        registry.add("vigil.bootstrap.api-token", () -> ADMIN_TOKEN);
+        IsolatedServerProperties.register(registry, dataDir, ADMIN_PASSWORD, ADMIN_TOKEN);
     }
 
     @BeforeAll
