@@ -19,11 +19,28 @@ import java.util.Map;
  * @param labels        extra labels for the alert (routing, grouping)
  * @param annotations   templated texts ({@code summary}, {@code description}) expanded per alert as in Prometheus
  * @param tenant        tenant slug the alert is filed under
+ * @param logs          log series the condition can use: counts of stored events matching a query per window, as
+ *                      {@code vigil_log_matches{monitor="<name>", log="<log name>"}} (empty: a metric-only monitor)
  */
 public record MonitorDefinition(String name, String description, String condition, String recovery, long forMs,
                                 long keepFiringForMs, long intervalMs, MonitorLevel level, Target target, Receivers receivers,
                                 DisposalPlan disposal, Map<String, String> labels, Map<String, String> annotations,
-                                String tenant) {
+                                String tenant, List<LogSeries> logs) {
+
+    /** The metric name under which log series are stored. */
+    public static final String LOG_METRIC = "vigil_log_matches";
+
+    public MonitorDefinition {
+        logs = logs == null ? List.of() : List.copyOf(logs);
+    }
+
+    /**
+     * Error statistics from logs: the number of the tenant's stored events matching {@code query} (the event search
+     * language) in the last {@code windowMs}, sampled at every evaluation; per value of the event field {@code by}
+     * when given (null: one total).
+     */
+    public record LogSeries(String name, String query, long windowMs, String by) {
+    }
 
     /** A component of the catalogue, an asset (by name), or a group of either. */
     public record Target(String kind, String name) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.vigil.events.store.QuerySyntaxException;
 import dev.vigil.server.alerting.ReceiverService;
 import dev.vigil.server.approval.ChangeDraft;
 import dev.vigil.server.approval.ChangeRequests;
@@ -21,6 +22,7 @@ import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.TenantScopes;
 import dev.vigil.server.identity.TenantService;
 import dev.vigil.server.identity.TenantView;
+import dev.vigil.server.ingest.EventCounter;
 import dev.vigil.server.monitoring.internal.InvalidMonitorException;
 import dev.vigil.server.monitoring.internal.MonitorDefinitions;
 import dev.vigil.server.monitoring.internal.MonitorHealth;
@@ -60,9 +62,11 @@ public class MonitorService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final MonitorHealth health;
+    private final EventCounter eventCounter;
 
     MonitorService(JdbcClient jdbc, TenantScopes scopes, TenantService tenants, ChangeRequests changes, ComponentService components,
-            ReceiverService receivers, AccessPolicy access, AuditLog audit, MonitorHealth health) {
+            ReceiverService receivers, AccessPolicy access, AuditLog audit, MonitorHealth health, EventCounter eventCounter) {
+        this.eventCounter = eventCounter;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.tenants = tenants;
@@ -298,6 +302,13 @@ public class MonitorService {
         if (definition.target().kind().equals("component") && components.byName(definition.target().name()).isEmpty()) {
             throw ProblemException.badRequest("invalid-monitor", "target component '" + definition.target().name()
                     + "' is not in the component catalogue");
+        }
+        for (MonitorDefinition.LogSeries log : definition.logs()) {
+            try {
+                eventCounter.check(log.query());
+            } catch (QuerySyntaxException e) {
+                throw ProblemException.badRequest("invalid-monitor", "logs " + log.name() + ": invalid query: " + e.getMessage());
+            }
         }
         List<String> unknown = definition.receivers().names().stream().filter(n -> !receivers.exists(n)).toList();
         if (!unknown.isEmpty()) {

@@ -5,5 +5,5 @@
  * resolved monitor alerts go through the alerting feature's one alert model.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Monitoring",
-        allowedDependencies = {"platform", "identity", "audit", "alerting", "approval", "asset"})
+        allowedDependencies = {"platform", "identity", "audit", "alerting", "approval", "asset", "ingest"})
 package dev.vigil.server.monitoring;

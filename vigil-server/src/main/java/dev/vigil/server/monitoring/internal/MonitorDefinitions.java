@@ -32,12 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class MonitorDefinitions {
 
     static final Set<String> FIELDS = Set.of("name", "description", "condition", "recovery", "for", "keep_firing_for", "interval",
-            "level", "target", "receivers", "disposal_plan", "labels", "annotations", "tenant");
+            "level", "target", "receivers", "disposal_plan", "labels", "annotations", "tenant", "logs");
     private static final List<String> REQUIRED = List.of("name", "condition", "level", "target", "receivers", "disposal_plan");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,120}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final long MIN_INTERVAL_MS = 1000;
     private static final long DEFAULT_INTERVAL_MS = 15_000;
+    private static final long DEFAULT_LOG_WINDOW_MS = 300_000;
+    private static final long MAX_LOG_WINDOW_MS = 86_400_000;
+    private static final int MAX_LOGS = 10;
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_@][A-Za-z0-9_.@-]{0,200}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MonitorDefinitions() {
@@ -91,7 +95,7 @@ public final class MonitorDefinitions {
         return new MonitorDefinition(name, raw.get("description") == null ? "" : text(raw, "description"), condition, recovery,
                 raw.get("for") == null ? 0 : duration(raw, "for"), raw.get("keep_firing_for") == null ? 0 : duration(raw, "keep_firing_for"),
                 interval, level, target(raw.get("target")), receivers(raw.get("receivers")), disposal(raw.get("disposal_plan")),
-                labels(raw.get("labels")), annotations(raw.get("annotations")), tenant);
+                labels(raw.get("labels")), annotations(raw.get("annotations")), tenant, logs(raw.get("logs")));
     }
 
     /** The canonical map (stored as JSON; the API shows it). */
@@ -132,6 +136,20 @@ public final class MonitorDefinitions {
             out.put("annotations", d.annotations());
         }
         out.put("tenant", d.tenant());
+        if (!d.logs().isEmpty()) {
+            List<Map<String, Object>> logs = new ArrayList<>();
+            for (MonitorDefinition.LogSeries log : d.logs()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", log.name());
+                item.put("query", log.query());
+                item.put("window", Durations.format(log.windowMs()));
+                if (log.by() != null) {
+                    item.put("by", log.by());
+                }
+                logs.add(item);
+            }
+            out.put("logs", logs);
+        }
         return out;
     }
 
@@ -180,6 +198,60 @@ public final class MonitorDefinitions {
         } catch (IllegalArgumentException e) {
             throw new InvalidMonitorException(field + ": " + e.getMessage());
         }
+    }
+
+    /** {@code logs: [{name, query, window, by}]}: each name a label value, unique; window 10s to 24h (default 5m). */
+    private static List<MonitorDefinition.LogSeries> logs(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = asList(value, "logs");
+        if (items.size() > MAX_LOGS) {
+            throw new InvalidMonitorException("logs: at most " + MAX_LOGS + " log series per monitor");
+        }
+        List<MonitorDefinition.LogSeries> logs = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String where = "logs[" + i + "]";
+            Map<String, Object> item = asMap(items.get(i), where);
+            Set<String> unknown = new TreeSet<>(item.keySet());
+            unknown.removeAll(Set.of("name", "query", "window", "by"));
+            if (!unknown.isEmpty()) {
+                throw new InvalidMonitorException(where + ": unknown field(s) " + unknown + " (name, query, window, by)");
+            }
+            if (isMissing(item.get("name")) || isMissing(item.get("query"))) {
+                throw new InvalidMonitorException(where + " needs a name and a query");
+            }
+            String name = text(item, "name");
+            if (!LABEL.matcher(name).matches()) {
+                throw new InvalidMonitorException(where + ".name '" + name + "' must be letters, digits and '_', not starting with a digit");
+            }
+            if (!names.add(name)) {
+                throw new InvalidMonitorException(where + ".name '" + name + "' is used twice");
+            }
+            String query = text(item, "query");
+            if (query.length() > 4000) {
+                throw new InvalidMonitorException(where + ".query is longer than 4000 characters");
+            }
+            long window;
+            try {
+                window = item.get("window") == null ? DEFAULT_LOG_WINDOW_MS : duration(item, "window");
+            } catch (InvalidMonitorException e) {
+                throw new InvalidMonitorException(where + "." + e.getMessage());
+            }
+            if (window < 10_000 || window > MAX_LOG_WINDOW_MS) {
+                throw new InvalidMonitorException(where + ".window must be between 10s and 24h");
+            }
+            String by = item.get("by") == null ? null : text(item, "by");
+            if (by != null && !FIELD_NAME.matcher(by).matches()) {
+                throw new InvalidMonitorException(where + ".by '" + by + "' is not an event field name");
+            }
+            if (by != null && List.of("monitor", "log").contains(by)) {
+                throw new InvalidMonitorException(where + ".by '" + by + "' would clash with the series' own label " + by);
+            }
+            logs.add(new MonitorDefinition.LogSeries(name, query, window, by));
+        }
+        return logs;
     }
 
     private static Target target(Object value) {

@@ -55,6 +55,7 @@ class MonitorEvaluator {
     private final JdbcClient jdbc;
     private final MonitorHealth health;
     private final Clock clock;
+    private final LogSeriesSampler logSeries;
     private final Map<UUID, State> states = new ConcurrentHashMap<>();
 
     /** A monitor's rule with its alert state, from one version of the definition. */
@@ -75,7 +76,9 @@ class MonitorEvaluator {
         }
     }
 
-    MonitorEvaluator(MonitorService monitors, MetricStore store, AlertIntake intake, JdbcClient jdbc, MonitorHealth health, Clock clock) {
+    MonitorEvaluator(MonitorService monitors, MetricStore store, AlertIntake intake, JdbcClient jdbc, MonitorHealth health, Clock clock,
+            LogSeriesSampler logSeries) {
+        this.logSeries = logSeries;
         this.monitors = monitors;
         this.store = store;
         this.intake = intake;
@@ -118,6 +121,7 @@ class MonitorEvaluator {
             if (!liveIds.contains(gone)) {
                 resolveAll(gone, states.remove(gone).open, "monitor deleted");
                 health.forget(gone);
+                logSeries.forget(gone);
             }
         }
         for (UUID orphan : jdbc.sql("SELECT DISTINCT a.monitor_id FROM monitor_alert a JOIN monitor m ON m.id = a.monitor_id WHERE m.deleted")
@@ -128,6 +132,14 @@ class MonitorEvaluator {
 
     private void evaluate(LiveMonitor monitor, State state, long now) {
         MonitorDefinition definition = monitor.definition();
+        if (!definition.logs().isEmpty()) {
+            try {
+                logSeries.sample(monitor.id(), definition, now);
+            } catch (RuntimeException e) {
+                health.record(monitor.id(), Instant.ofEpochMilli(now), "log series: " + e.getMessage(), state.open.size());
+                return;
+            }
+        }
         try {
             store.read(series -> state.rule.evaluate(new Evaluator(series, definition.intervalMs()), now));
         } catch (RuleEvaluationException e) {
