@@ -32,6 +32,7 @@ class MonitoringEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/components/{id}", "monitor", "read"),
                 permission(PUT, "/api/v1/components/{id}", "monitor", "change"),
                 permission(DELETE, "/api/v1/components/{id}", "monitor", "change"),
-                permission(GET, "/api/v1/metrics/query", "monitor", "read"));
+                permission(GET, "/api/v1/metrics/query", "monitor", "read"),
+                permission(GET, "/api/v1/metrics/query_range", "monitor", "read"));
     }
 }

@@ -380,6 +380,43 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void anOperatorRequestsAMonitorInTheEditorAndChartsAProbe() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            api("POST", "/api/v1/components", "{\"name\":\"payments\",\"owner\":\"ops\",\"criticality\":\"high\",\"exposure\":\"internal\","
+                    + "\"probes\":[{\"type\":\"tcp\",\"target\":\"127.0.0.1:" + listening.getLocalPort() + "\",\"interval\":\"1s\"}]}");
+            api("POST", "/api/v1/users", "{\"username\":\"otto\",\"password\":\"operator-pass-word-4\",\"mustChangePassword\":false,"
+                    + "\"roles\":[\"operator\"]}");
+            signIn("otto", "operator-pass-word-4");
+            open("/monitoring");
+            clickAndWait(By.id("new-monitor"));
+            var yaml = browser.findElement(By.id("monitor-yaml"));
+            yaml.clear();
+            String withoutPlan = "name: payments-down\ncondition: 'probe_success{component=\"payments\"} == 0'\nfor: 1m\nlevel: critical\n"
+                    + "target: {component: payments}\nreceivers: {route: {team: payments}}\n";
+            yaml.sendKeys(withoutPlan);
+            browser.findElement(By.id("monitor-reason")).sendKeys("page when payments is unreachable");
+            clickAndWait(By.id("request-change"));
+            assertThat(browser.findElement(By.className("error")).getText()).contains("missing required field disposal_plan");
+            assertThat(browser.findElement(By.id("monitor-yaml")).getAttribute("value")).as("nothing typed is lost").contains("payments-down");
+            browser.findElement(By.id("monitor-yaml")).sendKeys("disposal_plan: Restart the payments gateway\n");
+            clickAndWait(By.id("request-change"));
+            assertThat(browser.findElement(By.className("notice")).getText()).contains("requested", "approves it");
+
+            open("/monitoring/chart?range=15m&query=" + java.net.URLEncoder.encode("probe_success{component=\"payments\"}",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+                open("/monitoring/chart?range=15m&query=" + java.net.URLEncoder.encode("probe_success{component=\"payments\"}",
+                        java.nio.charset.StandardCharsets.UTF_8));
+                return !browser.findElements(By.cssSelector("#metric-chart svg path")).isEmpty();
+            });
+            assertThat(browser.findElement(By.id("chart-legend")).getText()).contains("probe_success", "component=\"payments\"");
+            open("/monitoring/chart?query=" + java.net.URLEncoder.encode("sum(", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(browser.findElement(By.className("error")).getText()).isNotBlank();
+            signOut();
+        }
+    }
+
     private static String api(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
