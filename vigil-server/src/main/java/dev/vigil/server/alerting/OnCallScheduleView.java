@@ -27,6 +27,10 @@ public record OnCallScheduleView(UUID id, String name, String timezone, List<Rot
     public record CoverageView(Instant from, Instant to, boolean covered, long uncoveredMinutes, List<GapView> gaps) {
     }
 
+    /** Who is on call from..to and why (override or rotation:NAME); user null: nobody. */
+    public record ShiftView(Instant from, Instant to, String user, String source) {
+    }
+
     public record GapView(Instant from, Instant to) {
     }
 }

@@ -24,6 +24,7 @@ import dev.vigil.server.alerting.OnCallScheduleView.GapView;
 import dev.vigil.server.alerting.OnCallScheduleView.OverrideView;
 import dev.vigil.server.alerting.OnCallScheduleView.RestrictionView;
 import dev.vigil.server.alerting.OnCallScheduleView.RotationView;
+import dev.vigil.server.alerting.OnCallScheduleView.ShiftView;
 import dev.vigil.server.alerting.OnCallScheduleView.WhoView;
 import dev.vigil.server.alerting.internal.oncall.OnCallCalendar;
 import dev.vigil.server.alerting.internal.oncall.Rotation;
@@ -72,6 +73,65 @@ public class OnCallService {
     @Transactional
     public OnCallScheduleView create(OnCallScheduleRequest request) {
         String creator = access.require("oncall", "configure", null).username();
+        Definition definition = definition(request);
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("INSERT INTO oncall_schedule (id, name, timezone, created_by) VALUES (?, ?, ?, ?)")
+                    .params(id, definition.name(), definition.zone().getId(), creator).update();
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("duplicate", "a schedule named '" + definition.name() + "' already exists");
+        }
+        insertRotations(id, definition.rotations());
+        OnCallScheduleView view = load(id);
+        audit.record(AuditEntry.success("oncall.schedule.create", "oncall-schedule", id, null, describe(view)));
+        return view;
+    }
+
+    /** Replaces the schedule's name, time zone and rotations; its overrides stay. */
+    @Transactional
+    public OnCallScheduleView update(UUID id, OnCallScheduleRequest request) {
+        access.require("oncall", "configure", null);
+        OnCallScheduleView before = load(id);
+        Definition definition = definition(request);
+        try {
+            jdbc.sql("UPDATE oncall_schedule SET name = ?, timezone = ? WHERE id = ?").params(definition.name(), definition.zone().getId(), id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw ProblemException.conflict("duplicate", "a schedule named '" + definition.name() + "' already exists");
+        }
+        jdbc.sql("DELETE FROM oncall_rotation WHERE schedule_id = ?").param(id).update();
+        insertRotations(id, definition.rotations());
+        OnCallScheduleView view = load(id);
+        Map<String, Object> body = new java.util.LinkedHashMap<>(describe(view));
+        body.put("before", describe(before));
+        audit.record(AuditEntry.success("oncall.schedule.update", "oncall-schedule", id, null, body));
+        return view;
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        access.require("oncall", "configure", null);
+        OnCallScheduleView schedule = load(id);
+        jdbc.sql("DELETE FROM oncall_schedule WHERE id = ?").param(id).update();
+        audit.record(AuditEntry.success("oncall.schedule.delete", "oncall-schedule", id, null, describe(schedule)));
+    }
+
+    @Transactional
+    public void deleteOverride(UUID scheduleId, UUID overrideId) {
+        access.require("oncall", "configure", null);
+        load(scheduleId);
+        OverrideView override = overrides(scheduleId).stream().filter(o -> o.id().equals(overrideId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("override", overrideId));
+        jdbc.sql("DELETE FROM oncall_override WHERE id = ?").param(overrideId).update();
+        audit.record(AuditEntry.success("oncall.override.delete", "oncall-schedule", scheduleId, null, Map.of("override", overrideId.toString(),
+                "user", override.user(), "from", override.from().toString(), "to", override.to().toString())));
+    }
+
+    /** A validated schedule definition. */
+    private record Definition(String name, ZoneId zone, List<Rotation> rotations) {
+    }
+
+    private Definition definition(OnCallScheduleRequest request) {
         if (request.name() == null || request.name().isBlank()) {
             throw invalid("a schedule needs a name");
         }
@@ -80,14 +140,10 @@ public class OnCallService {
             throw invalid("a schedule needs at least one rotation");
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        List<Rotation> rotations = request.rotations().stream().map(r -> rotation(r, today)).toList();
-        UUID id = UUID.randomUUID();
-        try {
-            jdbc.sql("INSERT INTO oncall_schedule (id, name, timezone, created_by) VALUES (?, ?, ?, ?)")
-                    .params(id, request.name().trim(), zone.getId(), creator).update();
-        } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("duplicate", "a schedule named '" + request.name().trim() + "' already exists");
-        }
+        return new Definition(request.name().trim(), zone, request.rotations().stream().map(r -> rotation(r, today)).toList());
+    }
+
+    private void insertRotations(UUID id, List<Rotation> rotations) {
         for (int i = 0; i < rotations.size(); i++) {
             Rotation r = rotations.get(i);
             jdbc.sql("""
@@ -99,10 +155,10 @@ public class OnCallService {
                             r.restriction() == null ? null : r.restriction().from(), r.restriction() == null ? null : r.restriction().to(),
                             r.startsOn()).update();
         }
-        OnCallScheduleView view = load(id);
-        audit.record(AuditEntry.success("oncall.schedule.create", "oncall-schedule", id, null, Map.of("name", view.name(),
-                "timezone", view.timezone(), "rotations", view.rotations().stream().map(RotationView::name).toList())));
-        return view;
+    }
+
+    private static Map<String, Object> describe(OnCallScheduleView view) {
+        return Map.of("name", view.name(), "timezone", view.timezone(), "rotations", view.rotations().stream().map(RotationView::name).toList());
     }
 
     @Transactional
@@ -131,17 +187,31 @@ public class OnCallService {
                 .orElse(new WhoView(when, null, null));
     }
 
+    /** Who is on call when, in [from, to) (default: the next 7 days; at most 92), gaps included with user null. */
+    public List<ShiftView> shifts(UUID scheduleId, Instant from, Instant to) {
+        access.require("oncall", "read", null);
+        Instant start = from == null ? clock.instant() : from;
+        Instant end = to == null ? start.plus(Duration.ofDays(7)) : to;
+        checkRange(start, end);
+        return calendar(load(scheduleId)).shifts(start, end).stream()
+                .map(shift -> new ShiftView(shift.from(), shift.to(), shift.user(), shift.source())).toList();
+    }
+
     public CoverageView coverage(UUID scheduleId, Instant from, Instant to) {
         access.require("oncall", "read", null);
         Instant start = from == null ? clock.instant() : from;
         Instant end = to == null ? start.plus(Duration.ofDays(7)) : to;
+        checkRange(start, end);
+        List<OnCallCalendar.Gap> gaps = calendar(load(scheduleId)).gaps(start, end);
+        return new CoverageView(start, end, gaps.isEmpty(), OnCallCalendar.total(gaps).toMinutes(),
+                gaps.stream().map(gap -> new GapView(gap.from(), gap.to())).toList());
+    }
+
+    private static void checkRange(Instant start, Instant end) {
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_COVERAGE_RANGE) > 0) {
             throw ProblemException.badRequest("invalid-range", "from must be before to and the range at most "
                     + MAX_COVERAGE_RANGE.toDays() + " days");
         }
-        List<OnCallCalendar.Gap> gaps = calendar(load(scheduleId)).gaps(start, end);
-        return new CoverageView(start, end, gaps.isEmpty(), OnCallCalendar.total(gaps).toMinutes(),
-                gaps.stream().map(gap -> new GapView(gap.from(), gap.to())).toList());
     }
 
     private OnCallCalendar calendar(OnCallScheduleView schedule) {

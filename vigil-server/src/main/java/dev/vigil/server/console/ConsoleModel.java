@@ -62,6 +62,9 @@ class ConsoleModel {
         if (p.can("incident", "read")) {
             items.add(new NavItem("Incidents", "/incidents", "operations"));
         }
+        if (p.can("oncall", "read")) {
+            items.add(new NavItem("On-call", "/oncall", "operations"));
+        }
         if (p.can("notice", "read")) {
             items.add(new NavItem("Tenant notices", "/notices", "operations"));
         }

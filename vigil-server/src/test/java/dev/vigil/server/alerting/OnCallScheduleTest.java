@@ -83,4 +83,48 @@ class OnCallScheduleTest extends ServerTestBase {
     private String who(String base, String at) {
         return api().get(base + "/who?at=" + at, ADMIN_TOKEN).json().path("user").asString();
     }
+
+    @Test
+    void shiftsCutADayByWhoIsOnCallAndSchedulesAndOverridesCanBeChangedAndRemoved() {
+        String name = unique("edited");
+        Api.Response created = api().post("/api/v1/oncall/schedules", ADMIN_TOKEN, Map.of("name", name, "timezone", "UTC",
+                "rotations", List.of(Map.of("name", "days", "type", "daily", "handoff", "08:00", "participants", List.of("erin", "frank"),
+                        "startsOn", "2026-05-04", "restriction", Map.of("from", "08:00", "to", "20:00")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String base = "/api/v1/oncall/schedules/" + created.text("id");
+        String day = "?from=2026-05-05T00:00:00Z&to=2026-05-06T00:00:00Z";
+        JsonNode shifts = api().get(base + "/shifts" + day, ADMIN_TOKEN).json();
+        assertThat(shifts).hasSize(3);
+        assertThat(shifts.get(0).path("user").isNull()).isTrue();
+        assertThat(shifts.get(1).path("from").asString()).isEqualTo("2026-05-05T08:00:00Z");
+        assertThat(shifts.get(1).path("to").asString()).isEqualTo("2026-05-05T20:00:00Z");
+        assertThat(shifts.get(1).path("user").asString()).isEqualTo("frank");
+        assertThat(shifts.get(1).path("source").asString()).isEqualTo("rotation:days");
+
+        Api.Response override = api().post(base + "/overrides", ADMIN_TOKEN, Map.of("user", "gus", "from", "2026-05-05T12:00:00Z",
+                "to", "2026-05-05T13:00:00Z"));
+        assertThat(api().get(base + "/shifts" + day, ADMIN_TOKEN).json()).hasSize(5);
+        assertThat(api().delete(base + "/overrides/" + override.text("id"), ADMIN_TOKEN).status()).isEqualTo(204);
+        assertThat(api().get(base + "/shifts" + day, ADMIN_TOKEN).json()).hasSize(3);
+        assertThat(api().delete(base + "/overrides/" + override.text("id"), ADMIN_TOKEN).status()).isEqualTo(404);
+
+        Api.Response changed = api().put(base, ADMIN_TOKEN, Map.of("name", name, "timezone", "UTC",
+                "rotations", List.of(Map.of("name", "round-the-clock", "type", "daily", "handoff", "08:00", "participants", List.of("erin"),
+                        "startsOn", "2026-05-04"))));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode covered = api().get(base + "/shifts" + day, ADMIN_TOKEN).json();
+        assertThat(covered).hasSize(1);
+        assertThat(covered.get(0).path("user").asString()).isEqualTo("erin");
+        assertThat(api().put(base, ADMIN_TOKEN, Map.of("name", name, "timezone", "Nowhere/Else", "rotations", List.of(
+                Map.of("name", "r", "type", "daily", "participants", List.of("erin"))))).assertProblem(400).detail()).contains("Nowhere/Else");
+        assertThat(api().get(base + "/shifts?from=2026-05-05T00:00:00Z&to=2026-05-04T00:00:00Z", ADMIN_TOKEN).status()).isEqualTo(400);
+
+        String analyst = unique("analyst");
+        api().createUser(ADMIN_TOKEN, analyst, PASSWORD, List.of("soc-analyst"), null);
+        assertThat(api().delete(base, api().login(analyst, PASSWORD)).status()).isEqualTo(403);
+        assertThat(api().delete(base, ADMIN_TOKEN).status()).isEqualTo(204);
+        assertThat(api().get(base, ADMIN_TOKEN).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/audit/records?action=oncall.schedule.update&objectId=" + created.text("id"), ADMIN_TOKEN).body())
+                .contains("round-the-clock");
+    }
 }

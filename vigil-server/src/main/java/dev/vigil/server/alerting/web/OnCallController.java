@@ -13,9 +13,11 @@ import dev.vigil.server.alerting.OnCallService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -50,6 +52,31 @@ class OnCallController {
     @GetMapping("/api/v1/oncall/schedules/{id}")
     OnCallScheduleView get(@PathVariable UUID id) {
         return onCall.get(id);
+    }
+
+    @PutMapping("/api/v1/oncall/schedules/{id}")
+    @Operation(summary = "Replace a schedule's name, time zone and rotations (its overrides stay)")
+    OnCallScheduleView update(@PathVariable UUID id, @Valid @RequestBody OnCallScheduleRequest request) {
+        return onCall.update(id, request);
+    }
+
+    @DeleteMapping("/api/v1/oncall/schedules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id) {
+        onCall.delete(id);
+    }
+
+    @DeleteMapping("/api/v1/oncall/schedules/{id}/overrides/{overrideId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteOverride(@PathVariable UUID id, @PathVariable UUID overrideId) {
+        onCall.deleteOverride(id, overrideId);
+    }
+
+    @GetMapping("/api/v1/oncall/schedules/{id}/shifts")
+    @Operation(summary = "Who is on call when in [from, to) (default the next 7 days, at most 92), nobody included as user null")
+    List<OnCallScheduleView.ShiftView> shifts(@PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return onCall.shifts(id, from, to);
     }
 
     @PostMapping("/api/v1/oncall/schedules/{id}/overrides")

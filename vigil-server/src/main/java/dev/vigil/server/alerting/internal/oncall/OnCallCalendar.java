@@ -39,6 +39,10 @@ public final class OnCallCalendar {
     public record Gap(Instant from, Instant to) {
     }
 
+    /** An interval in which the same person is on call for the same reason; {@code user} null: nobody. */
+    public record Shift(Instant from, Instant to, String user, String source) {
+    }
+
     private final ZoneId zone;
     private final List<Rotation> rotations;
     private final List<Override> overrides;
@@ -69,21 +73,27 @@ public final class OnCallCalendar {
 
     /** Every interval in [from, to) with nobody on call, adjacent gaps merged. */
     public List<Gap> gaps(Instant from, Instant to) {
-        List<Gap> gaps = new ArrayList<>();
+        return shifts(from, to).stream().filter(shift -> shift.user() == null).map(shift -> new Gap(shift.from(), shift.to())).toList();
+    }
+
+    /** [from, to) cut into shifts: who is on call and why, adjacent intervals with the same answer merged. */
+    public List<Shift> shifts(Instant from, Instant to) {
+        List<Shift> shifts = new ArrayList<>();
         List<Instant> edges = new ArrayList<>(boundaries(from, to));
         for (int i = 0; i < edges.size() - 1; i++) {
             Instant start = edges.get(i);
             Instant end = edges.get(i + 1);
-            if (at(start).isPresent()) {
-                continue;
-            }
-            if (!gaps.isEmpty() && gaps.getLast().to().equals(start)) {
-                gaps.set(gaps.size() - 1, new Gap(gaps.getLast().from(), end));
+            Optional<OnCall> onCall = at(start);
+            String user = onCall.map(OnCall::user).orElse(null);
+            String source = onCall.map(OnCall::source).orElse(null);
+            if (!shifts.isEmpty() && shifts.getLast().to().equals(start) && java.util.Objects.equals(shifts.getLast().user(), user)
+                    && java.util.Objects.equals(shifts.getLast().source(), source)) {
+                shifts.set(shifts.size() - 1, new Shift(shifts.getLast().from(), end, user, source));
             } else {
-                gaps.add(new Gap(start, end));
+                shifts.add(new Shift(start, end, user, source));
             }
         }
-        return gaps;
+        return shifts;
     }
 
     /** The instants in [from, to] at which the answer may change; between two of them it is constant. */
