@@ -39,6 +39,7 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/oncall/{id}/overrides/{overrideId}/delete", "oncall", "configure"),
                 permission(GET, "/monitoring", "monitor", "read"),
                 permission(GET, "/monitoring/chart", "monitor", "read"),
+                permission(GET, "/monitoring/graph", "monitor", "read"),
                 permission(GET, "/monitoring/monitors/new", "monitor", "change"),
                 permission(GET, "/monitoring/monitors/{id}/edit", "monitor", "change"),
                 permission(POST, "/monitoring/monitors", "monitor", "change"),

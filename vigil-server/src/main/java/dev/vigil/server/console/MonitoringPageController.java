@@ -2,11 +2,18 @@ package dev.vigil.server.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.vigil.server.alerting.AlertFilter;
+import dev.vigil.server.alerting.AlertService;
+import dev.vigil.server.alerting.AlertView;
 import dev.vigil.server.approval.ChangeView;
 import dev.vigil.server.monitoring.ComponentService;
+import dev.vigil.server.monitoring.ComponentView;
+import dev.vigil.server.monitoring.MetricSample;
 import dev.vigil.server.monitoring.MetricQueries;
 import dev.vigil.server.monitoring.MetricSeries;
 import dev.vigil.server.monitoring.MonitorRequest;
@@ -44,8 +51,10 @@ class MonitoringPageController {
     private final ComponentService components;
     private final MonitorService monitors;
     private final MetricQueries metrics;
+    private final AlertService alerts;
 
-    MonitoringPageController(ComponentService components, MonitorService monitors, MetricQueries metrics) {
+    MonitoringPageController(ComponentService components, MonitorService monitors, MetricQueries metrics, AlertService alerts) {
+        this.alerts = alerts;
         this.components = components;
         this.monitors = monitors;
         this.metrics = metrics;
@@ -53,10 +62,54 @@ class MonitoringPageController {
 
     @GetMapping("/monitoring")
     String show(Model model) {
-        model.addAttribute("components", components.list());
+        List<ComponentView> catalogue = components.list();
+        model.addAttribute("components", catalogue);
+        model.addAttribute("graph", graph(catalogue));
         model.addAttribute("monitors", monitors.list());
         model.addAttribute("ranges", RANGES);
         return "monitoring";
+    }
+
+    /** The dependency graph alone, for the page to refresh it in place. */
+    @GetMapping("/monitoring/graph")
+    String graphFragment(Model model) {
+        model.addAttribute("graph", graph(components.list()));
+        return "monitoring :: graph";
+    }
+
+    /**
+     * Live status per component: alerting when a monitor of it fires, degraded when its scrape or a probe fails, ok when
+     * scraped or probed successfully, unknown without data.
+     */
+    private ComponentGraph graph(List<ComponentView> catalogue) {
+        Map<String, Long> firing = new HashMap<>();
+        for (AlertView alert : alerts.list(new AlertFilter("firing", null, "monitor", null, null, null, null, AlertService.MAX_LIMIT))) {
+            String component = alert.entities().get("component");
+            if (component != null) {
+                firing.merge(component, 1L, Long::sum);
+            }
+        }
+        Map<String, Double> probes = new HashMap<>();
+        for (MetricSample sample : metrics.instant("min by (component) (probe_success)", null)) {
+            probes.put(sample.labels().getOrDefault("component", ""), sample.value());
+        }
+        Map<String, ComponentGraph.Status> status = new HashMap<>();
+        Map<String, String> details = new HashMap<>();
+        for (ComponentView c : catalogue) {
+            boolean scrapeDown = c.health() != null && c.health().startsWith("down");
+            boolean scrapeUp = c.health() != null && c.health().startsWith("up");
+            Double probe = probes.get(c.name());
+            if (firing.containsKey(c.name())) {
+                status.put(c.name(), ComponentGraph.Status.ALERTING);
+                details.put(c.name(), firing.get(c.name()) + " firing");
+            } else if (scrapeDown || probe != null && probe < 1) {
+                status.put(c.name(), ComponentGraph.Status.DEGRADED);
+                details.put(c.name(), scrapeDown ? "scrape down" : "probe failing");
+            } else if (scrapeUp || probe != null) {
+                status.put(c.name(), ComponentGraph.Status.OK);
+            }
+        }
+        return ComponentGraph.of(catalogue, status, details);
     }
 
     @GetMapping("/monitoring/monitors/new")
