@@ -13,6 +13,9 @@ public final class AlertLabels {
     /** The entity by which an alert names its receivers (comma-separated), bypassing the routing tree. */
     public static final String RECEIVERS_ENTITY = "notify.receivers";
 
+    /** The entity by which an alert names an escalation policy to start (an incident's SLA breach names its level's). */
+    public static final String ESCALATION_ENTITY = "notify.escalation";
+
     private AlertLabels() {
     }
 

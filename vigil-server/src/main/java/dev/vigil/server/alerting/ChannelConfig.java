@@ -30,7 +30,11 @@ public record ChannelConfig(String type, String url, String secret, List<String>
 
     /** 400 naming the channel's position and what is wrong. */
     public void validate(int index) {
-        String where = "channels[" + index + "]";
+        validate("channels[" + index + "]");
+    }
+
+    /** 400 naming {@code where} the channel is and what is wrong. */
+    public void validate(String where) {
         if (type == null || !TYPES.contains(type)) {
             throw ProblemException.badRequest("invalid-channel", where + ".type must be one of " + TYPES.stream().sorted().toList());
         }

@@ -131,6 +131,17 @@ public class OnCallService {
                 .orElse(new WhoView(when, null, null));
     }
 
+    /** Whether a schedule of this name exists (names are not secret: escalation policies name schedules). */
+    public boolean exists(String name) {
+        return name != null && jdbc.sql("SELECT count(*) FROM oncall_schedule WHERE name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /** Who is on call in the named schedule at that instant, for paging (no caller check); empty for nobody or no schedule. */
+    public java.util.Optional<String> onCall(String scheduleName, Instant at) {
+        return jdbc.sql("SELECT id FROM oncall_schedule WHERE name = ?").param(scheduleName).query(UUID.class).optional()
+                .flatMap(id -> calendar(load(id)).at(at)).map(OnCallCalendar.OnCall::user);
+    }
+
     public CoverageView coverage(UUID scheduleId, Instant from, Instant to) {
         access.require("oncall", "read", null);
         Instant start = from == null ? clock.instant() : from;
