@@ -61,3 +61,11 @@ CREATE INDEX alert_escalation_page_by_escalation ON alert_escalation_page (escal
 
 ALTER TABLE notification ADD COLUMN escalation_id uuid REFERENCES alert_escalation (id);
 ALTER TABLE notification ADD COLUMN contact_id uuid;
+
+-- The escalation policy the SLA breach alerts of each incident level go through.
+CREATE TABLE incident_level_escalation (
+    level      int PRIMARY KEY CHECK (level BETWEEN 1 AND 4),
+    policy     text NOT NULL,
+    updated_by text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
