@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.vigil.monitor.promql.parse.Durations;
+import dev.vigil.server.alerting.internal.escalation.EscalationStarter;
 import dev.vigil.server.alerting.internal.notify.ReceiverStore;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
@@ -47,8 +48,11 @@ public class EscalationPolicyService {
     private final AuditLog audit;
     private final OnCallService oncall;
     private final ReceiverStore receivers;
+    private final EscalationStarter starter;
 
-    EscalationPolicyService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, OnCallService oncall, ReceiverStore receivers) {
+    EscalationPolicyService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, OnCallService oncall, ReceiverStore receivers,
+            EscalationStarter starter) {
+        this.starter = starter;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -184,7 +188,10 @@ public class EscalationPolicyService {
     }
 
     private EscalationStep step(int index, EscalationStep step) {
-        String where = "steps[" + index + "]";
+        return step("steps[" + index + "]", step);
+    }
+
+    private EscalationStep step(String where, EscalationStep step) {
         if (step == null) {
             throw invalid(where + " must not be null");
         }
@@ -237,6 +244,20 @@ public class EscalationPolicyService {
     private static EscalationPolicyView map(ResultSet rs, int n) throws SQLException {
         return new EscalationPolicyView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), JSON.readValue(rs.getString(4), STEPS),
                 rs.getInt(5), Durations.format(rs.getLong(6)), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant());
+    }
+
+    /**
+     * Pages the targets once for the alert (no caller check; a playbook's notify step): a one-step escalation that the
+     * escalation job runs at once, logged and stopped like any other. The same {@code key} pages once only.
+     */
+    public void pageOnce(AlertView alert, String key, String name, EscalationStep targets, String why) {
+        EscalationStep step = step(name, new EscalationStep("0s", targets.schedules(), targets.users(), targets.receivers()));
+        starter.start(alert, UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name, List.of(step), 0, 0, why);
+    }
+
+    /** Steps as stored. */
+    public static String json(List<EscalationStep> steps) {
+        return JSON.writeValueAsString(steps);
     }
 
     /** Steps as stored (for the escalation job). */

@@ -1,5 +1,6 @@
 package dev.vigil.server.incident.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.vigil.server.alerting.EscalationPaged;
@@ -7,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Notes on an incident's timeline whom each escalation step of its SLA breach alerts paged (and who could not be
- * reached), in the step's transaction.
+ * Notes on an incident's timeline whom each escalation step of its SLA breach alerts and its playbooks' notifications
+ * paged (and who could not be reached), in the step's transaction.
  */
 @Component
 class EscalationTimeline {
@@ -22,7 +23,7 @@ class EscalationTimeline {
     @EventListener
     void on(EscalationPaged paged) {
         String incident = paged.alert().entities().get("incident.id");
-        if (incident == null || !paged.alert().source().equals("incident")) {
+        if (incident == null || !List.of("incident", "playbook").contains(paged.alert().source())) {
             return;
         }
         StringBuilder text = new StringBuilder("Paged ");

@@ -49,13 +49,22 @@ public class EscalationStarter {
             log.warn("alert {} names escalation policy '{}', which does not exist ({})", alert.id(), policyName, why);
             return Optional.empty();
         }
-        List<EscalationStep> steps = EscalationPolicyService.steps(policy.get().steps());
+        return start(alert, policy.get().id(), policyName, EscalationPolicyService.steps(policy.get().steps()), policy.get().repeat(),
+                policy.get().repeatAfterMs(), why);
+    }
+
+    /**
+     * Starts an escalation with these steps under {@code policyId} (a policy's, or one made up for a single paging, as a
+     * playbook's notify step does) unless one with that id runs for the alert already.
+     */
+    public Optional<UUID> start(AlertView alert, UUID policyId, String policyName, List<EscalationStep> steps, int repeat,
+            long repeatAfterMs, String why) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO alert_escalation (id, alert_id, policy_id, policy_name, steps, repeat, repeat_after_ms, next_at, state, started_by)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, 'active', ?) ON CONFLICT (alert_id, policy_id) DO NOTHING""")
-                .params(id, alert.id(), policy.get().id(), policyName, policy.get().steps(), policy.get().repeat(),
-                        policy.get().repeatAfterMs(), Timestamp.from(clock.instant().plusMillis(Durations.parse(steps.getFirst().delay()))), why)
+                .params(id, alert.id(), policyId, policyName, EscalationPolicyService.json(steps), repeat, repeatAfterMs,
+                        Timestamp.from(clock.instant().plusMillis(Durations.parse(steps.getFirst().delay()))), why)
                 .update();
         if (inserted == 0) {
             return Optional.empty();

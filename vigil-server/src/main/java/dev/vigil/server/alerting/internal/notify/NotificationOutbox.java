@@ -60,7 +60,8 @@ class NotificationOutbox {
         String silenced = silence.map(s -> "silenced by " + s.id() + " (" + s.createdBy() + ": " + s.comment() + ")").orElse(null);
         Optional<AlertmanagerConfig> tree = routing.inForce();
         List<String> named = AlertLabels.namedReceivers(alert);
-        List<Target> targets = !named.isEmpty() ? named(named) : tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
+        boolean namesReceivers = alert.entities().containsKey(AlertLabels.RECEIVERS_ENTITY);
+        List<Target> targets = namesReceivers ? named(named) : tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
         for (Target target : targets) {
             ReceiverStore.Receiver receiver = target.receiver();
             String heldBack = silenced != null ? silenced : target.heldBack();
