@@ -48,7 +48,8 @@ public final class PlaybookParser {
             "add_observable", new StepType(List.of("kind", "value"), List.of("note")),
             "search_events", new StepType(List.of("query"), List.of("limit", "lookback")),
             "webhook", new StepType(List.of("url"), List.of("secret", "body")),
-            "notify", new StepType(List.of("message"), List.of("title", "severity", "receivers", "schedules", "users")));
+            "notify", new StepType(List.of("message"), List.of("title", "severity", "receivers", "schedules", "users")),
+            "approval", new StepType(List.of("title"), List.of("reason", "wait")));
     private static final Set<String> TARGET_LISTS = Set.of("receivers", "schedules", "users");
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}");
 
@@ -169,6 +170,9 @@ public final class PlaybookParser {
                 fields.put(entry.getKey(), field(type, entry.getKey(), entry.getValue(), where + "." + entry.getKey(), earlier));
             }
         }
+        if (type.equals("approval") && map.get("retries") != null) {
+            throw invalid(where + ".retries: an approval step is not retried (resume the run to ask again)");
+        }
         if (type.equals("notify") && TARGET_LISTS.stream().noneMatch(fields::containsKey)) {
             throw invalid(where + ": a notify step needs receivers, schedules or users");
         }
@@ -238,6 +242,11 @@ public final class PlaybookParser {
         placeholders(text, where, earlier);
         switch (field) {
             case "due_in", "lookback" -> span(text, where);
+            case "wait" -> {
+                if (span(text, where).compareTo(ApprovalWait.LONGEST_WAIT) > 0 || span(text, where).isZero()) {
+                    throw invalid(where + ": from 1s to 7d");
+                }
+            }
             case "kind" -> {
                 if (type.equals("create_task") && !List.of("response", "recovery").contains(text)) {
                     throw invalid(where + ": must be response or recovery");

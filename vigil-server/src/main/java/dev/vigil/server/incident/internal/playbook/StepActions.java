@@ -56,7 +56,7 @@ class StepActions {
 
     /** Whether the step changes only the database, so it runs in one transaction with the record that it is done. */
     static boolean inDatabase(PlaybookDefinition.Step step) {
-        return !step.type().equals("webhook") && !step.type().equals("search_events");
+        return !List.of("webhook", "search_events", "approval").contains(step.type());
     }
 
     /** One line saying what the step would do now, with its placeholders filled in. */
@@ -71,6 +71,8 @@ class StepActions {
                     + searchFrom(step, incidentStart) + " to " + now;
             case "webhook" -> "POST " + step.text("url") + " " + new String(body(step, context), java.nio.charset.StandardCharsets.UTF_8)
                     + (step.text("secret") == null ? "" : " (signed)");
+            case "approval" -> "ask a holder of change:approve (not the person running it) to approve '"
+                    + context.render(step.text("title")) + "', waiting at most " + (step.text("wait") == null ? "1h" : step.text("wait"));
             case "notify" -> "notify " + targets(step) + " (" + severity(step).code() + "): '" + notifyTitle(step, context) + "' — "
                     + context.render(step.text("message"));
             default -> throw new IllegalStateException("unknown step type " + step.type());
