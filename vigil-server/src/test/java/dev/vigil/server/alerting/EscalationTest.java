@@ -189,22 +189,28 @@ class EscalationTest extends ServerTestBase {
         assertThat(mails.getFirst().getSubject()).contains("Escalated full " + run);
         assertThat(api().get("/api/v1/audit/records?action=alert.escalate&objectId=" + full, ADMIN_TOKEN).json().size()).isEqualTo(4);
 
+        // a policy whose second step comes late enough that acknowledging or resolving after step 1 surely comes first
+        assertThat(api().post("/api/v1/oncall/escalation-policies", ADMIN_TOKEN, Map.of("name", "slow-" + run, "steps", List.of(
+                Map.of("schedules", List.of(schedule)), Map.of("delay", "8s", "users", List.of(bob))))).status()).isEqualTo(201);
+        String slow = "escalate-slow-" + run;
+        assertThat(api().post("/api/v1/alerting/receivers", ADMIN_TOKEN, Map.of("name", slow, "escalationPolicy", "slow-" + run))
+                .status()).isEqualTo(201);
+
         // acknowledged after step 1: bob is never paged
-        UUID acknowledged = raise(run, "acknowledged", receiver);
+        UUID acknowledged = raise(run, "acknowledged", slow);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> escalation(acknowledged).path("pages").size() == 1);
         assertThat(api().post("/api/v1/alerts/" + acknowledged + "/acknowledge", ADMIN_TOKEN, Map.of()).status()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> escalation(acknowledged).path("state").asString().equals("acknowledged"));
-        Thread.sleep(3000);
-        assertThat(escalation(acknowledged).path("pages").size()).isEqualTo(1);
-        assertThat(escalation(acknowledged).path("state").asString()).isEqualTo("acknowledged");
-
-        // resolved after step 1: same
-        UUID resolved = raise(run, "resolved", receiver);
+        UUID resolved = raise(run, "resolved", slow);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> escalation(resolved).path("pages").size() == 1);
         assertThat(api().post("/api/v1/alerts/" + resolved + "/resolve", ADMIN_TOKEN, Map.of("resolution", "fixed")).status()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> escalation(resolved).path("state").asString().equals("resolved"));
-        Thread.sleep(3000);
+        Thread.sleep(9000);
+        assertThat(escalation(acknowledged).path("pages").size()).isEqualTo(1);
+        assertThat(escalation(acknowledged).path("state").asString()).isEqualTo("acknowledged");
+
         assertThat(escalation(resolved).path("pages").size()).isEqualTo(1);
+        assertThat(escalation(resolved).path("state").asString()).isEqualTo("resolved");
         assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
