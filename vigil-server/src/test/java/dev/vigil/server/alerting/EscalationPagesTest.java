@@ -56,6 +56,12 @@ class EscalationPagesTest extends ServerTestBase {
         assertThat(mockMvc.perform(get("/profile").session(session(analyst))).andReturn().getResponse().getContentAsString())
                 .contains("pager hook").contains("http://127.0.0.1:9/hook-" + run);
 
+        assertThat(api().post("/api/v1/alerting/receivers", ADMIN_TOKEN, Map.of("name", "console-receiver-" + run,
+                "escalationPolicy", "console-" + run)).status()).isEqualTo(201);
+        UUID admin = UUID.fromString(api().get("/api/v1/me", ADMIN_TOKEN).text("id"));
+        assertThat(mockMvc.perform(get("/alerts/receivers").session(session(admin))).andReturn().getResponse().getContentAsString())
+                .contains("console-receiver-" + run).contains(">console-" + run + "</a>");
+
         UUID alert = intake.raise(new AlertDraft("platform", "test-escalation", "page-" + run, "Console escalation " + run, "tester",
                 AlertSeverity.HIGH, "page-" + run, Duration.ofMinutes(10), Map.of(AlertLabels.ESCALATION_ENTITY, "console-" + run), List.of(),
                 "seen", Instant.now(), 1)).id();
