@@ -30,6 +30,6 @@ CREATE INDEX tenant_notice_reference ON tenant_notice (reference);
 -- A notification is about an alert (to a receiver's channel) or a notice (to a tenant contact's channel).
 ALTER TABLE notification ALTER COLUMN alert_id DROP NOT NULL;
 ALTER TABLE notification ADD COLUMN notice_id uuid REFERENCES tenant_notice (id) ON DELETE CASCADE;
-ALTER TABLE notification ADD COLUMN contact_id uuid;
+ALTER TABLE notification ADD COLUMN tenant_contact_id uuid;
 ALTER TABLE notification ADD CONSTRAINT notification_subject CHECK ((alert_id IS NULL) <> (notice_id IS NULL));
 CREATE INDEX notification_notice ON notification (notice_id) WHERE notice_id IS NOT NULL;

@@ -10,8 +10,14 @@ import java.util.Map;
  */
 public final class AlertLabels {
 
-    /** The entity by which an alert names its receivers (comma-separated), bypassing the routing tree. */
+    /**
+     * The entity by which an alert names its receivers (comma-separated), bypassing the routing tree; present but empty,
+     * it names none (a playbook's notification that pages only people).
+     */
     public static final String RECEIVERS_ENTITY = "notify.receivers";
+
+    /** The entity by which an alert names an escalation policy to start (an incident's SLA breach names its level's). */
+    public static final String ESCALATION_ENTITY = "notify.escalation";
 
     private AlertLabels() {
     }

@@ -1,5 +1,6 @@
 package dev.vigil.server.alerting;
 
+import static dev.vigil.server.platform.security.EndpointAccess.authenticated;
 import static dev.vigil.server.platform.security.EndpointAccess.permission;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
@@ -54,6 +55,18 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/tenants/{tenantId}/contacts/{id}/test", "notice", "configure"),
                 permission(GET, "/api/v1/notices", "notice", "read"),
                 permission(POST, "/api/v1/notices", "notice", "send"),
-                permission(GET, "/api/v1/notices/{id}", "notice", "read"));
+                permission(GET, "/api/v1/notices/{id}", "notice", "read"),
+                permission(GET, "/api/v1/oncall/escalation-policies", "oncall", "read"),
+                permission(POST, "/api/v1/oncall/escalation-policies", "oncall", "configure"),
+                permission(GET, "/api/v1/oncall/escalation-policies/{id}", "oncall", "read"),
+                permission(PUT, "/api/v1/oncall/escalation-policies/{id}", "oncall", "configure"),
+                permission(DELETE, "/api/v1/oncall/escalation-policies/{id}", "oncall", "configure"),
+                permission(GET, "/api/v1/alerts/{id}/escalations", "alert", "read"),
+                authenticated(GET, "/api/v1/me/contacts"),
+                authenticated(POST, "/api/v1/me/contacts"),
+                authenticated(DELETE, "/api/v1/me/contacts/{id}"),
+                permission(GET, "/api/v1/oncall/users/{username}/contacts", "oncall", "configure"),
+                permission(POST, "/api/v1/oncall/users/{username}/contacts", "oncall", "configure"),
+                permission(DELETE, "/api/v1/oncall/users/{username}/contacts/{id}", "oncall", "configure"));
     }
 }

@@ -93,6 +93,9 @@ public class OnCallService {
         access.require("oncall", "configure", null);
         OnCallScheduleView before = load(id);
         Definition definition = definition(request);
+        if (!definition.name().equals(before.name())) {
+            requireUnused(before.name(), "renamed");
+        }
         try {
             jdbc.sql("UPDATE oncall_schedule SET name = ?, timezone = ? WHERE id = ?").params(definition.name(), definition.zone().getId(), id)
                     .update();
@@ -112,6 +115,7 @@ public class OnCallService {
     public void delete(UUID id) {
         access.require("oncall", "configure", null);
         OnCallScheduleView schedule = load(id);
+        requireUnused(schedule.name(), "deleted");
         jdbc.sql("DELETE FROM oncall_schedule WHERE id = ?").param(id).update();
         audit.record(AuditEntry.success("oncall.schedule.delete", "oncall-schedule", id, null, describe(schedule)));
     }
@@ -125,6 +129,18 @@ public class OnCallService {
         jdbc.sql("DELETE FROM oncall_override WHERE id = ?").param(overrideId).update();
         audit.record(AuditEntry.success("oncall.override.delete", "oncall-schedule", scheduleId, null, Map.of("override", overrideId.toString(),
                 "user", override.user(), "from", override.from().toString(), "to", override.to().toString())));
+    }
+
+    /** Escalation policies page schedules by name: one still named cannot lose that name. */
+    private void requireUnused(String name, String what) {
+        List<String> policies = jdbc.sql("""
+                SELECT name FROM escalation_policy p WHERE EXISTS (
+                    SELECT 1 FROM jsonb_array_elements(p.steps) step WHERE jsonb_exists(step -> 'schedules', ?)) ORDER BY name""")
+                .param(name).query(String.class).list();
+        if (!policies.isEmpty()) {
+            throw ProblemException.conflict("schedule-in-use", "schedule '" + name + "' cannot be " + what
+                    + ": escalation policies " + policies + " page it");
+        }
     }
 
     /** A validated schedule definition. */
@@ -185,6 +201,17 @@ public class OnCallService {
         Instant when = at == null ? clock.instant() : at;
         return calendar(load(scheduleId)).at(when).map(onCall -> new WhoView(when, onCall.user(), onCall.source()))
                 .orElse(new WhoView(when, null, null));
+    }
+
+    /** Whether a schedule of this name exists (names are not secret: escalation policies name schedules). */
+    public boolean exists(String name) {
+        return name != null && jdbc.sql("SELECT count(*) FROM oncall_schedule WHERE name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /** Who is on call in the named schedule at that instant, for paging (no caller check); empty for nobody or no schedule. */
+    public java.util.Optional<String> onCall(String scheduleName, Instant at) {
+        return jdbc.sql("SELECT id FROM oncall_schedule WHERE name = ?").param(scheduleName).query(UUID.class).optional()
+                .flatMap(id -> calendar(load(id)).at(at)).map(OnCallCalendar.OnCall::user);
     }
 
     /** Who is on call when, in [from, to) (default: the next 7 days; at most 92), gaps included with user null. */

@@ -32,9 +32,11 @@ public class ReceiverService {
     private final ReceiverStore store;
     private final NotificationDispatcher dispatcher;
     private final AlertService alerts;
+    private final EscalationPolicyService policies;
 
     ReceiverService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, ReceiverStore store, NotificationDispatcher dispatcher,
-            AlertService alerts) {
+            AlertService alerts, EscalationPolicyService policies) {
+        this.policies = policies;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -67,11 +69,12 @@ public class ReceiverService {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO notification_receiver (id, name, min_severity, sources, tenants, channels, enabled, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO notification_receiver (id, name, min_severity, sources, tenants, channels, enabled, created_by,
+                                                   escalation_policy)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, valid.name(), valid.minSeverity(), valid.sources().toArray(String[]::new),
                         valid.tenants().toArray(String[]::new), store.seal(valid.channels()), valid.enabled(),
-                        access.requireCurrent().username()).update();
+                        access.requireCurrent().username(), valid.escalationPolicy()).update();
         audit.record(AuditEntry.success("receiver.create", "receiver", id, null, describe(valid)));
         return get(id);
     }
@@ -86,9 +89,9 @@ public class ReceiverService {
         }
         jdbc.sql("""
                 UPDATE notification_receiver SET name = ?, min_severity = ?, sources = ?, tenants = ?, channels = ?, enabled = ?,
-                       updated_at = now() WHERE id = ?""")
+                       escalation_policy = ?, updated_at = now() WHERE id = ?""")
                 .params(valid.name(), valid.minSeverity(), valid.sources().toArray(String[]::new), valid.tenants().toArray(String[]::new),
-                        store.seal(valid.channels()), valid.enabled(), id).update();
+                        store.seal(valid.channels()), valid.enabled(), valid.escalationPolicy(), id).update();
         audit.record(AuditEntry.success("receiver.update", "receiver", id, null, describe(valid)));
         return get(id);
     }
@@ -134,7 +137,7 @@ public class ReceiverService {
         return store.byId(id).orElseThrow(() -> ProblemException.notFound("receiver", id));
     }
 
-    private static ReceiverChange validate(ReceiverChange change, ReceiverStore.Receiver before) {
+    private ReceiverChange validate(ReceiverChange change, ReceiverStore.Receiver before) {
         String name = change.name() != null ? change.name().trim() : before == null ? "" : before.name();
         if (name.isEmpty() || name.length() > 100) {
             throw ProblemException.badRequest("invalid-input", "name is required (at most 100 characters)");
@@ -149,14 +152,22 @@ public class ReceiverService {
         List<String> tenants = change.tenants() != null ? change.tenants() : before == null ? List.of() : before.tenants();
         List<ChannelConfig> channels = change.channels() != null ? keepSecrets(change.channels(), before)
                 : before == null ? List.of() : before.channels();
-        if (channels.isEmpty() || channels.size() > 20) {
-            throw ProblemException.badRequest("invalid-input", "channels: give 1-20 channels");
+        String policy = change.escalationPolicy() != null ? change.escalationPolicy().strip() : before == null ? null
+                : before.escalationPolicy();
+        if (policy != null && policy.isEmpty()) {
+            policy = null;
+        }
+        if (policy != null && !policies.exists(policy)) {
+            throw ProblemException.badRequest("invalid-input", "escalationPolicy: no escalation policy is named '" + policy + "'");
+        }
+        if ((channels.isEmpty() && policy == null) || channels.size() > 20) {
+            throw ProblemException.badRequest("invalid-input", "channels: give 1-20 channels (or none with an escalationPolicy)");
         }
         for (int i = 0; i < channels.size(); i++) {
             channels.get(i).validate(i);
         }
         boolean enabled = change.enabled() != null ? change.enabled() : before == null || before.enabled();
-        return new ReceiverChange(name, severity, List.copyOf(sources), List.copyOf(tenants), channels, enabled);
+        return new ReceiverChange(name, severity, List.copyOf(sources), List.copyOf(tenants), channels, enabled, policy);
     }
 
     /** A secret sent back masked means "unchanged": take it from the stored channel at the same position. */
@@ -176,12 +187,14 @@ public class ReceiverService {
         body.put("tenants", receiver.tenants());
         body.put("channels", receiver.channels().stream().map(c -> c.type() + (c.url() != null ? " " + c.url() : " " + c.to())).toList());
         body.put("enabled", receiver.enabled());
+        body.put("escalationPolicy", receiver.escalationPolicy() == null ? "" : receiver.escalationPolicy());
         return body;
     }
 
     private static ReceiverView view(ReceiverStore.Receiver r) {
         return new ReceiverView(r.id(), r.name(), r.minSeverity(), r.sources(), r.tenants(),
-                r.channels().stream().map(ChannelConfig::masked).toList(), r.enabled(), r.createdBy(), r.updatedAt());
+                r.channels().stream().map(ChannelConfig::masked).toList(), r.enabled(), r.createdBy(), r.updatedAt(),
+                r.escalationPolicy());
     }
 
     private static Instant instant(Timestamp timestamp) {

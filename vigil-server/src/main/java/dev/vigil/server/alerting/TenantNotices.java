@@ -66,7 +66,7 @@ public class TenantNotices {
         for (TenantContactStore.Contact contact : contacts.ofTenant(tenant.id())) {
             if (contact.wants(draft.topic())) {
                 jdbc.sql("""
-                        INSERT INTO notification (id, notice_id, contact_id, receiver, channel_index, channel_type, status)
+                        INSERT INTO notification (id, notice_id, tenant_contact_id, receiver, channel_index, channel_type, status)
                         VALUES (?, ?, ?, ?, 0, ?, 'pending')""")
                         .params(UUID.randomUUID(), id, contact.id(), tenant.slug() + "/" + contact.name(), contact.channel().type())
                         .update();
@@ -147,7 +147,7 @@ public class TenantNotices {
 
     private NoticeView find(UUID id) {
         List<NoticeView.Delivery> deliveries = jdbc.sql("""
-                SELECT contact_id, receiver, channel_type, status, attempts, next_attempt_at, last_error, sent_at
+                SELECT tenant_contact_id, receiver, channel_type, status, attempts, next_attempt_at, last_error, sent_at
                 FROM notification WHERE notice_id = ? ORDER BY receiver""").param(id)
                 .query((rs, n) -> new NoticeView.Delivery(rs.getObject(1, UUID.class), rs.getString(2).substring(rs.getString(2).indexOf('/') + 1),
                         rs.getString(3), rs.getString(4), rs.getInt(5), instant(rs.getTimestamp(6)), rs.getString(7),

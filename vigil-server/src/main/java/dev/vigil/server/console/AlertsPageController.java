@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
+import dev.vigil.server.alerting.EscalationPolicyService;
 import dev.vigil.server.alerting.ReceiverService;
 import dev.vigil.server.alerting.RoutingService;
 import dev.vigil.server.alerting.SilenceService;
@@ -34,12 +35,14 @@ class AlertsPageController {
     private final ReceiverService receivers;
     private final SilenceService silences;
     private final RoutingService routing;
+    private final EscalationPolicyService escalations;
 
     private final IncidentService incidents;
     private final AccessPolicy access;
 
     AlertsPageController(AlertService alerts, ReceiverService receivers, SilenceService silences, RoutingService routing,
-            IncidentService incidents, AccessPolicy access) {
+            IncidentService incidents, AccessPolicy access, EscalationPolicyService escalations) {
+        this.escalations = escalations;
         this.alerts = alerts;
         this.incidents = incidents;
         this.access = access;
@@ -66,6 +69,7 @@ class AlertsPageController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("alert", alerts.get(id));
         model.addAttribute("notifications", receivers.notificationsOf(id));
+        model.addAttribute("escalations", escalations.escalationsOf(alerts.get(id)));
         VigilPrincipal me = access.requireCurrent();
         if (me.can("incident", "read")) {
             List<IncidentSummary> containing = incidents.containing(id);

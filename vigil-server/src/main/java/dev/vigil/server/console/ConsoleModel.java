@@ -46,6 +46,9 @@ class ConsoleModel {
         if (p.can("alert", "read")) {
             items.add(new NavItem("Alerts", "/alerts", "operations"));
         }
+        if (p.can("oncall", "read")) {
+            items.add(new NavItem("Escalation", "/alerts/escalation", "operations"));
+        }
         if (p.can("rule", "read")) {
             items.add(new NavItem("Detection rules", "/rules", "operations"));
         }

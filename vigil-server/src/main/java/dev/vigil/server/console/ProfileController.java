@@ -1,5 +1,9 @@
 package dev.vigil.server.console;
 
+import java.util.UUID;
+
+import dev.vigil.server.alerting.ContactMethodRequest;
+import dev.vigil.server.alerting.ContactMethodService;
 import dev.vigil.server.identity.TotpEnrolment;
 import dev.vigil.server.identity.TwoFactorService;
 import dev.vigil.server.identity.UserService;
@@ -7,6 +11,7 @@ import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -17,8 +22,10 @@ class ProfileController {
 
     private final UserService users;
     private final TwoFactorService twoFactor;
+    private final ContactMethodService contacts;
 
-    ProfileController(UserService users, TwoFactorService twoFactor) {
+    ProfileController(UserService users, TwoFactorService twoFactor, ContactMethodService contacts) {
+        this.contacts = contacts;
         this.users = users;
         this.twoFactor = twoFactor;
     }
@@ -26,7 +33,26 @@ class ProfileController {
     @GetMapping("/profile")
     String profile(Model model) {
         model.addAttribute("self", users.self());
+        model.addAttribute("contacts", contacts.mine());
         return "profile";
+    }
+
+    @PostMapping("/profile/contacts")
+    String addContact(@RequestParam(defaultValue = "") String label, @RequestParam String type, @RequestParam String target,
+            RedirectAttributes redirect) {
+        return Flash.run(redirect, "/profile", () -> {
+            boolean email = type.equals("email");
+            contacts.addMine(new ContactMethodRequest(label, type, email ? target : null, email ? null : target, null, null, null, null));
+            return "Contact method added.";
+        });
+    }
+
+    @PostMapping("/profile/contacts/{id}/delete")
+    String deleteContact(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/profile", () -> {
+            contacts.deleteMine(id);
+            return "Contact method removed.";
+        });
     }
 
     @PostMapping("/profile/password")
@@ -46,6 +72,7 @@ class ProfileController {
         try {
             TotpEnrolment enrolment = twoFactor.start();
             model.addAttribute("self", users.self());
+            model.addAttribute("contacts", contacts.mine());
             model.addAttribute("enrolment", enrolment);
             model.addAttribute("qr", QrCodes.pngDataUri(enrolment.otpauthUri()));
             return "profile";

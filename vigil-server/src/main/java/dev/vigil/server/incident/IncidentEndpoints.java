@@ -30,6 +30,8 @@ class IncidentEndpoints implements EndpointAccess.Declarations {
                 permission(GET, BASE + "/plans", "incident", "read"),
                 permission(GET, BASE + "/plans/{type}/{level}", "incident", "read"),
                 permission(PUT, BASE + "/plans/{type}/{level}", "incident", "configure"),
+                permission(GET, BASE + "/escalation", "incident", "read"),
+                permission(PUT, BASE + "/escalation/{level}", "incident", "configure"),
                 permission(GET, BASE + "/{id}", "incident", "read"),
                 permission(GET, BASE + "/{id}/scope", "incident", "read"),
                 permission(POST, BASE + "/{id}/transition", "incident", "update"),

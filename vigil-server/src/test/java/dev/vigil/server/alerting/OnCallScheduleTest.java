@@ -127,4 +127,21 @@ class OnCallScheduleTest extends ServerTestBase {
         assertThat(api().get("/api/v1/audit/records?action=oncall.schedule.update&objectId=" + created.text("id"), ADMIN_TOKEN).body())
                 .contains("round-the-clock");
     }
+
+    @Test
+    void aScheduleThatAnEscalationPolicyPagesCannotBeDeletedOrRenamed() {
+        String name = unique("paged");
+        Map<String, Object> definition = Map.of("name", name, "timezone", "UTC",
+                "rotations", List.of(Map.of("name", "r", "type", "daily", "participants", List.of("hal"))));
+        Api.Response created = api().post("/api/v1/oncall/schedules", ADMIN_TOKEN, definition);
+        String base = "/api/v1/oncall/schedules/" + created.text("id");
+        String policy = unique("uses");
+        assertThat(api().post("/api/v1/oncall/escalation-policies", ADMIN_TOKEN, Map.of("name", policy, "steps",
+                List.of(Map.of("schedules", List.of(name))))).status()).isEqualTo(201);
+        assertThat(api().delete(base, ADMIN_TOKEN).assertProblem(409).detail()).contains(policy);
+        assertThat(api().put(base, ADMIN_TOKEN, Map.of("name", name + "-renamed", "timezone", "UTC", "rotations",
+                definition.get("rotations"))).assertProblem(409).detail()).contains("cannot be renamed");
+        assertThat(api().put(base, ADMIN_TOKEN, Map.of("name", name, "timezone", "Europe/Paris", "rotations",
+                definition.get("rotations"))).status()).as("same name, other zone").isEqualTo(200);
+    }
 }

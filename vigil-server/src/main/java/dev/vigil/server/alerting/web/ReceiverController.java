@@ -35,10 +35,11 @@ class ReceiverController {
     }
 
     record ReceiverRequest(@Size(max = 100) String name, @Size(max = 20) String minSeverity, @Size(max = 20) List<String> sources,
-            @Size(max = 1000) List<String> tenants, @Size(max = 20) List<ChannelConfig> channels, Boolean enabled) {
+            @Size(max = 1000) List<String> tenants, @Size(max = 20) List<ChannelConfig> channels, Boolean enabled,
+            @Size(max = 100) String escalationPolicy) {
 
         ReceiverChange change() {
-            return new ReceiverChange(name, minSeverity, sources, tenants, channels, enabled);
+            return new ReceiverChange(name, minSeverity, sources, tenants, channels, enabled, escalationPolicy);
         }
     }
 

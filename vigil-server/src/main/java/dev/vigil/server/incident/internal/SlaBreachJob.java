@@ -4,18 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
+import dev.vigil.server.alerting.AlertLabels;
 import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.alerting.AlertView;
 import dev.vigil.server.audit.Actor;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.incident.Level;
+import dev.vigil.server.incident.LevelEscalation;
 import dev.vigil.server.incident.SlaPolicy;
 import dev.vigil.server.incident.SlaTimer;
 import org.slf4j.Logger;
@@ -27,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every 30 seconds: finds SLA timers of open incidents that ran out and raises one alert per breach through alerting
- * (so routing, receivers and on-call escalate it), noting it on the incident. The breach row is written in the same
+ * (so routing, receivers and the level's escalation policy page people), noting it on the incident. The breach row is written in the same
  * transaction as the alert, so after a restart the job goes on where it stopped and never raises a breach twice.
  */
 @Component
@@ -43,9 +46,11 @@ public class SlaBreachJob {
     private final TransactionTemplate transactions;
     private final IncidentStore store;
     private final Clock clock;
+    private final LevelEscalation escalation;
 
     SlaBreachJob(JdbcClient jdbc, SlaPolicy sla, AlertIntake intake, AuditLog audit, TransactionTemplate transactions, IncidentStore store,
-            Clock clock) {
+            Clock clock, LevelEscalation escalation) {
+        this.escalation = escalation;
         this.store = store;
         this.jdbc = jdbc;
         this.sla = sla;
@@ -92,9 +97,12 @@ public class SlaBreachJob {
         }
         String title = "SLA breached: " + incident.ref() + " not " + verb(timer.name()) + " within " + Duration.parse(timer.limit())
                 .toString().substring(2).toLowerCase() + " (level " + Level.label(level) + ")";
+        Map<String, String> entities = new LinkedHashMap<>();
+        entities.put("incident.id", incident.id().toString());
+        entities.put("incident.ref", incident.ref());
+        escalation.policyOf(level).ifPresent(policy -> entities.put(AlertLabels.ESCALATION_ENTITY, policy));
         AlertView alert = intake.raise(new AlertDraft(incident.tenant(), "incident", "sla-" + timer.name(), title, "vigil",
-                severity(level), "incident-sla:" + incident.id() + ":" + timer.name(), Duration.ofDays(365),
-                Map.of("incident.id", incident.id().toString(), "incident.ref", incident.ref()), List.of(),
+                severity(level), "incident-sla:" + incident.id() + ":" + timer.name(), Duration.ofDays(365), entities, List.of(),
                 incident.title() + ": the " + timer.name() + " timer was due at " + timer.dueAt(), now, 1));
         jdbc.sql("UPDATE incident_sla_breach SET alert_id = ? WHERE incident_id = ? AND timer = ?")
                 .params(alert.id(), incident.id(), timer.name()).update();

@@ -96,6 +96,9 @@ public final class ConfigReference {
             new Key("vigil.access.upstream-timeout", "15s", "How long the gateway waits to connect and log in to a target.", null),
             new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null),
             new Key("vigil.access.request-approvals", "1", "How many people (other than the requester, holding access-request:approve) must approve an access request; a target holding a tenant's data also needs that tenant's authorizer.", null),
+            new Key("vigil.alerting.mail-smarthost", "(empty)", "SMTP relay (host:port) for users' e-mail contact methods used by escalation policies (empty: users cannot add e-mail contacts unless an administrator names a relay).", null),
+            new Key("vigil.alerting.mail-from", "(empty)", "Sender address of e-mails to users' contact methods.", null),
+            new Key("vigil.alerting.mail-require-tls", "true", "Require STARTTLS on the relay of users' e-mail contact methods.", null),
             new Key("vigil.incident.auto-open", "(empty)", "Alertmanager matchers over alert labels (e.g. severity=\"critical\", host_name=~\"prod-.*\"); each new alert matching all of them opens an incident, or joins the open one of its tenant sharing an entity (empty: off).", null),
             new Key("vigil.detection.intel-retro-hunt-days", "7", "Indicators new to a feed are hunted automatically in the stored events of this many past days; hits raise alerts marked retrospective (0: off).", null));
 

@@ -39,7 +39,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Asset asset,
         @Valid @NotNull @DefaultValue Vuln vuln,
         @Valid @NotNull @DefaultValue Incident incident,
-        @Valid @NotNull @DefaultValue Access access) {
+        @Valid @NotNull @DefaultValue Access access,
+        @Valid @NotNull @DefaultValue Alerting alerting) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -186,6 +187,15 @@ public record VigilProperties(
             @NotNull @DefaultValue("15s") Duration upstreamTimeout,
             @NotNull @DefaultValue("1s") Duration revocationCheck,
             @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") @DefaultValue("1") int requestApprovals) {
+    }
+
+    /** Alerting: the mail relay that e-mail contact methods of users go through (receivers name their own). */
+    public record Alerting(
+            @Pattern(regexp = "^$|^[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}$", message = "must be empty or host:port")
+            @NotNull @DefaultValue("") String mailSmarthost,
+            @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+$", message = "must be empty or an e-mail address")
+            @NotNull @DefaultValue("") String mailFrom,
+            @DefaultValue("true") boolean mailRequireTls) {
     }
 
     public Path resolvedDataDir() {

@@ -42,8 +42,12 @@ public class NotificationDispatcher {
     private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-    /** A notification whose time has come: about an alert (to a receiver's channel) or a notice (to a tenant contact). */
-    private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts, UUID noticeId, UUID contactId) {
+    /**
+     * A notification whose time has come: about an alert (to a receiver's channel, or a user's contact method when an
+     * escalation paged them) or a tenant notice (to a tenant contact).
+     */
+    private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts, UUID contactId, UUID noticeId,
+                       UUID tenantContactId) {
     }
 
     private final JdbcClient jdbc;
@@ -53,14 +57,16 @@ public class NotificationDispatcher {
     private final MeterRegistry meters;
     private final VigilProperties.Http http;
     private final AckLinkService ackLinks;
+    private final ContactStore contacts;
     private final NoticeDelivery notices;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int port;
 
     NotificationDispatcher(JdbcClient jdbc, ReceiverStore receivers, List<Channel> channels, Clock clock, MeterRegistry meters,
-            VigilProperties properties, AckLinkService ackLinks, NoticeDelivery notices) {
-        this.ackLinks = ackLinks;
+            VigilProperties properties, AckLinkService ackLinks, ContactStore contacts, NoticeDelivery notices) {
+        this.contacts = contacts;
         this.notices = notices;
+        this.ackLinks = ackLinks;
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.channels = List.copyOf(channels);
@@ -118,10 +124,10 @@ public class NotificationDispatcher {
                 UPDATE notification SET next_attempt_at = ? WHERE id IN (
                     SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, alert_id, receiver, channel_index, attempts, notice_id, contact_id""")
+                RETURNING id, alert_id, receiver, channel_index, attempts, contact_id, notice_id, tenant_contact_id""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class))).list();
+                        rs.getInt(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class))).list();
         List<Future<?>> running = due.stream().<Future<?>>map(d -> senders.submit(() -> attempt(d))).toList();
         for (Future<?> future : running) {
             try {
@@ -138,23 +144,33 @@ public class NotificationDispatcher {
 
     private void attempt(Due due) {
         if (due.noticeId() != null) {
-            NoticeDelivery.Prepared notice = notices.prepare(due.noticeId(), due.contactId());
+            NoticeDelivery.Prepared notice = notices.prepare(due.noticeId(), due.tenantContactId());
             record(due, notice.failure() != null ? SendResult.permanent(notice.failure()) : deliver(notice.message(), notice.channel()));
             return;
         }
-        Optional<ReceiverStore.Receiver> receiver = receivers.byName(due.receiver());
+        Optional<ChannelConfig> channel = channelOf(due);
         Optional<AlertView> alert = jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ?").param(due.alertId())
                 .query(AlertRows::map).optional();
         SendResult result;
-        if (receiver.isEmpty() || due.channelIndex() >= receiver.get().channels().size()) {
-            result = SendResult.permanent("the receiver or its channel no longer exists");
+        if (channel.isEmpty()) {
+            result = SendResult.permanent(due.contactId() != null ? "the contact method no longer exists"
+                    : "the receiver or its channel no longer exists");
         } else if (alert.isEmpty()) {
             result = SendResult.permanent("the alert no longer exists");
         } else {
             String ack = alert.get().state().equals("firing") ? http.baseUrl(port) + "/ack/" + ackLinks.token(due.alertId(), due.receiver()) : null;
-            result = deliver(alert.get(), receiver.get().channels().get(due.channelIndex()), ack);
+            result = deliver(alert.get(), channel.get(), ack);
         }
         record(due, result);
+    }
+
+    /** A user's contact method (paged by an escalation), or the receiver's channel at the notification's position. */
+    private Optional<ChannelConfig> channelOf(Due due) {
+        if (due.contactId() != null) {
+            return contacts.byId(due.contactId()).filter(ContactStore.Contact::enabled).map(ContactStore.Contact::channel);
+        }
+        return receivers.byName(due.receiver()).filter(r -> due.channelIndex() < r.channels().size())
+                .map(r -> r.channels().get(due.channelIndex()));
     }
 
     private void record(Due due, SendResult result) {

@@ -18,6 +18,7 @@ import dev.vigil.server.alerting.RoutingService;
 import dev.vigil.server.alerting.SilenceService;
 import dev.vigil.server.alerting.SilenceView;
 import dev.vigil.server.alerting.internal.AlertRows;
+import dev.vigil.server.alerting.internal.escalation.EscalationStarter;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Queues a notification per channel of every receiver that wants a new alert, in the transaction that stores the
  * alert: an alert is never stored without its notifications, and the dispatcher delivers them at least once. An alert
- * an active silence covers gets its notifications recorded as silenced, and none is sent.
+ * an active silence covers gets its notifications recorded as silenced, and none is sent. A receiver that names an
+ * escalation policy, and an alert that names one itself, start that escalation (not for a held-back alert).
  */
 @Component
 class NotificationOutbox {
@@ -35,8 +37,11 @@ class NotificationOutbox {
     private final SilenceService silences;
     private final RoutingService routing;
     private final Clock clock;
+    private final EscalationStarter escalations;
 
-    NotificationOutbox(JdbcClient jdbc, ReceiverStore receivers, SilenceService silences, RoutingService routing, Clock clock) {
+    NotificationOutbox(JdbcClient jdbc, ReceiverStore receivers, SilenceService silences, RoutingService routing, Clock clock,
+            EscalationStarter escalations) {
+        this.escalations = escalations;
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.silences = silences;
@@ -55,7 +60,8 @@ class NotificationOutbox {
         String silenced = silence.map(s -> "silenced by " + s.id() + " (" + s.createdBy() + ": " + s.comment() + ")").orElse(null);
         Optional<AlertmanagerConfig> tree = routing.inForce();
         List<String> named = AlertLabels.namedReceivers(alert);
-        List<Target> targets = !named.isEmpty() ? named(named) : tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
+        boolean namesReceivers = alert.entities().containsKey(AlertLabels.RECEIVERS_ENTITY);
+        List<Target> targets = namesReceivers ? named(named) : tree.isPresent() ? routed(tree.get(), alert) : filtered(alert);
         for (Target target : targets) {
             ReceiverStore.Receiver receiver = target.receiver();
             String heldBack = silenced != null ? silenced : target.heldBack();
@@ -67,6 +73,13 @@ class NotificationOutbox {
                                 heldBack != null ? "silenced" : "pending", heldBack)
                         .update();
             }
+            if (heldBack == null && receiver.escalationPolicy() != null) {
+                escalations.start(alert, receiver.escalationPolicy(), "receiver " + receiver.name());
+            }
+        }
+        String namedPolicy = alert.entities().getOrDefault(AlertLabels.ESCALATION_ENTITY, "").strip();
+        if (silenced == null && !namedPolicy.isEmpty()) {
+            escalations.start(alert, namedPolicy, "the alert (" + AlertLabels.ESCALATION_ENTITY + ")");
         }
     }
 

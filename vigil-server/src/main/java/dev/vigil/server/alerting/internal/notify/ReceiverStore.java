@@ -24,7 +24,8 @@ public class ReceiverStore {
 
     /** A receiver with its channels in clear, for delivery. */
     public record Receiver(UUID id, String name, String minSeverity, List<String> sources, List<String> tenants,
-                           List<ChannelConfig> channels, boolean enabled, String createdBy, java.time.Instant updatedAt) {
+                           List<ChannelConfig> channels, boolean enabled, String createdBy, java.time.Instant updatedAt,
+                           String escalationPolicy) {
     }
 
     private final JdbcClient jdbc;
@@ -52,12 +53,12 @@ public class ReceiverStore {
     }
 
     private static final String SELECT = """
-            SELECT id, name, min_severity, sources, tenants, channels, enabled, created_by, updated_at FROM notification_receiver""";
+            SELECT id, name, min_severity, sources, tenants, channels, enabled, created_by, updated_at, escalation_policy FROM notification_receiver""";
 
     private Receiver map(ResultSet rs, int n) throws SQLException {
         return new Receiver(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
                 strings(rs.getArray(5)), JSON.readValue(cipher.decrypt(rs.getString(6)), CHANNELS), rs.getBoolean(7), rs.getString(8),
-                rs.getTimestamp(9).toInstant());
+                rs.getTimestamp(9).toInstant(), rs.getString(10));
     }
 
     private static List<String> strings(Array array) throws SQLException {

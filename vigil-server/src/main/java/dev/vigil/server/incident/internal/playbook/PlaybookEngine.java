@@ -7,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
 
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
@@ -40,11 +37,11 @@ class PlaybookEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PlaybookEngine.class);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
-    private static final int THREADS = 4;
 
     private final RunRecords records;
     private final PlaybookService playbooks;
     private final StepActions actions;
+    private final ApprovalWait approvals;
     private final IncidentStore store;
     private final AuditLog audit;
     private final PlatformTransactionManager transactionManager;
@@ -52,7 +49,8 @@ class PlaybookEngine {
     private final ExecutorService pool;
 
     PlaybookEngine(RunRecords records, PlaybookService playbooks, StepActions actions, IncidentStore store, AuditLog audit,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock, ApprovalWait approvals) {
+        this.approvals = approvals;
         this.records = records;
         this.playbooks = playbooks;
         this.actions = actions;
@@ -60,9 +58,8 @@ class PlaybookEngine {
         this.audit = audit;
         this.transactionManager = transactionManager;
         this.clock = clock;
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> Thread.ofPlatform().daemon().name("playbook-run-" + threads.incrementAndGet()).unstarted(r));
+        // virtual threads: a run waiting for an approval holds no platform thread, and other runs go on
+        this.pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("playbook-run-", 1).factory());
     }
 
     /** Starts the queued run in the background, as the current caller. */
@@ -136,7 +133,10 @@ class PlaybookEngine {
             int attempts = attempt;
             try {
                 Map<String, Object> output;
-                if (StepActions.inDatabase(step)) {
+                if (step.type().equals("approval")) {
+                    Map<String, Object> done = approvals.await(run, incident, index, step, context);
+                    output = transactions(step.timeout()).execute(s -> succeed(run, incident, index, step, attempts, done));
+                } else if (StepActions.inDatabase(step)) {
                     output = transactions(step.timeout()).execute(s -> succeed(run, incident, index, step, attempts,
                             actions.perform(step, context, incident.id(), incidentStart, clock.instant(), key)));
                 } else {

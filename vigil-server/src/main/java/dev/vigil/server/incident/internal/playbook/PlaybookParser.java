@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.vigil.server.alerting.AlertSeverity;
 import dev.vigil.server.incident.IncidentType;
 import dev.vigil.server.incident.Level;
 import dev.vigil.server.ingest.TimeExpression;
@@ -46,7 +47,11 @@ public final class PlaybookParser {
             "comment", new StepType(List.of("text"), List.of()),
             "add_observable", new StepType(List.of("kind", "value"), List.of("note")),
             "search_events", new StepType(List.of("query"), List.of("limit", "lookback")),
-            "webhook", new StepType(List.of("url"), List.of("secret", "body")));
+            "webhook", new StepType(List.of("url"), List.of("secret", "body")),
+            "notify", new StepType(List.of("message"), List.of("title", "severity", "receivers", "schedules", "users")),
+            "approval", new StepType(List.of("title"), List.of("reason", "wait")));
+    private static final Set<String> TARGET_LISTS = Set.of("receivers", "schedules", "users");
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}");
 
     private PlaybookParser() {
     }
@@ -165,6 +170,12 @@ public final class PlaybookParser {
                 fields.put(entry.getKey(), field(type, entry.getKey(), entry.getValue(), where + "." + entry.getKey(), earlier));
             }
         }
+        if (type.equals("approval") && map.get("retries") != null) {
+            throw invalid(where + ".retries: an approval step is not retried (resume the run to ask again)");
+        }
+        if (type.equals("notify") && TARGET_LISTS.stream().noneMatch(fields::containsKey)) {
+            throw invalid(where + ": a notify step needs receivers, schedules or users");
+        }
         Condition when = null;
         String whenText = text(map, "when", where + ".when", false);
         if (whenText != null) {
@@ -204,6 +215,17 @@ public final class PlaybookParser {
             placeholdersIn(body, where, earlier);
             return body;
         }
+        if (type.equals("notify") && TARGET_LISTS.contains(field)) {
+            if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 50) {
+                throw invalid(where + ": must be a list of 1-50 names");
+            }
+            for (Object name : list) {
+                if (!(name instanceof String text) || !TARGET.matcher(text).matches()) {
+                    throw invalid(where + ": '" + name + "' is not a name (no placeholders: whom to tell is fixed by the playbook)");
+                }
+            }
+            return List.copyOf(list.stream().map(String::valueOf).toList());
+        }
         if (type.equals("search_events") && field.equals("limit")) {
             if (!(value instanceof Integer n) || n < 1 || n > 100) {
                 throw invalid(where + ": must be a whole number from 1 to 100");
@@ -220,12 +242,24 @@ public final class PlaybookParser {
         placeholders(text, where, earlier);
         switch (field) {
             case "due_in", "lookback" -> span(text, where);
+            case "wait" -> {
+                if (span(text, where).compareTo(ApprovalWait.LONGEST_WAIT) > 0 || span(text, where).isZero()) {
+                    throw invalid(where + ": from 1s to 7d");
+                }
+            }
             case "kind" -> {
                 if (type.equals("create_task") && !List.of("response", "recovery").contains(text)) {
                     throw invalid(where + ": must be response or recovery");
                 }
             }
             case "url" -> url(text, where);
+            case "severity" -> {
+                try {
+                    AlertSeverity.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw invalid(where + ": " + e.getMessage());
+                }
+            }
             default -> {
             }
         }

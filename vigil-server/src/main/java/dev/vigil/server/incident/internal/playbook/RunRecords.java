@@ -86,6 +86,12 @@ class RunRecords {
                 .params(error, runId, index).update();
     }
 
+    /** Shows what a waiting step waits for (its status stays pending). */
+    void stepWaiting(UUID runId, int index, Map<String, Object> output) {
+        jdbc.sql("UPDATE playbook_step_run SET output = ?::jsonb WHERE run_id = ? AND step_index = ?")
+                .params(JSON.writeValueAsString(output), runId, index).update();
+    }
+
     void stepFinished(UUID runId, int index, String status, boolean attempted, Map<String, Object> output, String error) {
         jdbc.sql("""
                 UPDATE playbook_step_run SET status = ?, attempts = attempts + ?, output = ?::jsonb, error = ?, finished_at = ?

@@ -10,6 +10,13 @@ import java.util.UUID;
 
 import dev.vigil.events.Event;
 import dev.vigil.events.store.EventStore;
+import dev.vigil.server.alerting.AlertDraft;
+import dev.vigil.server.alerting.AlertIntake;
+import dev.vigil.server.alerting.AlertLabels;
+import dev.vigil.server.alerting.AlertSeverity;
+import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.EscalationPolicyService;
+import dev.vigil.server.alerting.EscalationStep;
 import dev.vigil.server.incident.CommentService;
 import dev.vigil.server.incident.IncidentView;
 import dev.vigil.server.incident.ObservableService;
@@ -33,9 +40,13 @@ class StepActions {
     private final ObservableService observables;
     private final EventSearchService events;
     private final WebhookCall webhooks;
+    private final AlertIntake intake;
+    private final EscalationPolicyService paging;
 
     StepActions(TaskService tasks, CommentService comments, ObservableService observables, EventSearchService events,
-            WebhookCall webhooks) {
+            WebhookCall webhooks, AlertIntake intake, EscalationPolicyService paging) {
+        this.intake = intake;
+        this.paging = paging;
         this.tasks = tasks;
         this.comments = comments;
         this.observables = observables;
@@ -45,7 +56,7 @@ class StepActions {
 
     /** Whether the step changes only the database, so it runs in one transaction with the record that it is done. */
     static boolean inDatabase(PlaybookDefinition.Step step) {
-        return !step.type().equals("webhook") && !step.type().equals("search_events");
+        return !List.of("webhook", "search_events", "approval").contains(step.type());
     }
 
     /** One line saying what the step would do now, with its placeholders filled in. */
@@ -60,6 +71,10 @@ class StepActions {
                     + searchFrom(step, incidentStart) + " to " + now;
             case "webhook" -> "POST " + step.text("url") + " " + new String(body(step, context), java.nio.charset.StandardCharsets.UTF_8)
                     + (step.text("secret") == null ? "" : " (signed)");
+            case "approval" -> "ask a holder of change:approve (not the person running it) to approve '"
+                    + context.render(step.text("title")) + "', waiting at most " + (step.text("wait") == null ? "1h" : step.text("wait"));
+            case "notify" -> "notify " + targets(step) + " (" + severity(step).code() + "): '" + notifyTitle(step, context) + "' — "
+                    + context.render(step.text("message"));
             default -> throw new IllegalStateException("unknown step type " + step.type());
         };
     }
@@ -93,8 +108,62 @@ class StepActions {
             }
             case "webhook" -> Map.of("status", webhooks.post(step.text("url"), step.text("secret"), body(step, context),
                     idempotencyKey, step.timeout()));
+            case "notify" -> notify(step, context, now, idempotencyKey);
             default -> throw new IllegalStateException("unknown step type " + step.type());
         };
+    }
+
+    /**
+     * Raises an alert (source {@code playbook}) carrying the message, naming no receiver of its own (so routing does not
+     * spread it), and pages the step's receivers, schedules and users once through alerting's escalation: the delivery
+     * log, acknowledgement links and the timeline entry saying whom it reached come with it. The run's idempotency key
+     * makes a retried step page once.
+     */
+    private Map<String, Object> notify(PlaybookDefinition.Step step, RunContext context, Instant now, String key) {
+        Map<String, String> entities = new LinkedHashMap<>();
+        entities.put("incident.id", String.valueOf(context.value("incident.id")));
+        entities.put("incident.ref", String.valueOf(context.value("incident.ref")));
+        entities.put(AlertLabels.RECEIVERS_ENTITY, "");
+        AlertView alert = intake.raise(new AlertDraft(String.valueOf(context.value("incident.tenant")), "playbook", "playbook-step:" + step.name(),
+                notifyTitle(step, context), "playbook", severity(step), "playbook:" + key, Duration.ofDays(30), entities, List.of(),
+                context.render(step.text("message")), now, 1));
+        paging.pageOnce(alert, key, "playbook step " + step.name(), new EscalationStep("0s", list(step, "schedules"), list(step, "users"),
+                list(step, "receivers")), "playbook run " + key);
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("alert", alert.id().toString());
+        output.put("receivers", list(step, "receivers"));
+        output.put("schedules", list(step, "schedules"));
+        output.put("users", list(step, "users"));
+        return output;
+    }
+
+    private static String notifyTitle(PlaybookDefinition.Step step, RunContext context) {
+        return step.text("title") != null ? context.render(step.text("title"))
+                : "Playbook notification: " + context.value("incident.ref") + " " + context.value("incident.title");
+    }
+
+    private static AlertSeverity severity(PlaybookDefinition.Step step) {
+        return AlertSeverity.parse(step.text("severity") == null ? "high" : step.text("severity"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(PlaybookDefinition.Step step, String field) {
+        Object value = step.fields().get(field);
+        return value instanceof List<?> names ? (List<String>) names : List.of();
+    }
+
+    private static String targets(PlaybookDefinition.Step step) {
+        List<String> parts = new ArrayList<>();
+        if (!list(step, "receivers").isEmpty()) {
+            parts.add("receivers " + String.join(", ", list(step, "receivers")));
+        }
+        if (!list(step, "schedules").isEmpty()) {
+            parts.add("whoever is on call in " + String.join(", ", list(step, "schedules")));
+        }
+        if (!list(step, "users").isEmpty()) {
+            parts.add("users " + String.join(", ", list(step, "users")));
+        }
+        return String.join("; ", parts);
     }
 
     private static Instant searchFrom(PlaybookDefinition.Step step, Instant incidentStart) {
