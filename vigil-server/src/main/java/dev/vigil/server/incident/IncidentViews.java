@@ -16,6 +16,8 @@ import java.util.UUID;
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.NotificationView;
+import dev.vigil.server.alerting.ReceiverService;
 import dev.vigil.server.incident.internal.IncidentRow;
 import dev.vigil.server.platform.config.VigilProperties;
 import dev.vigil.server.platform.web.ProblemException;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts an incident's view together: SLA timers at its effective level, linked alerts, its work and the timeline derived
- * from alerts, phase changes, tasks, comments, attachments, retests and manual entries. Also finds related alerts.
+ * from alerts, phase changes, tasks, comments, attachments, retests, manual entries, the notifications of its alerts
+ * (alerting's delivery log) and its linked bastion sessions; its observables with the events and indicators containing
+ * them. Also finds related alerts.
  */
 @Component
 class IncidentViews {
@@ -38,12 +42,15 @@ class IncidentViews {
     private final AttachmentService attachments;
     private final RetestRecords retests;
     private final ReviewService reviews;
+    private final ReceiverService receivers;
+    private final IncidentSessions sessions;
+    private final ObservableEvidence evidence;
     private final Clock clock;
     private final Duration suggestionWindow;
 
     IncidentViews(JdbcClient jdbc, AlertService alerts, SlaPolicy sla, TaskService tasks, ObservableService observables,
-            CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews, Clock clock,
-            VigilProperties properties) {
+            CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews,
+            ReceiverService receivers, IncidentSessions sessions, ObservableEvidence evidence, Clock clock, VigilProperties properties) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.sla = sla;
@@ -53,6 +60,9 @@ class IncidentViews {
         this.attachments = attachments;
         this.retests = retests;
         this.reviews = reviews;
+        this.receivers = receivers;
+        this.sessions = sessions;
+        this.evidence = evidence;
         this.clock = clock;
         this.suggestionWindow = properties.incident().suggestionWindow();
     }
@@ -82,13 +92,43 @@ class IncidentViews {
         for (IncidentView.Comment comment : commentList) {
             timeline.add(new IncidentView.TimelineEntry(comment.createdAt(), "comment", comment.author(), comment.body()));
         }
+        timeline.addAll(notifications(linked));
+        timeline.addAll(sessions.timeline(id));
         timeline.sort(Comparator.comparing(IncidentView.TimelineEntry::at));
         Phase phase = Phase.parse(row.phase());
         return new IncidentView(id, row.ref(), row.tenant(), row.title(), row.summary(), row.type(), row.phase(),
                 phase.next().stream().map(Phase::code).toList(), grading(row), row.affectedAssets(), row.harm(), row.startedAt(),
                 row.detectedAt(), row.createdAt(), row.createdBy(), row.updatedAt(), phaseTimes(row), timers(row, now),
-                breaches(id), linked, taskList, observables.list(id), commentList, attachments.list(id), retests.list(id),
+                breaches(id), linked, taskList, evidence.of(row, observables.list(id), now), commentList, attachments.list(id), retests.list(id),
                 reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+    }
+
+    /** Each delivery of a linked alert to a receiver's channel, when it went out (or was queued, if not yet). */
+    private List<IncidentView.TimelineEntry> notifications(List<IncidentView.LinkedAlert> linked) {
+        List<IncidentView.TimelineEntry> entries = new ArrayList<>();
+        for (IncidentView.LinkedAlert alert : linked) {
+            List<NotificationView> deliveries;
+            try {
+                deliveries = receivers.notificationsOf(alert.id());
+            } catch (ProblemException notReadable) {
+                continue;
+            }
+            for (NotificationView delivery : deliveries) {
+                String outcome = switch (delivery.status()) {
+                    case "sent" -> "sent";
+                    case "pending" -> "pending after " + delivery.attempts() + " attempt(s)"
+                            + (delivery.lastError() == null ? "" : " (" + delivery.lastError() + ")");
+                    case "failed" -> "failed after " + delivery.attempts() + " attempt(s)"
+                            + (delivery.lastError() == null ? "" : ": " + delivery.lastError());
+                    default -> delivery.status();
+                };
+                entries.add(new IncidentView.TimelineEntry(delivery.sentAt() != null ? delivery.sentAt() : delivery.createdAt(),
+                        "notification", "alerting", "Notification of alert \"" + alert.title() + "\" to receiver " + delivery.receiver()
+                        + " (" + delivery.channelType() + "): " + outcome,
+                        Map.of("api", "/api/v1/alerts/" + alert.id() + "/notifications", "console", "/alerts/" + alert.id())));
+            }
+        }
+        return entries;
     }
 
     List<SlaTimer> timers(IncidentRow row, Instant now) {
