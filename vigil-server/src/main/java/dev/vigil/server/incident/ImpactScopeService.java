@@ -114,8 +114,12 @@ public class ImpactScopeService {
     }
 
     public ImpactScope of(UUID incidentId) {
-        IncidentView incident = incidents.get(incidentId);
-        IncidentRow row = store.read(incidentId);
+        return of(incidents.get(incidentId));
+    }
+
+    /** The scope of an incident the caller has just read (saves reading it again). */
+    public ImpactScope of(IncidentView incident) {
+        IncidentRow row = store.read(incident.id());
         ScopeSearch search = attachedSearch(incident).orElse(null);
         Map<String, String> seeds = seeds(incident, search);
         Map<UUID, ScopedAsset> affected = new LinkedHashMap<>();

@@ -102,7 +102,7 @@ class ImpactScopeTest extends ServerTestBase {
     }
 
     @Test
-    void componentsTenantsDataAndTheHostsOfAnAttachedEventSearchJoinTheScope() {
+    void componentsTenantsDataAndTheHostsOfAnAttachedEventSearchJoinTheScope() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tenant = unique("scope");
         String customer = unique("cust");
@@ -203,5 +203,37 @@ class ImpactScopeTest extends ServerTestBase {
         Integer audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'incident.harm' AND object_id = ?")
                 .param(id).query(Integer.class).single();
         assertThat(audited).isEqualTo(1);
+
+        // the console shows the scope and takes a harm assessment
+        String shown = page("/incidents/" + id);
+        assertThat(shown).contains("cust-portal-" + run, "depends on cust-api-" + run, "component cust-portal-" + run,
+                "billing-archive (" + tenant + "): confidential, upstream", "high · low · medium", "120000 · 4500");
+        var posted = mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/incidents/" + id + "/harm")
+                .param("confidentiality", "medium").param("recordsAffected", "many").session(adminSession())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(posted.getResponse().getStatus()).isEqualTo(302);
+        assertThat(posted.getFlashMap().get("error")).isEqualTo("recordsAffected must be a whole number");
+        mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/incidents/" + id + "/harm")
+                .param("confidentiality", "medium").param("integrity", "low").param("availability", "medium")
+                .param("recordsAffected", "5").param("regulatoryReport", "false").session(adminSession())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        JsonNode changed = api().get("/api/v1/incidents/" + id + "/scope", ADMIN_TOKEN).json().path("harm");
+        assertThat(changed.path("confidentiality").asString()).isEqualTo("medium");
+        assertThat(changed.path("recordsAffected").asLong()).isEqualTo(5);
+        assertThat(changed.path("regulatoryReport").asBoolean(true)).isFalse();
+    }
+
+    /** A console session of the built-in administrator. */
+    private org.springframework.mock.web.MockHttpSession adminSession() {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        session.setAttribute("vigil.user", jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(UUID.class).single());
+        session.setAttribute("vigil.signedInAt", Instant.now());
+        return session;
+    }
+
+    private String page(String path) throws Exception {
+        return mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).session(adminSession()))
+                .andReturn().getResponse().getContentAsString();
     }
 }
+

@@ -91,7 +91,7 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
     }
 
     @Test
-    void linkedBastionSessionsAppearInTheTimelineWithTheirCommandsAndRecording() throws IOException {
+    void linkedBastionSessionsAppearInTheTimelineWithTheirCommandsAndRecording() throws Exception {
         String tenant = unique("tl");
         api().createTenant(ADMIN_TOKEN, tenant);
         Api.Response incident = api().post("/api/v1/incidents", ADMIN_TOKEN, Map.of("title", "Web shell on www", "summary",
@@ -151,6 +151,10 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
         Integer audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'incident.session.link' AND object_id = ?")
                 .param(id).query(Integer.class).single();
         assertThat(audited).isEqualTo(1);
+
+        String shown = page("/incidents/" + id);
+        assertThat(shown).contains("responder on www-01 as root", "On www-01 as root: rm /var/www/shell.php",
+                "href=\"/bastion/sessions/" + sessionId + "\"");
     }
 
     private static byte[] gzip(String text) throws IOException {
@@ -159,5 +163,18 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    /** A console session of the built-in administrator. */
+    private org.springframework.mock.web.MockHttpSession adminSession() {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        session.setAttribute("vigil.user", jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(UUID.class).single());
+        session.setAttribute("vigil.signedInAt", Instant.now());
+        return session;
+    }
+
+    private String page(String path) throws Exception {
+        return mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).session(adminSession()))
+                .andReturn().getResponse().getContentAsString();
     }
 }
