@@ -16,8 +16,10 @@ import java.util.UUID;
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.NoticeView;
 import dev.vigil.server.alerting.NotificationView;
 import dev.vigil.server.alerting.ReceiverService;
+import dev.vigil.server.alerting.TenantNotices;
 import dev.vigil.server.incident.internal.IncidentRow;
 import dev.vigil.server.platform.config.VigilProperties;
 import dev.vigil.server.platform.web.ProblemException;
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts an incident's view together: SLA timers at its effective level, linked alerts, its work and the timeline derived
- * from alerts, phase changes, tasks, comments, attachments, retests, manual entries, the notifications of its alerts
- * (alerting's delivery log) and its linked bastion sessions; its observables with the events and indicators containing
+ * from alerts, phase changes, tasks, comments, attachments, retests, manual entries, the deliveries of its alerts and
+ * of the notices sent to affected tenants (alerting's delivery log) and its linked bastion sessions; its observables with the events and indicators containing
  * them. Also finds related alerts.
  */
 @Component
@@ -43,6 +45,7 @@ class IncidentViews {
     private final RetestRecords retests;
     private final ReviewService reviews;
     private final ReceiverService receivers;
+    private final TenantNotices notices;
     private final IncidentSessions sessions;
     private final ObservableEvidence evidence;
     private final Clock clock;
@@ -50,7 +53,7 @@ class IncidentViews {
 
     IncidentViews(JdbcClient jdbc, AlertService alerts, SlaPolicy sla, TaskService tasks, ObservableService observables,
             CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews,
-            ReceiverService receivers, IncidentSessions sessions, ObservableEvidence evidence, Clock clock, VigilProperties properties) {
+            ReceiverService receivers, TenantNotices notices, IncidentSessions sessions, ObservableEvidence evidence, Clock clock, VigilProperties properties) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.sla = sla;
@@ -61,6 +64,7 @@ class IncidentViews {
         this.retests = retests;
         this.reviews = reviews;
         this.receivers = receivers;
+        this.notices = notices;
         this.sessions = sessions;
         this.evidence = evidence;
         this.clock = clock;
@@ -93,6 +97,7 @@ class IncidentViews {
             timeline.add(new IncidentView.TimelineEntry(comment.createdAt(), "comment", comment.author(), comment.body()));
         }
         timeline.addAll(notifications(linked));
+        timeline.addAll(noticeDeliveries(id));
         timeline.addAll(sessions.timeline(id));
         timeline.sort(Comparator.comparing(IncidentView.TimelineEntry::at));
         Phase phase = Phase.parse(row.phase());
@@ -114,14 +119,7 @@ class IncidentViews {
                 continue;
             }
             for (NotificationView delivery : deliveries) {
-                String outcome = switch (delivery.status()) {
-                    case "sent" -> "sent";
-                    case "pending" -> "pending after " + delivery.attempts() + " attempt(s)"
-                            + (delivery.lastError() == null ? "" : " (" + delivery.lastError() + ")");
-                    case "failed" -> "failed after " + delivery.attempts() + " attempt(s)"
-                            + (delivery.lastError() == null ? "" : ": " + delivery.lastError());
-                    default -> delivery.status();
-                };
+                String outcome = outcome(delivery.status(), delivery.attempts(), delivery.lastError());
                 entries.add(new IncidentView.TimelineEntry(delivery.sentAt() != null ? delivery.sentAt() : delivery.createdAt(),
                         "notification", "alerting", "Notification of alert \"" + alert.title() + "\" to receiver " + delivery.receiver()
                         + " (" + delivery.channelType() + "): " + outcome,
@@ -129,6 +127,29 @@ class IncidentViews {
             }
         }
         return entries;
+    }
+
+    /** Each delivery of a notice about the incident to a tenant's contact. */
+    private List<IncidentView.TimelineEntry> noticeDeliveries(UUID id) {
+        List<IncidentView.TimelineEntry> entries = new ArrayList<>();
+        for (NoticeView notice : notices.about("incident:" + id)) {
+            for (NoticeView.Delivery delivery : notice.deliveries()) {
+                String outcome = outcome(delivery.status(), delivery.attempts(), delivery.lastError());
+                entries.add(new IncidentView.TimelineEntry(delivery.sentAt() != null ? delivery.sentAt() : notice.sentAt(),
+                        "notification", "alerting", "Notice \"" + notice.subject() + "\" to " + notice.tenant() + " contact "
+                        + delivery.contact() + " (" + delivery.channelType() + "): " + outcome,
+                        Map.of("api", "/api/v1/notices/" + notice.id(), "console", "/notices")));
+            }
+        }
+        return entries;
+    }
+
+    private static String outcome(String status, int attempts, String lastError) {
+        return switch (status) {
+            case "pending" -> "pending after " + attempts + " attempt(s)" + (lastError == null ? "" : " (" + lastError + ")");
+            case "failed" -> "failed after " + attempts + " attempt(s)" + (lastError == null ? "" : ": " + lastError);
+            default -> status;
+        };
     }
 
     List<SlaTimer> timers(IncidentRow row, Instant now) {

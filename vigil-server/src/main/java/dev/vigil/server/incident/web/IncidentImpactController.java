@@ -7,7 +7,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import dev.vigil.server.incident.HarmAssessmentService;
+import dev.vigil.server.alerting.NoticeView;
 import dev.vigil.server.incident.ImpactScopeService;
+import dev.vigil.server.incident.IncidentNotices;
 import dev.vigil.server.incident.IncidentSessions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An incident's impact: the harm assessment, the event search that widens its scope, and the bastion sessions linked to it. */
+/**
+ * An incident's impact: the harm assessment, the event search that widens its scope, the bastion sessions linked to it,
+ * and the notices to the tenants it affects.
+ */
 @RestController
 @Tag(name = "Incidents")
 class IncidentImpactController {
@@ -28,11 +33,13 @@ class IncidentImpactController {
     private final HarmAssessmentService harm;
     private final ImpactScopeService scopes;
     private final IncidentSessions sessions;
+    private final IncidentNotices notices;
 
-    IncidentImpactController(HarmAssessmentService harm, ImpactScopeService scopes, IncidentSessions sessions) {
+    IncidentImpactController(HarmAssessmentService harm, ImpactScopeService scopes, IncidentSessions sessions, IncidentNotices notices) {
         this.harm = harm;
         this.scopes = scopes;
         this.sessions = sessions;
+        this.notices = notices;
     }
 
     record ScopeSearchRequest(UUID savedSearchId) {
@@ -66,5 +73,25 @@ class IncidentImpactController {
     @Operation(summary = "The bastion sessions linked to the incident (details only where the caller may read the session)")
     List<IncidentSessions.LinkedSession> linkedSessions(@PathVariable UUID id) {
         return sessions.linked(id);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/notices/preview")
+    @Operation(summary = "Preview the notice each affected tenant would get: the template of the incident's type and level "
+            + "filled with the incident, the tenant's affected services, what it should do (actions) and whom to contact")
+    List<IncidentNotices.NoticePreview> previewNotices(@PathVariable UUID id, @RequestBody IncidentNotices.NoticeRequest request) {
+        return notices.preview(id, request);
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/notices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Notify affected tenants (all, or those named) through tenant notices; recorded on the timeline and audited")
+    List<NoticeView> sendNotices(@PathVariable UUID id, @RequestBody IncidentNotices.NoticeRequest request) {
+        return notices.send(id, request);
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/notices")
+    @Operation(summary = "The notices sent to tenants about the incident, with their deliveries")
+    List<NoticeView> sentNotices(@PathVariable UUID id) {
+        return notices.sent(id);
     }
 }
