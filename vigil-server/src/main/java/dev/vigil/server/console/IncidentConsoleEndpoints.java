@@ -33,6 +33,8 @@ class IncidentConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/incidents/{id}/harm", "incident", "update"),
                 permission(POST, "/incidents/{id}/scope-search", "incident", "update"),
                 permission(POST, "/incidents/{id}/sessions", "incident", "update"),
+                permission(POST, "/incidents/{id}/notices/preview", "incident", "read"),
+                permission(POST, "/incidents/{id}/notices", "notice", "send"),
                 permission(POST, "/incidents/{id}/comments", "incident", "update"),
                 permission(POST, "/incidents/{id}/attachments", "incident", "update"),
                 permission(GET, "/incidents/{id}/attachments/{attachmentId}", "incident", "read"),

@@ -13,6 +13,7 @@ import dev.vigil.server.incident.CommentService;
 import dev.vigil.server.incident.GradingPolicy;
 import dev.vigil.server.incident.HarmAssessmentService;
 import dev.vigil.server.incident.ImpactScopeService;
+import dev.vigil.server.incident.IncidentNotices;
 import dev.vigil.server.incident.IncidentSessions;
 import dev.vigil.server.incident.IncidentLifecycle;
 import dev.vigil.server.incident.IncidentMetrics;
@@ -55,11 +56,12 @@ class IncidentPagesController {
     private final HarmAssessmentService harm;
     private final IncidentSessions sessions;
     private final SavedSearchService savedSearches;
+    private final IncidentNotices notices;
 
     IncidentPagesController(IncidentService incidents, IncidentLifecycle lifecycle, TaskService tasks, ObservableService observables,
             CommentService comments, AttachmentService attachments, ReviewService reviews, IncidentReports reports,
             IncidentMetrics metrics, ImpactScopeService scopes, HarmAssessmentService harm, IncidentSessions sessions,
-            SavedSearchService savedSearches) {
+            SavedSearchService savedSearches, IncidentNotices notices) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.tasks = tasks;
@@ -73,6 +75,7 @@ class IncidentPagesController {
         this.harm = harm;
         this.sessions = sessions;
         this.savedSearches = savedSearches;
+        this.notices = notices;
     }
 
     @GetMapping("/incidents")
@@ -115,7 +118,10 @@ class IncidentPagesController {
         model.addAttribute("sensitivities", GradingPolicy.SENSITIVITIES);
         model.addAttribute("causeCategories", ReviewService.CAUSE_CATEGORIES);
         model.addAttribute("observableKinds", List.of("ip", "domain", "url", "hash", "user", "host", "email"));
-        model.addAttribute("scope", scopes.of(incident));
+        ImpactScopeService.ImpactScope scope = scopes.of(incident);
+        model.addAttribute("scope", scope);
+        model.addAttribute("noticeTenants", notices.notifiable(scope));
+        model.addAttribute("notices", notices.sent(id));
         model.addAttribute("impacts", HarmAssessmentService.IMPACTS);
         model.addAttribute("sessions", sessions.linked(id));
         model.addAttribute("savedSearches", savedSearches.list());
@@ -234,6 +240,25 @@ class IncidentPagesController {
     String linkSession(@PathVariable UUID id, @RequestParam(defaultValue = "") String sessionId, RedirectAttributes redirect) {
         return Flash.run(redirect, page(id), () -> "Session of " + sessions.link(id, uuid("sessionId", sessionId)).session().username()
                 + " linked.");
+    }
+
+    /** The notices each chosen tenant would get (an htmx fragment under the notify form). */
+    @PostMapping("/incidents/{id}/notices/preview")
+    String previewNotices(@PathVariable UUID id, @RequestParam(name = "tenants", required = false) List<String> tenants,
+            @RequestParam(defaultValue = "") String actions, @RequestParam(defaultValue = "") String contact, Model model) {
+        try {
+            model.addAttribute("previews", notices.preview(id, new IncidentNotices.NoticeRequest(tenants, actions, contact, null, null)));
+        } catch (ProblemException e) {
+            model.addAttribute("previewError", e.getMessage());
+        }
+        return "incident-notice-preview";
+    }
+
+    @PostMapping("/incidents/{id}/notices")
+    String sendNotices(@PathVariable UUID id, @RequestParam(name = "tenants", required = false) List<String> tenants,
+            @RequestParam(defaultValue = "") String actions, @RequestParam(defaultValue = "") String contact, RedirectAttributes redirect) {
+        return Flash.run(redirect, page(id), () -> "Notified: " + String.join(", ", notices.send(id,
+                new IncidentNotices.NoticeRequest(tenants, actions, contact, null, null)).stream().map(n -> n.tenant()).toList()) + ".");
     }
 
     @PostMapping("/incidents/{id}/comments")

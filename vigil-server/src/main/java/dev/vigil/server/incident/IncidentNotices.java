@@ -98,6 +98,12 @@ public class IncidentNotices {
         return sent;
     }
 
+    /** The affected tenants of a scope that can be told (the provider's own records are filed under no tenant). */
+    public List<String> notifiable(ImpactScopeService.ImpactScope scope) {
+        Set<String> known = new LinkedHashSet<>(tenants.all().stream().map(TenantView::slug).toList());
+        return scope.tenants().stream().map(ImpactScopeService.AffectedTenant::tenant).filter(known::contains).toList();
+    }
+
     /** The notices sent about the incident, oldest first. */
     public List<NoticeView> sent(UUID incidentId) {
         store.read(incidentId);
@@ -111,7 +117,7 @@ public class IncidentNotices {
         ImpactScopeService.ImpactScope scope = scopes.of(incident.id());
         Map<String, TenantView> known = new LinkedHashMap<>();
         tenants.all().forEach(t -> known.put(t.slug(), t));
-        List<String> affected = scope.tenants().stream().map(ImpactScopeService.AffectedTenant::tenant).filter(known::containsKey).toList();
+        List<String> affected = notifiable(scope);
         Set<String> chosen = new LinkedHashSet<>(request.tenants() == null || request.tenants().isEmpty() ? affected : request.tenants());
         if (chosen.isEmpty()) {
             throw ProblemException.badRequest("invalid-notice", incident.ref() + " affects no tenant (see its impact scope)");

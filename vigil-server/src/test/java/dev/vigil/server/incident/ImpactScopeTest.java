@@ -205,35 +205,18 @@ class ImpactScopeTest extends ServerTestBase {
         assertThat(audited).isEqualTo(1);
 
         // the console shows the scope and takes a harm assessment
-        String shown = page("/incidents/" + id);
+        String shown = new ConsolePages(mockMvc, jdbc).page("/incidents/" + id);
         assertThat(shown).contains("cust-portal-" + run, "depends on cust-api-" + run, "component cust-portal-" + run,
                 "billing-archive (" + tenant + "): confidential, upstream", "high · low · medium", "120000 · 4500");
-        var posted = mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/incidents/" + id + "/harm")
-                .param("confidentiality", "medium").param("recordsAffected", "many").session(adminSession())
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        ConsolePages console = new ConsolePages(mockMvc, jdbc);
+        var posted = console.submit("/incidents/" + id + "/harm", Map.of("confidentiality", "medium", "recordsAffected", "many"));
         assertThat(posted.getResponse().getStatus()).isEqualTo(302);
         assertThat(posted.getFlashMap().get("error")).isEqualTo("recordsAffected must be a whole number");
-        mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/incidents/" + id + "/harm")
-                .param("confidentiality", "medium").param("integrity", "low").param("availability", "medium")
-                .param("recordsAffected", "5").param("regulatoryReport", "false").session(adminSession())
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        console.submit("/incidents/" + id + "/harm", Map.of("confidentiality", "medium", "integrity", "low", "availability", "medium",
+                "recordsAffected", "5", "regulatoryReport", "false"));
         JsonNode changed = api().get("/api/v1/incidents/" + id + "/scope", ADMIN_TOKEN).json().path("harm");
         assertThat(changed.path("confidentiality").asString()).isEqualTo("medium");
         assertThat(changed.path("recordsAffected").asLong()).isEqualTo(5);
         assertThat(changed.path("regulatoryReport").asBoolean(true)).isFalse();
     }
-
-    /** A console session of the built-in administrator. */
-    private org.springframework.mock.web.MockHttpSession adminSession() {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        session.setAttribute("vigil.user", jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(UUID.class).single());
-        session.setAttribute("vigil.signedInAt", Instant.now());
-        return session;
-    }
-
-    private String page(String path) throws Exception {
-        return mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).session(adminSession()))
-                .andReturn().getResponse().getContentAsString();
-    }
 }
-

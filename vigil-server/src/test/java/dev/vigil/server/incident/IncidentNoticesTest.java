@@ -60,7 +60,7 @@ class IncidentNoticesTest extends ServerTestBase {
     }
 
     @Test
-    void affectedTenantsGetAPreviewedTemplatedNoticeRecordedOnTheCase() {
+    void affectedTenantsGetAPreviewedTemplatedNoticeRecordedOnTheCase() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String tenant = unique("owner");
         String customer = unique("shop");
@@ -101,6 +101,11 @@ class IncidentNoticesTest extends ServerTestBase {
                 "Affected services and data stores: shop-checkout-" + run, "Rotate the API keys of your payment integration.",
                 "Questions: soc@provider.example, +41 44 000 00 00", "(ongoing)").doesNotContain("{{");
         assertThat(preview.json().get(0).path("services")).extracting(JsonNode::asString).containsExactly("pay-svc-" + run, "pay-db");
+        ConsolePages console = new ConsolePages(mockMvc, jdbc);
+        String shownPreview = console.submit("/incidents/" + id + "/notices/preview", Map.of("tenants", customer, "actions",
+                "Rotate the keys & tell us.", "contact", "soc@provider.example")).getResponse().getContentAsString();
+        assertThat(shownPreview).contains("To " + customer + " · template: data-leakage, any level", "Possible exposure of your data",
+                "Rotate the keys &amp; tell us.").doesNotContain("To " + tenant + " ");
         assertThat(received).isEmpty();
 
         String analyst = unique("analyst");
@@ -125,5 +130,6 @@ class IncidentNoticesTest extends ServerTestBase {
         Integer audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'incident.notify' AND object_id = ?")
                 .param(id).query(Integer.class).single();
         assertThat(audited).isEqualTo(1);
+        assertThat(console.page("/incidents/" + id)).contains("id=\"sent-notices\"", "shop soc: sent", "id=\"notice-form\"");
     }
 }

@@ -152,7 +152,7 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
                 .param(id).query(Integer.class).single();
         assertThat(audited).isEqualTo(1);
 
-        String shown = page("/incidents/" + id);
+        String shown = new ConsolePages(mockMvc, jdbc).page("/incidents/" + id);
         assertThat(shown).contains("responder on www-01 as root", "On www-01 as root: rm /var/www/shell.php",
                 "href=\"/bastion/sessions/" + sessionId + "\"");
     }
@@ -163,18 +163,5 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
-    }
-
-    /** A console session of the built-in administrator. */
-    private org.springframework.mock.web.MockHttpSession adminSession() {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        session.setAttribute("vigil.user", jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(UUID.class).single());
-        session.setAttribute("vigil.signedInAt", Instant.now());
-        return session;
-    }
-
-    private String page(String path) throws Exception {
-        return mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).session(adminSession()))
-                .andReturn().getResponse().getContentAsString();
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.server.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -86,20 +85,7 @@ class ObservableEvidenceTest extends ServerTestBase {
         JsonNode asAnalyst = api().get("/api/v1/incidents/" + id, api().createToken(ADMIN_TOKEN, operator, List.of())).json();
         assertThat(observable(asAnalyst, ip).path("evidence").path("events").asLong()).isEqualTo(1);
 
-        String shown = page("/incidents/" + id);
+        String shown = new ConsolePages(mockMvc, jdbc).page("/incidents/" + id);
         assertThat(shown).contains("2 event(s)", "c2-" + run + " (", "confidence 85)", "/events?q=_tenant");
-    }
-
-    /** A console session of the built-in administrator. */
-    private org.springframework.mock.web.MockHttpSession adminSession() {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        session.setAttribute("vigil.user", jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(UUID.class).single());
-        session.setAttribute("vigil.signedInAt", Instant.now());
-        return session;
-    }
-
-    private String page(String path) throws Exception {
-        return mockMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).session(adminSession()))
-                .andReturn().getResponse().getContentAsString();
     }
 }
