@@ -231,11 +231,14 @@ public class ImpactScopeService {
     private Optional<ScopeSearch> attachedSearch(IncidentView incident) {
         record Attached(UUID id, String name, String query, Instant from, Instant to) {
         }
-        return jdbc.sql("SELECT search_id, search_name, search_query, search_from, search_to FROM incident_impact WHERE incident_id = ? AND search_id IS NOT NULL")
+        return jdbc.sql("""
+                SELECT search_id, search_name, search_query, search_from, search_to FROM incident_impact
+                WHERE incident_id = ? AND search_id IS NOT NULL""")
                 .param(incident.id())
                 .query((rs, n) -> new Attached(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5).toInstant()))
-                .optional().map(a -> new ScopeSearch(a.id(), a.name(), a.query(), a.from(), a.to(), hostsFound(incident.tenant(), a.query(), a.from(), a.to())));
+                .optional().map(a -> new ScopeSearch(a.id(), a.name(), a.query(), a.from(), a.to(),
+                        hostsFound(incident.tenant(), a.query(), a.from(), a.to())));
     }
 
     /** The host names and addresses the search's events name (within the caller's event scope). */
@@ -331,7 +334,8 @@ public class ImpactScopeService {
         for (UUID id : found.keySet()) {
             AssetView asset = found.get(id);
             if (asset.kind().equals("data-store")) {
-                String relation = affected.contains(id) ? "affected" : downstream.contains(id) ? "downstream" : upstream.contains(id) ? "upstream" : null;
+                String relation = affected.contains(id) ? "affected" : downstream.contains(id) ? "downstream"
+                        : upstream.contains(id) ? "upstream" : null;
                 if (relation != null) {
                     data.add(new AffectedData(asset.id(), asset.name(), asset.tenant(), asset.dataSensitivity(), relation));
                 }

@@ -62,7 +62,9 @@ public class IncidentSessions {
                     + incident.ref() + " (" + incident.tenant() + ")");
         }
         String who = store.caller();
-        int rows = jdbc.sql("INSERT INTO incident_session (incident_id, session_id, linked_by, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        int rows = jdbc.sql("""
+                INSERT INTO incident_session (incident_id, session_id, linked_by, linked_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
                 .params(incidentId, sessionId, who, Timestamp.from(store.now())).update();
         if (rows == 0) {
             throw ProblemException.conflict("session-linked", "session " + sessionId + " is already linked to " + incident.ref());

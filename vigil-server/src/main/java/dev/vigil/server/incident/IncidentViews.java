@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts an incident's view together: SLA timers at its effective level, linked alerts, its work and the timeline derived
  * from alerts, phase changes, tasks, comments, attachments, retests, manual entries, the deliveries of its alerts and
- * of the notices sent to affected tenants (alerting's delivery log) and its linked bastion sessions; its observables with the events and indicators containing
- * them. Also finds related alerts.
+ * of the notices sent to affected tenants (alerting's delivery log) and its linked bastion sessions; its observables
+ * with the events and indicators containing them. Also finds related alerts.
  */
 @Component
 class IncidentViews {
@@ -53,7 +53,8 @@ class IncidentViews {
 
     IncidentViews(JdbcClient jdbc, AlertService alerts, SlaPolicy sla, TaskService tasks, ObservableService observables,
             CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews,
-            ReceiverService receivers, TenantNotices notices, IncidentSessions sessions, ObservableEvidence evidence, Clock clock, VigilProperties properties) {
+            ReceiverService receivers, TenantNotices notices, IncidentSessions sessions, ObservableEvidence evidence, Clock clock,
+            VigilProperties properties) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.sla = sla;
@@ -104,8 +105,8 @@ class IncidentViews {
         return new IncidentView(id, row.ref(), row.tenant(), row.title(), row.summary(), row.type(), row.phase(),
                 phase.next().stream().map(Phase::code).toList(), grading(row), row.affectedAssets(), row.harm(), row.startedAt(),
                 row.detectedAt(), row.createdAt(), row.createdBy(), row.updatedAt(), phaseTimes(row), timers(row, now),
-                breaches(id), linked, taskList, evidence.of(row, observables.list(id), now), commentList, attachments.list(id), retests.list(id),
-                reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+                breaches(id), linked, taskList, evidence.of(row, observables.list(id), now), commentList, attachments.list(id),
+                retests.list(id), reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
     }
 
     /** Each delivery of a linked alert to a receiver's channel, when it went out (or was queued, if not yet). */
