@@ -11,6 +11,10 @@ import java.util.UUID;
 import dev.vigil.server.incident.AttachmentService;
 import dev.vigil.server.incident.CommentService;
 import dev.vigil.server.incident.GradingPolicy;
+import dev.vigil.server.incident.HarmAssessmentService;
+import dev.vigil.server.incident.ImpactScopeService;
+import dev.vigil.server.incident.IncidentNotices;
+import dev.vigil.server.incident.IncidentSessions;
 import dev.vigil.server.incident.IncidentLifecycle;
 import dev.vigil.server.incident.IncidentMetrics;
 import dev.vigil.server.incident.IncidentReports;
@@ -22,6 +26,7 @@ import dev.vigil.server.incident.ObservableService;
 import dev.vigil.server.incident.Phase;
 import dev.vigil.server.incident.ReviewService;
 import dev.vigil.server.incident.TaskService;
+import dev.vigil.server.ingest.SavedSearchService;
 import dev.vigil.server.ingest.TimeExpression;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +52,16 @@ class IncidentPagesController {
     private final ReviewService reviews;
     private final IncidentReports reports;
     private final IncidentMetrics metrics;
+    private final ImpactScopeService scopes;
+    private final HarmAssessmentService harm;
+    private final IncidentSessions sessions;
+    private final SavedSearchService savedSearches;
+    private final IncidentNotices notices;
 
     IncidentPagesController(IncidentService incidents, IncidentLifecycle lifecycle, TaskService tasks, ObservableService observables,
             CommentService comments, AttachmentService attachments, ReviewService reviews, IncidentReports reports,
-            IncidentMetrics metrics) {
+            IncidentMetrics metrics, ImpactScopeService scopes, HarmAssessmentService harm, IncidentSessions sessions,
+            SavedSearchService savedSearches, IncidentNotices notices) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.tasks = tasks;
@@ -60,6 +71,11 @@ class IncidentPagesController {
         this.reviews = reviews;
         this.reports = reports;
         this.metrics = metrics;
+        this.scopes = scopes;
+        this.harm = harm;
+        this.sessions = sessions;
+        this.savedSearches = savedSearches;
+        this.notices = notices;
     }
 
     @GetMapping("/incidents")
@@ -102,6 +118,13 @@ class IncidentPagesController {
         model.addAttribute("sensitivities", GradingPolicy.SENSITIVITIES);
         model.addAttribute("causeCategories", ReviewService.CAUSE_CATEGORIES);
         model.addAttribute("observableKinds", List.of("ip", "domain", "url", "hash", "user", "host", "email"));
+        ImpactScopeService.ImpactScope scope = scopes.of(incident);
+        model.addAttribute("scope", scope);
+        model.addAttribute("noticeTenants", notices.notifiable(scope));
+        model.addAttribute("notices", notices.sent(id));
+        model.addAttribute("impacts", HarmAssessmentService.IMPACTS);
+        model.addAttribute("sessions", sessions.linked(id));
+        model.addAttribute("savedSearches", savedSearches.list());
         return "incident";
     }
 
@@ -192,6 +215,52 @@ class IncidentPagesController {
         return Flash.run(redirect, page(id), () -> "Observable " + observables.add(id, kind, value, note).value() + " added.");
     }
 
+    @PostMapping("/incidents/{id}/harm")
+    String assessHarm(@PathVariable UUID id, @RequestParam(defaultValue = "") String confidentiality,
+            @RequestParam(defaultValue = "") String integrity, @RequestParam(defaultValue = "") String availability,
+            @RequestParam(defaultValue = "") String recordsAffected, @RequestParam(defaultValue = "") String peopleAffected,
+            @RequestParam(defaultValue = "") String regulatoryReport, RedirectAttributes redirect) {
+        return Flash.run(redirect, page(id), () -> {
+            harm.assess(id, new HarmAssessmentService.HarmChange(confidentiality, integrity, availability,
+                    count("recordsAffected", recordsAffected), count("peopleAffected", peopleAffected),
+                    regulatoryReport.isBlank() ? null : Boolean.valueOf(regulatoryReport)));
+            return "Harm assessed.";
+        });
+    }
+
+    @PostMapping("/incidents/{id}/scope-search")
+    String scopeSearch(@PathVariable UUID id, @RequestParam(defaultValue = "") String savedSearchId, RedirectAttributes redirect) {
+        return Flash.run(redirect, page(id), () -> {
+            scopes.attachSearch(id, savedSearchId.isBlank() ? null : uuid("savedSearchId", savedSearchId));
+            return savedSearchId.isBlank() ? "Event search detached." : "Event search attached to the impact scope.";
+        });
+    }
+
+    @PostMapping("/incidents/{id}/sessions")
+    String linkSession(@PathVariable UUID id, @RequestParam(defaultValue = "") String sessionId, RedirectAttributes redirect) {
+        return Flash.run(redirect, page(id), () -> "Session of " + sessions.link(id, uuid("sessionId", sessionId)).session().username()
+                + " linked.");
+    }
+
+    /** The notices each chosen tenant would get (an htmx fragment under the notify form). */
+    @PostMapping("/incidents/{id}/notices/preview")
+    String previewNotices(@PathVariable UUID id, @RequestParam(name = "tenants", required = false) List<String> tenants,
+            @RequestParam(defaultValue = "") String actions, @RequestParam(defaultValue = "") String contact, Model model) {
+        try {
+            model.addAttribute("previews", notices.preview(id, new IncidentNotices.NoticeRequest(tenants, actions, contact, null, null)));
+        } catch (ProblemException e) {
+            model.addAttribute("previewError", e.getMessage());
+        }
+        return "incident-notice-preview";
+    }
+
+    @PostMapping("/incidents/{id}/notices")
+    String sendNotices(@PathVariable UUID id, @RequestParam(name = "tenants", required = false) List<String> tenants,
+            @RequestParam(defaultValue = "") String actions, @RequestParam(defaultValue = "") String contact, RedirectAttributes redirect) {
+        return Flash.run(redirect, page(id), () -> "Notified: " + String.join(", ", notices.send(id,
+                new IncidentNotices.NoticeRequest(tenants, actions, contact, null, null)).stream().map(n -> n.tenant()).toList()) + ".");
+    }
+
     @PostMapping("/incidents/{id}/comments")
     String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
         return Flash.run(redirect, page(id), () -> {
@@ -269,6 +338,25 @@ class IncidentPagesController {
 
     private static String page(UUID id) {
         return "/incidents/" + id;
+    }
+
+    private static Long count(String field, String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("invalid-harm", field + " must be a whole number");
+        }
+    }
+
+    private static UUID uuid(String field, String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-input", field + " must be an id such as 3f2b…-…");
+        }
     }
 
     private static List<String> lines(String text) {

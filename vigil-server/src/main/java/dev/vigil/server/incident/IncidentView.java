@@ -40,8 +40,31 @@ public record IncidentView(UUID id, String ref, String tenant, String title, Str
                        String evidence, String createdBy, Instant createdAt, String completedBy, Instant completedAt) {
     }
 
-    /** @param source "manual" or the alert it was taken from ({@code alert:<id>}) */
-    public record Observable(UUID id, String kind, String value, String note, String source, String createdBy, Instant createdAt) {
+    /**
+     * @param source   "manual" or the alert it was taken from ({@code alert:<id>})
+     * @param evidence the stored events and indicators that contain it (null where it is not looked up)
+     */
+    public record Observable(UUID id, String kind, String value, String note, String source, String createdBy, Instant createdAt,
+                             Evidence evidence) {
+
+        Observable withEvidence(Evidence found) {
+            return new Observable(id, kind, value, note, source, createdBy, createdAt, found);
+        }
+    }
+
+    /**
+     * Where an observable shows up: how many stored events of the incident's tenant contain it from shortly before the
+     * incident until now, the search that lists them (API and console), and the indicators of intel feeds with its value.
+     *
+     * @param indicators null when the caller may not read threat intelligence
+     */
+    public record Evidence(long events, String query, Instant from, Instant to, String search, String console,
+                           List<IndicatorMatch> indicators) {
+    }
+
+    /** An indicator of a feed whose value equals the observable's; {@code verdict} is an analyst's false-positive or revoked. */
+    public record IndicatorMatch(String feed, String type, String value, int confidence, String description, String verdict,
+                                 long sightings) {
     }
 
     public record Comment(UUID id, String author, String body, Instant createdAt) {
@@ -62,7 +85,15 @@ public record IncidentView(UUID id, String ref, String tenant, String title, Str
                              Instant createdAt, String completedBy, Instant completedAt) {
     }
 
-    /** @param kind alert, phase, grading, task, comment, observable, attachment, retest, review, sla, note, … */
-    public record TimelineEntry(Instant at, String kind, String actor, String text) {
+    /**
+     * @param kind  alert, phase, grading, task, comment, observable, attachment, retest, review, sla, note, notification,
+     *              session, impact, …
+     * @param links where to read more: {@code api} and {@code console} paths (a session's recording, an alert)
+     */
+    public record TimelineEntry(Instant at, String kind, String actor, String text, Map<String, String> links) {
+
+        public TimelineEntry(Instant at, String kind, String actor, String text) {
+            this(at, kind, actor, text, Map.of());
+        }
     }
 }

@@ -16,6 +16,10 @@ import java.util.UUID;
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.NoticeView;
+import dev.vigil.server.alerting.NotificationView;
+import dev.vigil.server.alerting.ReceiverService;
+import dev.vigil.server.alerting.TenantNotices;
 import dev.vigil.server.incident.internal.IncidentRow;
 import dev.vigil.server.platform.config.VigilProperties;
 import dev.vigil.server.platform.web.ProblemException;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts an incident's view together: SLA timers at its effective level, linked alerts, its work and the timeline derived
- * from alerts, phase changes, tasks, comments, attachments, retests and manual entries. Also finds related alerts.
+ * from alerts, phase changes, tasks, comments, attachments, retests, manual entries, the deliveries of its alerts and
+ * of the notices sent to affected tenants (alerting's delivery log) and its linked bastion sessions; its observables
+ * with the events and indicators containing them. Also finds related alerts.
  */
 @Component
 class IncidentViews {
@@ -38,11 +44,16 @@ class IncidentViews {
     private final AttachmentService attachments;
     private final RetestRecords retests;
     private final ReviewService reviews;
+    private final ReceiverService receivers;
+    private final TenantNotices notices;
+    private final IncidentSessions sessions;
+    private final ObservableEvidence evidence;
     private final Clock clock;
     private final Duration suggestionWindow;
 
     IncidentViews(JdbcClient jdbc, AlertService alerts, SlaPolicy sla, TaskService tasks, ObservableService observables,
-            CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews, Clock clock,
+            CommentService comments, AttachmentService attachments, RetestRecords retests, ReviewService reviews,
+            ReceiverService receivers, TenantNotices notices, IncidentSessions sessions, ObservableEvidence evidence, Clock clock,
             VigilProperties properties) {
         this.jdbc = jdbc;
         this.alerts = alerts;
@@ -53,6 +64,10 @@ class IncidentViews {
         this.attachments = attachments;
         this.retests = retests;
         this.reviews = reviews;
+        this.receivers = receivers;
+        this.notices = notices;
+        this.sessions = sessions;
+        this.evidence = evidence;
         this.clock = clock;
         this.suggestionWindow = properties.incident().suggestionWindow();
     }
@@ -82,13 +97,60 @@ class IncidentViews {
         for (IncidentView.Comment comment : commentList) {
             timeline.add(new IncidentView.TimelineEntry(comment.createdAt(), "comment", comment.author(), comment.body()));
         }
+        timeline.addAll(notifications(linked));
+        timeline.addAll(noticeDeliveries(id));
+        timeline.addAll(sessions.timeline(id));
         timeline.sort(Comparator.comparing(IncidentView.TimelineEntry::at));
         Phase phase = Phase.parse(row.phase());
         return new IncidentView(id, row.ref(), row.tenant(), row.title(), row.summary(), row.type(), row.phase(),
                 phase.next().stream().map(Phase::code).toList(), grading(row), row.affectedAssets(), row.harm(), row.startedAt(),
                 row.detectedAt(), row.createdAt(), row.createdBy(), row.updatedAt(), phaseTimes(row), timers(row, now),
-                breaches(id), linked, taskList, observables.list(id), commentList, attachments.list(id), retests.list(id),
-                reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+                breaches(id), linked, taskList, evidence.of(row, observables.list(id), now), commentList, attachments.list(id),
+                retests.list(id), reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+    }
+
+    /** Each delivery of a linked alert to a receiver's channel, when it went out (or was queued, if not yet). */
+    private List<IncidentView.TimelineEntry> notifications(List<IncidentView.LinkedAlert> linked) {
+        List<IncidentView.TimelineEntry> entries = new ArrayList<>();
+        for (IncidentView.LinkedAlert alert : linked) {
+            List<NotificationView> deliveries;
+            try {
+                deliveries = receivers.notificationsOf(alert.id());
+            } catch (ProblemException notReadable) {
+                continue;
+            }
+            for (NotificationView delivery : deliveries) {
+                String outcome = outcome(delivery.status(), delivery.attempts(), delivery.lastError());
+                entries.add(new IncidentView.TimelineEntry(delivery.sentAt() != null ? delivery.sentAt() : delivery.createdAt(),
+                        "notification", "alerting", "Notification of alert \"" + alert.title() + "\" to receiver " + delivery.receiver()
+                        + " (" + delivery.channelType() + "): " + outcome,
+                        Map.of("api", "/api/v1/alerts/" + alert.id() + "/notifications", "console", "/alerts/" + alert.id())));
+            }
+        }
+        return entries;
+    }
+
+    /** Each delivery of a notice about the incident to a tenant's contact. */
+    private List<IncidentView.TimelineEntry> noticeDeliveries(UUID id) {
+        List<IncidentView.TimelineEntry> entries = new ArrayList<>();
+        for (NoticeView notice : notices.about("incident:" + id)) {
+            for (NoticeView.Delivery delivery : notice.deliveries()) {
+                String outcome = outcome(delivery.status(), delivery.attempts(), delivery.lastError());
+                entries.add(new IncidentView.TimelineEntry(delivery.sentAt() != null ? delivery.sentAt() : notice.sentAt(),
+                        "notification", "alerting", "Notice \"" + notice.subject() + "\" to " + notice.tenant() + " contact "
+                        + delivery.contact() + " (" + delivery.channelType() + "): " + outcome,
+                        Map.of("api", "/api/v1/notices/" + notice.id(), "console", "/notices")));
+            }
+        }
+        return entries;
+    }
+
+    private static String outcome(String status, int attempts, String lastError) {
+        return switch (status) {
+            case "pending" -> "pending after " + attempts + " attempt(s)" + (lastError == null ? "" : " (" + lastError + ")");
+            case "failed" -> "failed after " + attempts + " attempt(s)" + (lastError == null ? "" : ": " + lastError);
+            default -> status;
+        };
     }
 
     List<SlaTimer> timers(IncidentRow row, Instant now) {

@@ -81,7 +81,7 @@ public class ObservableService {
                 SELECT id, kind, value, note, source, created_by, created_at FROM incident_observable
                 WHERE incident_id = ? ORDER BY created_at, kind, value""").param(incidentId)
                 .query((rs, n) -> new IncidentView.Observable(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), null))
                 .list();
     }
 
