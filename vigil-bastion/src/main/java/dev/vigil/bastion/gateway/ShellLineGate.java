@@ -14,6 +14,7 @@ import dev.vigil.bastion.command.PendingLine;
 import dev.vigil.bastion.policy.CommandAction;
 import dev.vigil.bastion.policy.CommandVerdict;
 import dev.vigil.bastion.policy.Concern;
+import dev.vigil.bastion.policy.PolicyMode;
 import dev.vigil.bastion.policy.ScopedPolicy;
 import dev.vigil.bastion.recording.SessionRecorder;
 
@@ -22,7 +23,9 @@ import dev.vigil.bastion.recording.SessionRecorder;
  * target echoes it and the gateway sees the line as the shell shows it, with completion and editing); Enter is held
  * until the echo has settled, and the line on the terminal is decided. A line that may run gets its Enter; a refused
  * one is cancelled on the target with Ctrl-C and the operator gets a notice. Lines the shell continues (open quote,
- * here-document, trailing pipe) are collected and decided as one when complete, so a here-document body is data. A
+ * here-document, trailing pipe) are collected and decided as one when complete, so a here-document body is data
+ * (Ctrl-C drops them, Ctrl-D, which would end a here-document unchecked, is refused; restricted mode refuses them at
+ * once, since it admits no such syntax). A
  * bracketed paste with several lines is held whole and forwarded only if every line passes.
  */
 final class ShellLineGate {
@@ -33,6 +36,7 @@ final class ShellLineGate {
     private static final long QUIET_NANOS = 150_000_000L;
     private static final long ECHOED_QUIET_NANOS = 20_000_000L;
     private static final byte INTERRUPT = 0x03;
+    private static final byte END_OF_FILE = 0x04;
 
     private final InputStream operatorIn;
     private final OutputStream upstreamIn;
@@ -89,6 +93,15 @@ final class ShellLineGate {
                 forward(bytes, start, i);
                 enter(bytes[i]);
                 start = i + 1;
+            } else if (bytes[i] == INTERRUPT) {
+                carried = "";
+            } else if (bytes[i] == END_OF_FILE && !carried.isEmpty()) {
+                // Ctrl-D at a continuation would end a here-document and run the command unchecked
+                forward(bytes, start, i);
+                refuse(carried.strip(), new CommandVerdict(CommandAction.DENY, java.util.Optional.empty(),
+                        java.util.List.of("end the here-document with its delimiter line: Ctrl-D would run it unchecked"),
+                        policy.get().decide(carried).analysis()));
+                start = i + 1;
             }
         }
         if (paste == null) {
@@ -115,7 +128,9 @@ final class ShellLineGate {
         }
         String text = carried + pending.text();
         CommandVerdict verdict = current.decide(text);
-        if (incomplete(verdict) && !(verdict.action() == CommandAction.DENY && verdict.ruleId().isPresent())) {
+        boolean refusedAlready = verdict.action() == CommandAction.DENY && verdict.ruleId().isPresent()
+                || current.mode() == PolicyMode.RESTRICTED;
+        if (incomplete(verdict) && !refusedAlready) {
             carried = text + "\n";
             forward(new byte[] {key}, 0, 1);
             awaitLineFeed();

@@ -447,6 +447,7 @@ class GatewayOpenSshTest {
     void inAnInteractiveShellADeniedLineIsNotRunWhileAllowedAndWarnedOnesAre() throws Exception {
         Path victim = Files.writeString(keys.resolve("shell-victim.txt"), "keep me too");
         Path made = keys.resolve("shell-made.txt");
+        Path heredoc = keys.resolve("shell-heredoc.txt");
         Path script = keys.resolve("policy.exp");
         Files.writeString(script, """
                 set timeout 20
@@ -476,6 +477,47 @@ class GatewayOpenSshTest {
                     timeout { puts "TIMEOUT 4"; exit 99 }
                     eof { puts "EOF 4"; exit 98 }
                 }
+                send "cat > %s <<EOF\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4a"; exit 99 }
+                    eof { puts "EOF 4a"; exit 98 }
+                }
+                send "rm -f %s\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4b"; exit 99 }
+                    eof { puts "EOF 4b"; exit 98 }
+                }
+                send "EOF\r"
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4c"; exit 99 }
+                    eof { puts "EOF 4c"; exit 98 }
+                }
+                send "cat <<EOF\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4d"; exit 99 }
+                    eof { puts "EOF 4d"; exit 98 }
+                }
+                send "\003"
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4e"; exit 99 }
+                    eof { puts "EOF 4e"; exit 98 }
+                }
+                send "rm -f %s\r"
+                expect {
+                    "denied by the command policy" {}
+                    timeout { puts "TIMEOUT 4f"; exit 99 }
+                    eof { puts "EOF 4f"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4g"; exit 99 }
+                    eof { puts "EOF 4g"; exit 98 }
+                }
                 send "\\033\\[200~echo PASTE-\\$((2+3))\\rrm -f %s\\r\\033\\[201~"
                 expect {
                     "the paste was not sent" {}
@@ -497,7 +539,7 @@ class GatewayOpenSshTest {
                 expect eof
                 catch wait result
                 exit [lindex $result 3]
-                """.formatted(keys.resolve("policy.log"), gateway.port(), aliceKey, address("alice", "guarded"), victim, made, victim));
+                """.formatted(keys.resolve("policy.log"), gateway.port(), aliceKey, address("alice", "guarded"), victim, made, heredoc, victim, victim, victim));
         int before = SINK.opened.size();
 
         SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
@@ -506,6 +548,7 @@ class GatewayOpenSshTest {
         assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(7);
         assertThat(victim).as("the denied line did not run on the target").exists().hasContent("keep me too");
         assertThat(made).as("the warned line ran").exists();
+        assertThat(heredoc).as("a here-document body is data").hasContent("rm -f " + victim);
         assertThat(seen).contains("AFTER-42").doesNotContain("PASTE-5");
         SessionOpened opened = SINK.opened.get(before);
         SINK.awaitClosed(opened.sessionId());
@@ -513,6 +556,8 @@ class GatewayOpenSshTest {
         assertThat(recorded).extracting(RecordedCommand::text, RecordedCommand::action).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("\\rm -f " + victim, CommandAction.DENY),
                 org.assertj.core.groups.Tuple.tuple("touch " + made, CommandAction.WARN),
+                org.assertj.core.groups.Tuple.tuple("cat > " + heredoc + " <<EOF\nrm -f " + victim + "\nEOF", CommandAction.ALLOW),
+                org.assertj.core.groups.Tuple.tuple("rm -f " + victim, CommandAction.DENY),
                 org.assertj.core.groups.Tuple.tuple("echo PASTE-$((2+3))\nrm -f " + victim, CommandAction.DENY),
                 org.assertj.core.groups.Tuple.tuple("echo AFTER-$((40+2))", CommandAction.ALLOW),
                 org.assertj.core.groups.Tuple.tuple("exit 7", CommandAction.ALLOW));
