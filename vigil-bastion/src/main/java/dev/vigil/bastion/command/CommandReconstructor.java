@@ -78,6 +78,35 @@ public final class CommandReconstructor {
         }
     }
 
+    /**
+     * The line being typed, as the terminal shows it now (for a check before Enter reaches the target): the typed text
+     * when the row ends with it, else the row minus the prompt. {@code typed} is false when nothing was typed since the
+     * prompt; {@code echoed} false while the row does not (yet) show plain typing.
+     */
+    public synchronized PendingLine pending() {
+        String row = screen.text();
+        String plain = typing.plain == null ? null : typing.plain.toString().strip();
+        if (typing.plain != null && typing.printable == 0) {
+            return new PendingLine("", false, true);
+        }
+        if (plain != null && !plain.isEmpty() && row.stripTrailing().endsWith(plain)) {
+            return new PendingLine(plain, true, true);
+        }
+        String shown = (prompt != null && row.startsWith(prompt) ? row.substring(prompt.length()) : row).strip();
+        return new PendingLine(shown, true, false);
+    }
+
+    /** The line being typed was refused and will be cleared on the target (Ctrl-C): forget it. */
+    public synchronized void discard() {
+        typing = new Typed();
+        abandoned = true;
+    }
+
+    /** Whether an Enter has not been followed by the terminal's line feed yet. */
+    public synchronized boolean awaitingLineFeed() {
+        return !entered.isEmpty();
+    }
+
     /** Bytes the target's terminal displayed, decoded. */
     public synchronized void output(CharSequence shown) {
         screen.feed(shown);

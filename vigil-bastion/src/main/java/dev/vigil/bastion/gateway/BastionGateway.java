@@ -41,10 +41,16 @@ public final class BastionGateway implements AutoCloseable {
 
     public BastionGateway(GatewaySettings settings, OperatorAuthenticator operators, AccessBroker broker, CredentialSource credentials,
             HostKeyTrust hostKeys, SessionSink sink) {
+        this(settings, operators, broker, credentials, hostKeys, sink, CommandPolicySource.NONE);
+    }
+
+    /** With a command policy: exec commands are checked before the upstream opens, shell lines when Enter is pressed. */
+    public BastionGateway(GatewaySettings settings, OperatorAuthenticator operators, AccessBroker broker, CredentialSource credentials,
+            HostKeyTrust hostKeys, SessionSink sink, CommandPolicySource policies) {
         this.settings = settings;
         this.operators = operators;
         this.context = new GatewayContext(settings, broker, credentials, sink,
-                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout()), new LiveSessions());
+                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout()), new LiveSessions(), policies);
         this.server = SshServer.setUpDefaultServer();
         this.revocation = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-bastion-revocation").daemon().factory());
         configure();

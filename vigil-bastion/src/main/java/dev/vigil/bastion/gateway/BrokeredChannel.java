@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import dev.vigil.bastion.policy.CommandAction;
+import dev.vigil.bastion.policy.CommandVerdict;
 import dev.vigil.bastion.recording.Recording;
 import dev.vigil.bastion.recording.SessionRecorder;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -147,8 +150,13 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 case AccessDecision.Granted granted -> {
                     target = granted.target();
                     authorised = request;
+                    CommandVerdict verdict = kind == ChannelKind.EXEC ? context.policies().policyFor(target).decide(execCommand) : null;
+                    if (verdict != null && !verdict.runs()) {
+                        refuseCommand(request, verdict);
+                        return;
+                    }
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
-                    relay(request);
+                    relay(request, verdict);
                 }
             }
         } catch (UpstreamRefusedException e) {
@@ -161,7 +169,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         }
     }
 
-    private void relay(ChannelRequest request) throws IOException {
+    private void relay(ChannelRequest request, CommandVerdict execVerdict) throws IOException {
         TerminalRequest terminal = channel.terminal();
         PtyCapableChannelSession up = kind == ChannelKind.SHELL ? upstream.createShellChannel() : upstream.createExecChannel(execCommand);
         up.setUsePty(terminal != null);
@@ -177,15 +185,17 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         String sessionId = UUID.randomUUID().toString();
         Instant started = Instant.now();
         boolean interactive = terminal != null && kind == ChannelKind.SHELL;
-        BiConsumer<String, Double> onCommand = interactive
-                ? (text, offset) -> context.sink().command(sessionId, new RecordedCommand(Instant.now(), offset, text)) : null;
+        boolean gated = interactive && context.policies().policyFor(target).active();
+        BiConsumer<String, Double> onCommand = !interactive ? null : gated ? (text, offset) -> { }
+                : (text, offset) -> context.sink().command(sessionId, new RecordedCommand(Instant.now(), offset, text, CommandAction.ALLOW,
+                        Optional.empty(), List.of()));
         SessionRecorder recorder = new SessionRecorder(terminal == null ? 80 : terminal.columns(), terminal == null ? 24 : terminal.rows(),
                 started.getEpochSecond(), operator.username() + " as " + target.account() + "@" + target.targetName(),
                 Map.of("TERM", terminal == null ? "dumb" : terminal.term()), context.settings().maxRecordingBytes(), onCommand);
         context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
                 kind, request.command(), terminal != null, request.sourceAddress(), started));
         if (kind == ChannelKind.EXEC) {
-            context.sink().command(sessionId, new RecordedCommand(started, 0, execCommand));
+            context.sink().command(sessionId, RecordedCommand.of(started, 0, execCommand, execVerdict));
         }
         context.live().add(sessionId, this);
         try {
@@ -197,7 +207,10 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                     LOG.log(System.Logger.Level.DEBUG, "window change not sent upstream", e);
                 }
             });
-            Thread input = Thread.ofVirtual().start(() -> pumpInput(up, recorder));
+            Thread input = gated
+                    ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(target),
+                            command -> context.sink().command(sessionId, command))::run)
+                    : Thread.ofVirtual().start(() -> pumpInput(up, recorder));
             Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));
             Thread errors = Thread.ofVirtual().start(() -> pump(up.getInvertedErr(), err, recorder));
             output.join();
@@ -265,6 +278,31 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         } catch (IOException | RuntimeException e) {
             // either side closed
         }
+    }
+
+    /**
+     * An exec command the policy stops: the target is never contacted; the session is stored with the command and its
+     * decision (so it shows among sessions and in the audit trail) and ends with status 126, as a shell's refusal does.
+     */
+    private void refuseCommand(ChannelRequest request, CommandVerdict verdict) {
+        String sessionId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String notice = CommandNotice.refusal(verdict);
+        SessionRecorder recorder = new SessionRecorder(80, 24, now.getEpochSecond(), operator.username() + " as " + target.account() + "@"
+                + target.targetName(), Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
+        recorder.marker(notice);
+        context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind,
+                request.command(), channel.terminal() != null, request.sourceAddress(), now));
+        context.sink().command(sessionId, RecordedCommand.of(now, 0, execCommand, verdict));
+        context.sink().closed(sessionId, new SessionClosed(Instant.now(), REFUSED, null, "command policy: " + verdict.action().label(),
+                recorder.finish()));
+        try {
+            err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException alreadyGone) {
+            // nothing to tell
+        }
+        exit.onExit(REFUSED, notice);
     }
 
     private void refuse(ChannelRequest request, String reason) {

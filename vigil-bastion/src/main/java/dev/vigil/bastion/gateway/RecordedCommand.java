@@ -1,7 +1,30 @@
 package dev.vigil.bastion.gateway;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** A command as the target's terminal showed it, with its offset into the recording for replay. */
-public record RecordedCommand(Instant at, double offsetSeconds, String text) {
+import dev.vigil.bastion.policy.CommandAction;
+import dev.vigil.bastion.policy.CommandVerdict;
+
+/**
+ * A command as the target's terminal showed it (or an exec channel's command), with its offset into the recording for
+ * replay and the command policy's decision: {@code action} allow/warn ran, review/deny did not; {@code ruleId} the
+ * deciding rule if a rule decided; {@code reasons} why.
+ */
+public record RecordedCommand(Instant at, double offsetSeconds, String text, CommandAction action, Optional<String> ruleId,
+        List<String> reasons) {
+
+    public RecordedCommand {
+        reasons = List.copyOf(reasons);
+    }
+
+    static RecordedCommand of(Instant at, double offsetSeconds, String text, CommandVerdict verdict) {
+        return new RecordedCommand(at, offsetSeconds, text, verdict.action(), verdict.ruleId(), verdict.reasons());
+    }
+
+    /** Whether the command reached the target. */
+    public boolean ran() {
+        return action == CommandAction.ALLOW || action == CommandAction.WARN;
+    }
 }

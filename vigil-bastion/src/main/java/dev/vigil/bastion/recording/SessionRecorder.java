@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 
 import dev.vigil.bastion.command.CommandLine;
 import dev.vigil.bastion.command.CommandReconstructor;
+import dev.vigil.bastion.command.PendingLine;
 
 /**
  * Records one channel: terminal output and resizes into an asciicast v2 file, the operator's input into a separate
@@ -38,6 +39,7 @@ public final class SessionRecorder {
     private final CommandReconstructor commands;
     private final List<Object[]> heldInput = new ArrayList<>();
     private long castLength;
+    private volatile long lastOutputNanos = System.nanoTime();
     private Recording finished;
 
     /**
@@ -68,6 +70,7 @@ public final class SessionRecorder {
     }
 
     public synchronized void output(byte[] bytes, int offset, int length) {
+        lastOutputNanos = System.nanoTime();
         String text = outputText.decode(bytes, offset, length);
         cast.event("o", text);
         if (commands != null) {
@@ -89,6 +92,41 @@ public final class SessionRecorder {
         if (heldInput.size() > MAX_HELD_INPUT_EVENTS) {
             releaseInput(false);
         }
+    }
+
+    /** The line being typed as the terminal shows it (interactive channels only). */
+    public synchronized PendingLine pendingLine() {
+        return commands == null ? new PendingLine("", false, true) : commands.pending();
+    }
+
+    /** Whether an Enter is still waiting for the terminal's line feed. */
+    public synchronized boolean awaitingLineFeed() {
+        return commands != null && commands.awaitingLineFeed();
+    }
+
+    /** When the target last displayed something ({@link System#nanoTime()}). */
+    public long lastOutputNanos() {
+        return lastOutputNanos;
+    }
+
+    /**
+     * The operator's Enter was held back because the line was refused: the keystroke stays in the input record, the
+     * line is forgotten by the reconstruction, and the recording gets a marker saying why.
+     */
+    public synchronized void lineRefused(String notice) {
+        heldInput.add(new Object[] {cast.now(), "\r"});
+        if (commands != null) {
+            commands.discard();
+        }
+        releaseInput(false);
+        cast.event("m", notice);
+    }
+
+    /** Input the operator sent that was not forwarded (a refused paste): kept in the input record only. */
+    public synchronized void inputWithheld(String text, String notice) {
+        releaseInput(false);
+        input.event("i", text);
+        cast.event("m", notice);
     }
 
     public synchronized void resize(int columns, int rows) {

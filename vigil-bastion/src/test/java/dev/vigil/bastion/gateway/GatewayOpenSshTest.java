@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.vigil.bastion.policy.CommandAction;
+import dev.vigil.bastion.policy.CommandPolicy;
+import dev.vigil.bastion.policy.CommandRule;
+import dev.vigil.bastion.policy.CommandScope;
 import dev.vigil.testkit.ssh.SshClientRun;
 import dev.vigil.testkit.ssh.TargetSshd;
 import org.junit.jupiter.api.AfterAll;
@@ -99,8 +104,14 @@ class GatewayOpenSshTest {
             }
             return OpenSshKeys.same(OpenSshKeys.parse(pinned), presented) ? HostKeyTrust.Verdict.TRUSTED : HostKeyTrust.Verdict.CHANGED;
         };
+        PINS.put("guarded", sshd.hostPublicKey());
+        CommandPolicy policy = new CommandPolicy(List.of(
+                new CommandRule("rule-rm", "no-rm", Optional.of("guarded"), Optional.empty(), List.of("rm"), Optional.empty(), CommandAction.DENY),
+                new CommandRule("rule-touch", "touch-noted", Optional.of("guarded"), Optional.empty(), List.of("touch"), Optional.empty(),
+                        CommandAction.WARN)), List.of());
+        CommandPolicySource policies = target -> policy.scoped(new CommandScope(Set.of(target.targetName()), target.account()));
         gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, keys.resolve("gateway_host_key"), Duration.ofSeconds(10),
-                8 * 1024 * 1024, Duration.ofMillis(300)), operators, broker, vault, trust, SINK);
+                8 * 1024 * 1024, Duration.ofMillis(300)), operators, broker, vault, trust, SINK, policies);
         gateway.start();
     }
 
@@ -392,5 +403,163 @@ class GatewayOpenSshTest {
         } finally {
             ACTIVE.put("alice", true);
         }
+    }
+
+    @Test
+    void anExecCommandDeniedByThePolicyNeverReachesTheTarget() throws Exception {
+        Path victim = Files.writeString(keys.resolve("exec-victim.txt"), "keep me");
+        int before = SINK.opened.size();
+
+        SshClientRun.Result denied = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "guarded"), "echo start; r''m -f " + victim);
+
+        assertThat(denied.exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+        assertThat(denied.stderr()).contains("denied by the command policy").contains("rule no-rm");
+        assertThat(denied.stdout()).doesNotContain("start");
+        assertThat(victim).exists().hasContent("keep me");
+        SessionOpened opened = SINK.opened.get(before);
+        assertThat(opened.command()).contains("echo start; r''m -f " + victim);
+        RecordedCommand recorded = SINK.decisions.get(opened.sessionId()).get(0);
+        assertThat(recorded.action()).isEqualTo(CommandAction.DENY);
+        assertThat(recorded.ruleId()).contains("rule-rm");
+        assertThat(recorded.ran()).isFalse();
+        assertThat(SINK.awaitClosed(opened.sessionId()).exitStatus()).isEqualTo(BrokeredChannel.REFUSED);
+
+        SshClientRun.Result allowed = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "guarded"), "cat " + victim);
+        assertThat(allowed.exitStatus()).isZero();
+        assertThat(allowed.stdout()).isEqualTo("keep me");
+    }
+
+    @Test
+    void aWarnedExecCommandRunsAndIsRecordedAsWarned() throws Exception {
+        Path made = keys.resolve("exec-made.txt");
+        int before = SINK.opened.size();
+
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "guarded"), "touch " + made);
+
+        assertThat(result.exitStatus()).isZero();
+        assertThat(made).exists();
+        RecordedCommand recorded = SINK.decisions.get(SINK.opened.get(before).sessionId()).get(0);
+        assertThat(recorded.action()).isEqualTo(CommandAction.WARN);
+        assertThat(recorded.ruleId()).contains("rule-touch");
+    }
+
+    @Test
+    void inAnInteractiveShellADeniedLineIsNotRunWhileAllowedAndWarnedOnesAre() throws Exception {
+        Path victim = Files.writeString(keys.resolve("shell-victim.txt"), "keep me too");
+        Path made = keys.resolve("shell-made.txt");
+        Path heredoc = keys.resolve("shell-heredoc.txt");
+        Path script = keys.resolve("policy.exp");
+        Files.writeString(script, """
+                set timeout 20
+                log_file -noappend %s
+                set prompt {:~[$#] $}
+                set stty_init "rows 30 columns 200"
+                spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 1"; exit 99 }
+                    eof { puts "EOF 1"; exit 98 }
+                }
+                send "\\\\rm -f %s\\r"
+                expect {
+                    "denied by the command policy" {}
+                    timeout { puts "TIMEOUT 2"; exit 99 }
+                    eof { puts "EOF 2"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 3"; exit 99 }
+                    eof { puts "EOF 3"; exit 98 }
+                }
+                send "touch %s\r"
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4"; exit 99 }
+                    eof { puts "EOF 4"; exit 98 }
+                }
+                send "cat > %s <<EOF\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4a"; exit 99 }
+                    eof { puts "EOF 4a"; exit 98 }
+                }
+                send "rm -f %s\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4b"; exit 99 }
+                    eof { puts "EOF 4b"; exit 98 }
+                }
+                send "EOF\r"
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4c"; exit 99 }
+                    eof { puts "EOF 4c"; exit 98 }
+                }
+                send "cat <<EOF\r"
+                expect {
+                    "> " {}
+                    timeout { puts "TIMEOUT 4d"; exit 99 }
+                    eof { puts "EOF 4d"; exit 98 }
+                }
+                send "\003"
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4e"; exit 99 }
+                    eof { puts "EOF 4e"; exit 98 }
+                }
+                send "rm -f %s\r"
+                expect {
+                    "denied by the command policy" {}
+                    timeout { puts "TIMEOUT 4f"; exit 99 }
+                    eof { puts "EOF 4f"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 4g"; exit 99 }
+                    eof { puts "EOF 4g"; exit 98 }
+                }
+                send "\\033\\[200~echo PASTE-\\$((2+3))\\rrm -f %s\\r\\033\\[201~"
+                expect {
+                    "the paste was not sent" {}
+                    timeout { puts "TIMEOUT 5"; exit 99 }
+                    eof { puts "EOF 5"; exit 98 }
+                }
+                send "echo AFTER-\\$((40+2))\\r"
+                expect {
+                    "AFTER-42" {}
+                    timeout { puts "TIMEOUT 6"; exit 99 }
+                    eof { puts "EOF 6"; exit 98 }
+                }
+                expect {
+                    -re $prompt {}
+                    timeout { puts "TIMEOUT 7"; exit 99 }
+                    eof { puts "EOF 7"; exit 98 }
+                }
+                send "exit 7\r"
+                expect eof
+                catch wait result
+                exit [lindex $result 3]
+                """.formatted(keys.resolve("policy.log"), gateway.port(), aliceKey, address("alice", "guarded"), victim, made, heredoc, victim, victim, victim));
+        int before = SINK.opened.size();
+
+        SshClientRun.Result result = SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null);
+
+        String seen = Files.readString(keys.resolve("policy.log"));
+        assertThat(result.exitStatus()).as(seen + result.stderr()).isEqualTo(7);
+        assertThat(victim).as("the denied line did not run on the target").exists().hasContent("keep me too");
+        assertThat(made).as("the warned line ran").exists();
+        assertThat(heredoc).as("a here-document body is data").hasContent("rm -f " + victim);
+        assertThat(seen).contains("AFTER-42").doesNotContain("PASTE-5");
+        SessionOpened opened = SINK.opened.get(before);
+        SINK.awaitClosed(opened.sessionId());
+        List<RecordedCommand> recorded = SINK.decisions.get(opened.sessionId());
+        assertThat(recorded).extracting(RecordedCommand::text, RecordedCommand::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("\\rm -f " + victim, CommandAction.DENY),
+                org.assertj.core.groups.Tuple.tuple("touch " + made, CommandAction.WARN),
+                org.assertj.core.groups.Tuple.tuple("cat > " + heredoc + " <<EOF\nrm -f " + victim + "\nEOF", CommandAction.ALLOW),
+                org.assertj.core.groups.Tuple.tuple("rm -f " + victim, CommandAction.DENY),
+                org.assertj.core.groups.Tuple.tuple("echo PASTE-$((2+3))\nrm -f " + victim, CommandAction.DENY),
+                org.assertj.core.groups.Tuple.tuple("echo AFTER-$((40+2))", CommandAction.ALLOW),
+                org.assertj.core.groups.Tuple.tuple("exit 7", CommandAction.ALLOW));
     }
 }

@@ -12,6 +12,7 @@ final class RecordingSink implements SessionSink {
 
     final List<SessionOpened> opened = new CopyOnWriteArrayList<>();
     final Map<String, List<String>> commands = new ConcurrentHashMap<>();
+    final Map<String, List<RecordedCommand>> decisions = new ConcurrentHashMap<>();
     final Map<String, SessionClosed> closed = new ConcurrentHashMap<>();
     final List<String> refusals = new CopyOnWriteArrayList<>();
     final List<String> changedKeys = new CopyOnWriteArrayList<>();
@@ -25,6 +26,7 @@ final class RecordingSink implements SessionSink {
     @Override
     public void command(String sessionId, RecordedCommand command) {
         commands.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(command.text());
+        decisions.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(command);
     }
 
     @Override

@@ -1,7 +1,13 @@
 package dev.vigil.server.access;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A command of a session as the terminal showed it, with its offset into the recording (to jump there in replay). */
-public record SessionCommandView(int seq, Instant at, double offsetSeconds, String command) {
+/**
+ * A command of a session as the terminal showed it, with its offset into the recording (to jump there in replay) and
+ * the command policy's decision: {@code decision} allowed, warned, denied or review (not run); {@code ruleId} the
+ * deciding rule, if one decided; {@code reasons}.
+ */
+public record SessionCommandView(int seq, Instant at, double offsetSeconds, String command, String decision, boolean ran, String ruleId,
+        List<String> reasons) {
 }

@@ -69,10 +69,22 @@ public class SessionService {
 
     public SessionDetail get(UUID id) {
         SessionView session = find(id);
-        List<SessionCommandView> commands = jdbc.sql("SELECT seq, at, offset_seconds, command FROM access_session_command WHERE session_id = ? ORDER BY seq")
-                .param(id).query((rs, n) -> new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4)))
+        List<SessionCommandView> commands = jdbc.sql("""
+                        SELECT seq, at, offset_seconds, command, action, rule_id, reasons FROM access_session_command WHERE session_id = ? ORDER BY seq""")
+                .param(id).query((rs, n) -> new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
+                        decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)), rs.getString(6),
+                        List.of((String[]) rs.getArray(7).getArray())))
                 .list();
         return new SessionDetail(session, commands);
+    }
+
+    private static String decision(String action) {
+        return switch (action) {
+            case "allow" -> "allowed";
+            case "warn" -> "warned";
+            case "deny" -> "denied";
+            default -> "review";
+        };
     }
 
     /** The asciicast v2 file (uncompressed); its SHA-256 is the one in the session and in the audit ledger. */

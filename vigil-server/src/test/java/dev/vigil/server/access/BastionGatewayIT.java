@@ -142,6 +142,48 @@ class BastionGatewayIT {
     }
 
     @Test
+    void theCommandPolicyStopsADeniedExecCommandBeforeTheTargetAndFlagsAWarnedOne() throws Exception {
+        Path victim = Files.writeString(dir.resolve("policy-victim.txt"), "keep me");
+        Path made = dir.resolve("policy-made.txt");
+        Api.Response deny = api.post("/api/v1/access/command-rules", ADMIN_TOKEN, Map.of("name", "it-no-rm", "priority", 10, "targetGroup", "web",
+                "programs", List.of("rm"), "action", "deny"));
+        Api.Response warn = api.post("/api/v1/access/command-rules", ADMIN_TOKEN, Map.of("name", "it-touch", "priority", 20, "targetGroup", "web",
+                "pattern", "^touch ", "action", "warn"));
+        assertThat(deny.status()).as(deny.body()).isEqualTo(201);
+        assertThat(warn.status()).as(warn.body()).isEqualTo(201);
+        try {
+            String command = "echo go; sudo -n true || \\rm -f " + victim;
+            SshClientRun.Result denied = SshClientRun.ssh(aliceKey, sshPort, address("alice"), command);
+
+            assertThat(denied.exitStatus()).as(denied.stderr()).isEqualTo(126);
+            assertThat(denied.stderr()).contains("denied by the command policy").contains("rule it-no-rm");
+            assertThat(denied.stdout()).doesNotContain("go");
+            assertThat(victim).as("the target never ran it").exists().hasContent("keep me");
+            JsonNode session = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> findSession(command),
+                    found -> found != null && !found.path("endedAt").isNull());
+            assertThat(session.path("exitStatus").asInt()).isEqualTo(126);
+            JsonNode recorded = api.get("/api/v1/sessions/" + session.path("id").asString() + "/commands", ADMIN_TOKEN).json().get(0);
+            assertThat(recorded.path("decision").asString()).isEqualTo("denied");
+            assertThat(recorded.path("ran").asBoolean()).isFalse();
+            assertThat(recorded.path("ruleId").asString()).isEqualTo(deny.text("id"));
+            assertThat(recorded.path("reasons").toString()).contains("it-no-rm");
+            assertThat(api.get("/api/v1/audit/records?action=access.session.command.refused", ADMIN_TOKEN).body()).contains(victim.toString());
+
+            SshClientRun.Result warned = SshClientRun.ssh(aliceKey, sshPort, address("alice"), "touch " + made);
+            assertThat(warned.exitStatus()).as(warned.stderr()).isZero();
+            assertThat(made).exists();
+            JsonNode warnedSession = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> findSession("touch " + made),
+                    found -> found != null && !found.path("endedAt").isNull());
+            JsonNode warnedCommand = api.get("/api/v1/sessions/" + warnedSession.path("id").asString() + "/commands", ADMIN_TOKEN).json().get(0);
+            assertThat(warnedCommand.path("decision").asString()).isEqualTo("warned");
+            assertThat(warnedCommand.path("ruleId").asString()).isEqualTo(warn.text("id"));
+        } finally {
+            api.delete("/api/v1/access/command-rules/" + deny.text("id"), ADMIN_TOKEN);
+            api.delete("/api/v1/access/command-rules/" + warn.text("id"), ADMIN_TOKEN);
+        }
+    }
+
+    @Test
     void anOperatorWithoutAGrantIsRefused() {
         SshClientRun.Result result = SshClientRun.ssh(bobKey, sshPort, address("bob"), "echo hello");
 

@@ -25,16 +25,18 @@ public class GatewayRunner implements SmartLifecycle {
     private final VaultCredentials credentials;
     private final PinnedHostKeys hostKeys;
     private final SessionStore sessions;
+    private final TargetCommandPolicies policies;
     private volatile BastionGateway gateway;
 
     GatewayRunner(VigilProperties properties, OperatorDirectory operators, GrantBroker broker, VaultCredentials credentials,
-            PinnedHostKeys hostKeys, SessionStore sessions) {
+            PinnedHostKeys hostKeys, SessionStore sessions, TargetCommandPolicies policies) {
         this.properties = properties;
         this.operators = operators;
         this.broker = broker;
         this.credentials = credentials;
         this.hostKeys = hostKeys;
         this.sessions = sessions;
+        this.policies = policies;
     }
 
     @Override
@@ -46,7 +48,7 @@ public class GatewayRunner implements SmartLifecycle {
         }
         BastionGateway created = new BastionGateway(new GatewaySettings(settings.sshAddress(), settings.sshPort(),
                 properties.resolvedDataDir().resolve("keys/bastion_host_key"), settings.upstreamTimeout(), settings.maxRecordingSize().toBytes(),
-                settings.revocationCheck()), operators, broker, credentials, hostKeys, sessions);
+                settings.revocationCheck()), operators, broker, credentials, hostKeys, sessions, policies);
         try {
             created.start();
         } catch (IOException e) {

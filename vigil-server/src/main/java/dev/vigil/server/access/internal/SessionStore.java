@@ -76,11 +76,25 @@ public class SessionStore implements SessionSink {
         Map<String, Object> session = jdbc.sql("SELECT user_id, username, source_address, target_name, account, tenant_id FROM access_session WHERE id = ?")
                 .param(id).query().singleRow();
         int seq = jdbc.sql("SELECT coalesce(max(seq), 0) + 1 FROM access_session_command WHERE session_id = ?").param(id).query(Integer.class).single();
-        jdbc.sql("INSERT INTO access_session_command (session_id, seq, at, offset_seconds, command) VALUES (?, ?, ?, ?, ?)")
-                .params(id, seq, Timestamp.from(command.at()), command.offsetSeconds(), command.text()).update();
-        audit.record(new AuditEntry(actor(session), "access.session.command", "access-session", sessionId, (UUID) session.get("tenant_id"),
-                AuditEntry.Outcome.SUCCESS, Map.of("session", sessionId),
-                Map.of("seq", seq, "command", command.text(), "target", session.get("target_name"), "account", session.get("account"))));
+        jdbc.sql("""
+                INSERT INTO access_session_command (session_id, seq, at, offset_seconds, command, action, rule_id, reasons)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, seq, Timestamp.from(command.at()), command.offsetSeconds(), command.text(), command.action().label(),
+                        command.ruleId().orElse(null), command.reasons().toArray(String[]::new))
+                .update();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("seq", seq);
+        body.put("command", command.text());
+        body.put("target", session.get("target_name"));
+        body.put("account", session.get("account"));
+        body.put("decision", command.action().label());
+        command.ruleId().ifPresent(rule -> body.put("rule", rule));
+        if (!command.reasons().isEmpty()) {
+            body.put("reasons", command.reasons());
+        }
+        audit.record(new AuditEntry(actor(session), command.ran() ? "access.session.command" : "access.session.command.refused", "access-session",
+                sessionId, (UUID) session.get("tenant_id"), command.ran() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED,
+                Map.of("session", sessionId), body));
     }
 
     @Override
