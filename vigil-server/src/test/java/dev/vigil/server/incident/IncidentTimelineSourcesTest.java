@@ -20,6 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.bastion.gateway.ChannelKind;
 import dev.vigil.bastion.gateway.Operator;
 import dev.vigil.bastion.gateway.RecordedCommand;
+import dev.vigil.bastion.policy.CommandAction;
 import dev.vigil.bastion.gateway.SessionClosed;
 import dev.vigil.bastion.gateway.SessionOpened;
 import dev.vigil.bastion.gateway.SessionSink;
@@ -105,8 +106,8 @@ class IncidentTimelineSourcesTest extends ServerTestBase {
         sessionSink.opened(new SessionOpened(sessionId, UUID.randomUUID().toString(), new Operator(UUID.randomUUID().toString(), "responder"),
                 new UpstreamTarget(UUID.randomUUID().toString(), "www-01", "127.0.0.1", 22, UUID.randomUUID().toString(), "root",
                         UUID.randomUUID().toString()), ChannelKind.SHELL, Optional.empty(), true, "192.0.2.44", start));
-        sessionSink.command(sessionId, new RecordedCommand(start.plusSeconds(5), 5.0, "rm /var/www/shell.php"));
-        sessionSink.command(sessionId, new RecordedCommand(start.plusSeconds(9), 9.0, "systemctl restart nginx"));
+        sessionSink.command(sessionId, new RecordedCommand(start.plusSeconds(5), 5.0, "rm /var/www/shell.php", CommandAction.ALLOW, Optional.empty(), List.of()));
+        sessionSink.command(sessionId, new RecordedCommand(start.plusSeconds(9), 9.0, "systemctl restart nginx", CommandAction.ALLOW, Optional.empty(), List.of()));
         byte[] gzip = gzip(cast);
         sessionSink.closed(sessionId, new SessionClosed(start.plusSeconds(12), 0, null, null,
                 new Recording(gzip, "ab".repeat(32), cast.length(), null, false)));
