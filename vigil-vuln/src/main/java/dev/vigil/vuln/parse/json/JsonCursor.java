@@ -32,6 +32,11 @@ public final class JsonCursor {
         return pointer.isEmpty() ? "/" : pointer;
     }
 
+    /** The JSON pointer of a member of this node. */
+    public String pointer(String field) {
+        return childPointer(field);
+    }
+
     public boolean isObject() {
         return node.isObject();
     }
