@@ -12,10 +12,11 @@ import java.util.Locale;
  * @param aliases    other ids of the same vulnerability (CVE, GHSA, ...), without {@code id}
  * @param withdrawn  when the publisher withdrew it (OSV), or null; a withdrawn advisory matches nothing
  * @param severities CVSS vectors (and other ratings) it carries
+ * @param json       the record as JSON text, so that it can be stored and read again
  */
 public record Advisory(String id, AdvisoryFormat format, String source, String summary, List<String> aliases,
         Instant published, Instant modified, Instant withdrawn, List<AdvisorySeverity> severities,
-        List<AffectedPackage> affected) {
+        List<AffectedPackage> affected, String json) {
 
     public Advisory {
         aliases = List.copyOf(aliases);

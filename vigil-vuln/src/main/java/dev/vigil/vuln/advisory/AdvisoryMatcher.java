@@ -68,7 +68,8 @@ public final class AdvisoryMatcher {
                 }
             }
             return entry.cpes().isEmpty() && entry.vendor() != null && entry.product() != null
-                    && cpeName(entry.vendor()).equals(cpe.get()[0]) && cpeName(entry.product()).equals(cpe.get()[1]);
+                    && MatchKeys.cpeName(entry.vendor()).equals(cpe.get()[0])
+                    && MatchKeys.cpeName(entry.product()).equals(cpe.get()[1]);
         }
         return false;
     }
@@ -96,11 +97,6 @@ public final class AdvisoryMatcher {
             return Optional.of(new String[] {parts[2], parts[3]});
         }
         return Optional.empty();
-    }
-
-    /** A CVE vendor or product as CPE dictionaries write it: lower case, spaces as underscores. */
-    private static String cpeName(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
     private static int rank(Verdict verdict) {

@@ -66,7 +66,7 @@ public final class CveRecordReader {
         }
         return Optional.of(new Advisory(id, AdvisoryFormat.CVE_JSON5, root.source(), summary(cna), List.of(),
                 RecordDates.parse(metadata.text("datePublished")), RecordDates.parse(metadata.text("dateUpdated")), null,
-                severities, affected));
+                severities, affected, root.json()));
     }
 
     private static String summary(JsonCursor cna) throws InvalidInputException {

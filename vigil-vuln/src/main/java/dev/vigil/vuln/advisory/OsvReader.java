@@ -42,7 +42,7 @@ public final class OsvReader {
         List<String> aliases = root.texts("aliases").stream().filter(a -> !a.equalsIgnoreCase(id)).distinct().toList();
         return new Advisory(id, AdvisoryFormat.OSV, root.source(), summary(root), aliases,
                 RecordDates.parse(root.text("published")), RecordDates.parse(root.text("modified")),
-                RecordDates.parse(root.text("withdrawn")), severities, affected);
+                RecordDates.parse(root.text("withdrawn")), severities, affected, root.json());
     }
 
     private static String summary(JsonCursor root) throws InvalidInputException {

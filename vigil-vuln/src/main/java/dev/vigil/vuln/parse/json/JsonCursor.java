@@ -37,6 +37,11 @@ public final class JsonCursor {
         return childPointer(field);
     }
 
+    /** This node written back as compact JSON text. */
+    public String json() {
+        return node.toString();
+    }
+
     public boolean isObject() {
         return node.isObject();
     }
