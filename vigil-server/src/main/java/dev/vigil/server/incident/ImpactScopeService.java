@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.vigil.server.alerting.AlertEntitiesQuery;
 import dev.vigil.server.asset.AssetLinkView;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.asset.AssetService;
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Service;
 public class ImpactScopeService {
 
     static final int MAX_DEPTH = 6;
-    private static final Set<String> HOST_ENTITIES = Set.of("host.name", "host.hostname", "host.ip", "source.ip", "destination.ip");
-    private static final Set<String> HOST_OBSERVABLES = Set.of("host", "ip");
 
     private final IncidentService incidents;
     private final AssetRegistry registry;
@@ -89,13 +88,13 @@ public class ImpactScopeService {
         Set<String> names = new LinkedHashSet<>(incident.affectedAssets());
         for (IncidentView.LinkedAlert alert : incident.alerts()) {
             alert.entities().forEach((field, value) -> {
-                if (HOST_ENTITIES.contains(field) && value != null && !value.isBlank()) {
+                if (AlertEntitiesQuery.HOST_FIELDS.contains(field) && value != null && !value.isBlank()) {
                     names.add(value.strip());
                 }
             });
         }
         for (IncidentView.Observable observable : incident.observables()) {
-            if (HOST_OBSERVABLES.contains(observable.kind())) {
+            if (IncidentAssetsQuery.HOST_OBSERVABLES.contains(observable.kind())) {
                 names.add(observable.value());
             }
         }
