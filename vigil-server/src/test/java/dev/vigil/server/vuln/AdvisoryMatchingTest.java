@@ -118,6 +118,34 @@ class AdvisoryMatchingTest extends ServerTestBase {
     }
 
     @Test
+    void cveRecordsInAZipMatchByCpe() throws Exception {
+        String tenant = unique("cve");
+        api().createTenant(ADMIN_TOKEN, tenant);
+        String asset = api().post("/api/v1/assets", ADMIN_TOKEN, Map.of("tenant", tenant, "name", "hv-01", "kind", "host",
+                "criticality", 4)).text("id");
+        software(asset, List.of(Map.of("name", "Windows Server 2022", "version", "10.0.20348.2000",
+                "cpe", "cpe:2.3:o:microsoft:windows_server_2022:10.0.20348.2000:*:*:*:*:*:*:*")));
+        Path records = Corpus.require("cve-json5").resolve("records");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String record : List.of("2024/38xxx/CVE-2024-38080.json", "2024/21xxx/CVE-2024-21410.json")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(record));
+                out.write(Files.readAllBytes(records.resolve(record)));
+            }
+        }
+        Api.Response imported = api().sendBytes("POST", "/api/v1/vuln/advisories?filename=cves.zip", ADMIN_TOKEN,
+                "application/zip", HttpRequest.BodyPublishers.ofByteArray(zip.toByteArray()));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().path("stored").asInt()).isEqualTo(2);
+        JsonNode finding = byId(advisoryFindings(tenant), "CVE-2024-38080");
+        assertThat(finding.path("fixedVersion").asString()).isEqualTo("10.0.20348.2582");
+        assertThat(finding.path("cvssVector").asString()).startsWith("CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H");
+        assertThat(finding.path("reportedScore").decimalValue()).isEqualByComparingTo("7.8");
+        assertThat(finding.path("cvssScore").decimalValue()).isEqualByComparingTo("7.8");
+        assertThat(advisoryFindings(tenant).size()).as("the Exchange advisory names another product").isEqualTo(1);
+    }
+
+    @Test
     void rejectedCveRecordsAreSkippedAndBrokenUploadsRefused() throws Exception {
         Path cve = Corpus.require("cve-json5").resolve("records");
         Path rejected;
