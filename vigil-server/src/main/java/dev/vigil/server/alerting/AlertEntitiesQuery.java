@@ -37,7 +37,7 @@ public class AlertEntitiesQuery {
     /** The tenant's firing alerts. */
     public List<AlertHosts> firing(String tenant) {
         return jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE tenant = ? AND state = 'firing'")
-                .param(tenant).query(AlertRows::map).stream().map(AlertEntitiesQuery::hosts).toList();
+                .param(tenant).query(AlertRows::map).list().stream().map(AlertEntitiesQuery::hosts).toList();
     }
 
     /** The given alerts, firing or not. */
@@ -46,7 +46,7 @@ public class AlertEntitiesQuery {
             return List.of();
         }
         return jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ANY(?)")
-                .param(alertIds.toArray(UUID[]::new)).query(AlertRows::map).stream().map(AlertEntitiesQuery::hosts).toList();
+                .param(alertIds.toArray(UUID[]::new)).query(AlertRows::map).list().stream().map(AlertEntitiesQuery::hosts).toList();
     }
 
     private static AlertHosts hosts(AlertView alert) {

@@ -72,6 +72,11 @@ class RiskInputsTest extends ServerTestBase {
         assertThat(posture.path("score").asInt()).isEqualTo(490);
         assertThat(posture.path("history").get(0).path("score").asInt()).isEqualTo(490);
 
+        // each read of the risk list queries alerts; more reads than the connection pool holds must not exhaust it
+        for (int i = 0; i < 15; i++) {
+            assertThat(assetRisk(tenant).path("score").asInt()).isEqualTo(490);
+        }
+
         Api.Response resolved = api().post("/api/v1/alerts/" + high.id() + "/resolve", ADMIN_TOKEN, Map.of("resolution", "benign"));
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(assetRisk(tenant).path("score").asInt()).as("a resolved alert no longer counts").isEqualTo(370);
