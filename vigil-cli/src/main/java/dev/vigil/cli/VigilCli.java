@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // offline subcommands: one line each, keep sorted
+                dev.vigil.vuln.cli.AdvisoriesCommand.class,
                 dev.vigil.ledger.cli.AuditCommand.class,
                 dev.vigil.detect.cli.DetectCommand.class,
                 dev.vigil.detect.cli.SigmaCommand.class,

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 public class AssetCoverageService {
 
     private final AssetService assets;
+    private final AssetRegistry registry;
     private final EventSearchService events;
     private final InputService inputs;
     private final InputHealthService health;
@@ -37,9 +38,10 @@ public class AssetCoverageService {
     private final VigilProperties properties;
     private final Clock clock;
 
-    AssetCoverageService(AssetService assets, EventSearchService events, InputService inputs, InputHealthService health,
-            ObjectProvider<CoverageSource> sources, VigilProperties properties, Clock clock) {
+    AssetCoverageService(AssetService assets, AssetRegistry registry, EventSearchService events, InputService inputs,
+            InputHealthService health, ObjectProvider<CoverageSource> sources, VigilProperties properties, Clock clock) {
         this.assets = assets;
+        this.registry = registry;
         this.events = events;
         this.inputs = inputs;
         this.health = health;
@@ -49,16 +51,29 @@ public class AssetCoverageService {
     }
 
     public AssetCoverage of(UUID assetId) {
-        return coverage(List.of(assets.get(assetId)), activeInputs()).get(0);
+        return coverage(List.of(assets.get(assetId)), activeInputs(inputs.list(), health.list()), events::count).get(0);
     }
 
     /** Coverage of the caller's assets; with {@code gapsOnly} only those missing something. */
     public List<AssetCoverage> list(String tenant, boolean gapsOnly, int limit, int offset) {
-        List<AssetCoverage> all = coverage(assets.list(tenant, null, null, limit, offset), activeInputs());
+        List<AssetCoverage> all = coverage(assets.list(tenant, null, null, limit, offset),
+                activeInputs(inputs.list(), health.list()), events::count);
         return gapsOnly ? all.stream().filter(c -> !c.gaps().isEmpty()).toList() : all;
     }
 
-    private List<AssetCoverage> coverage(List<AssetView> list, Map<String, List<String>> activeInputsByAsset) {
+    /** Coverage of every live asset of a tenant, for system jobs (asset risk); no caller check. */
+    public List<AssetCoverage> ofTenantForJobs(String tenant) {
+        return coverage(registry.liveAssets(tenant), activeInputs(inputs.listForJobs(), health.listForJobs()),
+                (query, from, to) -> events.countInTenant(tenant, query, from, to));
+    }
+
+    /** Counts the events a query finds, within the tenants the caller (or the job) may see. */
+    private interface EventCounter {
+        long count(String query, Instant from, Instant to);
+    }
+
+    private List<AssetCoverage> coverage(List<AssetView> list, Map<String, List<String>> activeInputsByAsset,
+            EventCounter eventCounter) {
         Instant now = clock.instant();
         Instant logsFrom = now.minus(properties.asset().logWindow());
         Instant scanFrom = now.minus(properties.asset().scanStaleAfter());
@@ -68,7 +83,7 @@ public class AssetCoverageService {
         for (AssetView asset : list) {
             List<String> sources = new ArrayList<>(activeInputsByAsset.getOrDefault(asset.name().toLowerCase(), List.of()));
             sources.addAll(activeInputsByAsset.getOrDefault(asset.id().toString(), List.of()));
-            boolean logs = !sources.isEmpty() || eventsNamed(asset, logsFrom, now);
+            boolean logs = !sources.isEmpty() || eventsNamed(asset, logsFrom, now, eventCounter);
             boolean scanned = asset.lastScannedAt() != null && !asset.lastScannedAt().isBefore(scanFrom);
             List<String> gaps = new ArrayList<>();
             if (!logs) {
@@ -91,7 +106,7 @@ public class AssetCoverageService {
         return result;
     }
 
-    private boolean eventsNamed(AssetView asset, Instant from, Instant to) {
+    private static boolean eventsNamed(AssetView asset, Instant from, Instant to, EventCounter eventCounter) {
         List<String> clauses = new ArrayList<>();
         for (String hostname : asset.hostnames()) {
             clauses.add("host.name:\"" + hostname + "\"");
@@ -102,13 +117,13 @@ public class AssetCoverageService {
         if (clauses.isEmpty()) {
             return false;
         }
-        return events.count(String.join(" OR ", clauses), from, to) > 0;
+        return eventCounter.count(String.join(" OR ", clauses), from, to) > 0;
     }
 
     /** Names of the active inputs per asset binding (lower-cased asset name or asset id). */
-    private Map<String, List<String>> activeInputs() {
-        Map<UUID, String> status = health.list().stream().collect(Collectors.toMap(InputHealth::inputId, InputHealth::status));
-        return inputs.list().stream()
+    private static Map<String, List<String>> activeInputs(List<InputView> inputs, List<InputHealth> health) {
+        Map<UUID, String> status = health.stream().collect(Collectors.toMap(InputHealth::inputId, InputHealth::status));
+        return inputs.stream()
                 .filter(input -> input.asset() != null && !input.asset().isBlank())
                 .filter(input -> "active".equals(status.get(input.id())))
                 .collect(Collectors.groupingBy(input -> input.asset().strip().toLowerCase(),

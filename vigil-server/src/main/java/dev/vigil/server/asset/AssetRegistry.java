@@ -16,6 +16,7 @@ import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.VigilPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +34,14 @@ public class AssetRegistry {
     private final AssetWriter writer;
     private final AccessPolicy access;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    AssetRegistry(JdbcClient jdbc, AssetWriter writer, AccessPolicy access, AuditLog audit) {
+    AssetRegistry(JdbcClient jdbc, AssetWriter writer, AccessPolicy access, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.access = access;
         this.audit = audit;
+        this.events = events;
     }
 
     /** An observed system: its name as the source gave it and the other identifiers seen with it. */
@@ -116,6 +119,12 @@ public class AssetRegistry {
     @Transactional
     public void recordSoftware(UUID assetId, List<SoftwarePackage> packages, String scanner) {
         writer.replaceSoftware(assetId, packages.stream().limit(AssetService.MAX_SOFTWARE).toList(), scanner);
+        writer.find(assetId).ifPresent(asset -> events.publishEvent(new AssetSoftwareChanged(asset.tenant(), assetId)));
+    }
+
+    /** The asset's software inventory from every source, for matching jobs; no permission check. */
+    public List<SoftwarePackage> software(UUID assetId) {
+        return writer.software(assetId);
     }
 
     /** Name, tenant and the attributes findings and risk depend on, without a permission check. */

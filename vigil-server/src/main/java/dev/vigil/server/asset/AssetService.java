@@ -136,13 +136,7 @@ public class AssetService {
     }
 
     public List<SoftwarePackage> software(UUID id) {
-        AssetView asset = get(id);
-        return jdbc.sql("""
-                SELECT name, version, purl, cpe, source, seen_at FROM asset_software WHERE asset_id = ?
-                ORDER BY lower(name), version""").param(asset.id())
-                .query((rs, row) -> new SoftwarePackage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
-                .list();
+        return writer.software(get(id).id());
     }
 
     /** Replaces the inventory entries of one source (api, csv or a scanner) with the given packages. */
@@ -168,6 +162,7 @@ public class AssetService {
         writer.replaceSoftware(asset.id(), packages, source);
         audit.record(AuditEntry.success("asset.software.replace", "asset", asset.id(), null,
                 Map.of("source", source, "packages", packages.size())));
+        events.publishEvent(new AssetSoftwareChanged(asset.tenant(), asset.id()));
         return software(asset.id());
     }
 
@@ -265,6 +260,7 @@ public class AssetService {
                 .update();
         events.publishEvent(new AssetsMerged(into.tenant(), into.id(), merged.id()));
         events.publishEvent(new AssetUpdated(into.tenant(), into.id()));
+        events.publishEvent(new AssetSoftwareChanged(into.tenant(), into.id()));
         audit.record(AuditEntry.success("asset.merge", "asset", into.id(), null,
                 Map.of("into", into.id().toString(), "merged", merged.id().toString(), "mergedName", merged.name())));
         return writer.find(into.id()).orElseThrow();

@@ -23,6 +23,8 @@ class AssetVulnConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/vulns", "vuln", "read"),
                 permission(POST, "/vulns/import", "vuln", "update"),
                 permission(POST, "/vulns/{id}/transition", "vuln", "update"),
+                permission(GET, "/vulns/advisories", "vuln", "read"),
+                permission(POST, "/vulns/advisories/import", "vuln", "update"),
                 permission(GET, "/situation", "vuln", "read"));
     }
 }

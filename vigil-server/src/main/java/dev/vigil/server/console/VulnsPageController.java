@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 import dev.vigil.server.platform.web.ProblemException;
+import dev.vigil.server.vuln.AdvisoryService;
 import dev.vigil.server.vuln.FindingService;
 import dev.vigil.server.vuln.VulnImportService;
 import org.springframework.stereotype.Controller;
@@ -15,16 +16,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Findings with their lifecycle actions, and the scanner report upload. */
+/** Findings with their lifecycle actions, the scanner report upload, and the advisory database. */
 @Controller
 class VulnsPageController {
 
     private final FindingService findings;
     private final VulnImportService imports;
+    private final AdvisoryService advisories;
 
-    VulnsPageController(FindingService findings, VulnImportService imports) {
+    VulnsPageController(FindingService findings, VulnImportService imports, AdvisoryService advisories) {
         this.findings = findings;
         this.imports = imports;
+        this.advisories = advisories;
     }
 
     @GetMapping("/vulns")
@@ -51,6 +54,32 @@ class VulnsPageController {
                 return report.file() + " (" + report.format() + "): " + report.findings() + " findings, " + report.created()
                         + " new, " + report.updated() + " updated, " + report.reopened() + " reopened, " + report.closed()
                         + " closed.";
+            } catch (IOException e) {
+                throw ProblemException.badRequest("invalid-upload", "cannot read the upload: " + e.getMessage());
+            }
+        });
+    }
+
+    @GetMapping("/vulns/advisories")
+    String advisories(@RequestParam(defaultValue = "") String search, Model model) {
+        model.addAttribute("advisories", advisories.list(search, 500, 0));
+        model.addAttribute("total", advisories.count());
+        model.addAttribute("search", search);
+        return "vuln-advisories";
+    }
+
+    @PostMapping("/vulns/advisories/import")
+    String importAdvisories(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/vulns/advisories", () -> {
+            try {
+                var report = advisories.importAdvisories(file.getOriginalFilename(), file.getBytes());
+                int affected = report.matching().stream().mapToInt(m -> m.affected()).sum();
+                int created = report.matching().stream().mapToInt(m -> m.created()).sum();
+                int closed = report.matching().stream().mapToInt(m -> m.closed()).sum();
+                return report.file() + ": " + report.stored() + " advisories stored, " + report.rejected()
+                        + " rejected CVE records skipped, " + report.invalidCount() + " broken records"
+                        + (report.invalid().isEmpty() ? "" : " (" + report.invalid().get(0) + ")") + "; matching found "
+                        + affected + " affected packages, " + created + " new findings, " + closed + " closed.";
             } catch (IOException e) {
                 throw ProblemException.badRequest("invalid-upload", "cannot read the upload: " + e.getMessage());
             }

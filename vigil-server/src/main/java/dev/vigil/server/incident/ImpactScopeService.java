@@ -18,6 +18,7 @@ import java.util.UUID;
 import dev.vigil.events.store.EventStore;
 import dev.vigil.events.store.QuerySyntaxException;
 import dev.vigil.server.alerting.AlertService;
+import dev.vigil.server.alerting.AlertEntitiesQuery;
 import dev.vigil.server.asset.AssetLinkView;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.asset.AssetService;
@@ -53,9 +54,7 @@ public class ImpactScopeService {
     static final int MAX_DEPTH = 6;
     private static final int MAX_SEARCH_HOSTS = 100;
     private static final List<String> SENSITIVITY_ORDER = List.of("public", "internal", "confidential", "restricted");
-    private static final Set<String> HOST_ENTITIES = Set.of("host.name", "host.hostname", "host.ip", "source.ip", "destination.ip");
     private static final List<String> SEARCH_HOST_FIELDS = List.of("host.name", "host.ip", "source.ip", "destination.ip");
-    private static final Set<String> HOST_OBSERVABLES = Set.of("host", "ip");
 
     private final IncidentService incidents;
     private final IncidentStore store;
@@ -212,13 +211,13 @@ public class ImpactScopeService {
         incident.affectedAssets().forEach(name -> names.putIfAbsent(name, name));
         for (IncidentView.LinkedAlert alert : incident.alerts()) {
             alert.entities().forEach((field, value) -> {
-                if (HOST_ENTITIES.contains(field) && value != null && !value.isBlank()) {
+                if (AlertEntitiesQuery.HOST_FIELDS.contains(field) && value != null && !value.isBlank()) {
                     names.putIfAbsent(value.strip(), value.strip());
                 }
             });
         }
         for (IncidentView.Observable observable : incident.observables()) {
-            if (HOST_OBSERVABLES.contains(observable.kind())) {
+            if (IncidentAssetsQuery.HOST_OBSERVABLES.contains(observable.kind())) {
                 names.putIfAbsent(observable.value(), observable.value());
             }
         }

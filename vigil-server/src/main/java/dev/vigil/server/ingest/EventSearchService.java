@@ -53,6 +53,11 @@ public class EventSearchService {
         return store.count(query(query, from, to));
     }
 
+    /** Counts the events of one tenant, for system jobs (asset coverage in risk scores); no caller check. */
+    public long countInTenant(String tenant, String query, Instant from, Instant to) {
+        return store.count(new EventQuery(query == null ? "" : query, from, to, TenantScope.of(Set.of(tenant))));
+    }
+
     public Optional<Event> get(String id) {
         return store.get(id, scope());
     }

@@ -24,13 +24,22 @@ public class InputHealthService {
     }
 
     public List<InputHealth> list() {
+        return health(inputs.list());
+    }
+
+    /** The health of every input, for system jobs (asset coverage in risk scores); no caller check. */
+    public List<InputHealth> listForJobs() {
+        return health(inputs.listForJobs());
+    }
+
+    private List<InputHealth> health(List<InputView> list) {
         Map<UUID, InputCounters.Snapshot> snapshots = counters.snapshots();
         Map<UUID, Timestamp> silentSince = new java.util.HashMap<>();
         jdbc.sql("SELECT input_id, silent_since FROM ingest_input_stats WHERE silent_since IS NOT NULL")
                 .query(rs -> {
                     silentSince.put(rs.getObject(1, UUID.class), rs.getTimestamp(2));
                 });
-        return inputs.list().stream().map(input -> {
+        return list.stream().map(input -> {
             InputCounters.Snapshot s = snapshots.getOrDefault(input.id(), new InputCounters.Snapshot(0, 0, 0, 0, null));
             Timestamp silent = silentSince.get(input.id());
             String status = !input.enabled() ? "disabled" : silent != null ? "silent" : s.lastSeenAt() == null ? "never-seen" : "active";

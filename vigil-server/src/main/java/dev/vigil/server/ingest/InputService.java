@@ -58,6 +58,11 @@ public class InputService {
         return rows.all().stream().filter(i -> mayRead(caller, i, tenantIds)).toList();
     }
 
+    /** Every input, for system jobs (asset coverage in risk scores); no caller check. */
+    public List<InputView> listForJobs() {
+        return rows.all();
+    }
+
     public InputView get(UUID id) {
         InputView input = rows.byId(id).orElseThrow(() -> ProblemException.notFound("input", id));
         if (!mayRead(access.requireCurrent(), input, tenantIdsBySlug())) {

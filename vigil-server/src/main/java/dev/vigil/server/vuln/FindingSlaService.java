@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FindingSlaService {
 
+    /** The source of SLA breach alerts. */
+    public static final String ALERT_SOURCE = "vuln";
+
     private final JdbcClient jdbc;
     private final AlertIntake alerts;
     private final AssetRegistry assets;
@@ -62,7 +65,7 @@ public class FindingSlaService {
         Instant now = clock.instant();
         for (Breach b : breaches) {
             String asset = assets.describe(b.assetId()).map(AssetView::name).orElse(b.assetId().toString());
-            alerts.raise(new AlertDraft(b.tenant(), "vuln", "sla:" + b.id(), "Remediation SLA breached: " + b.vulnerability()
+            alerts.raise(new AlertDraft(b.tenant(), ALERT_SOURCE, "sla:" + b.id(), "Remediation SLA breached: " + b.vulnerability()
                     + " on " + asset, "", severity(b.priority()), FindingWriter.slaAlertKey(b.id()), Duration.ofDays(3650),
                     Map.of("host.name", asset, "vulnerability.id", b.vulnerability()), List.of(),
                     "finding " + b.id() + " (" + b.priority() + ": " + b.title() + ") was due " + b.due()

@@ -2,23 +2,29 @@ package dev.vigil.server.vuln;
 
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.vigil.server.alerting.AlertEntitiesQuery;
+import dev.vigil.server.asset.AssetCoverageService;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.asset.AssetView;
 import dev.vigil.server.identity.TenantScopes;
-import dev.vigil.server.platform.config.VigilProperties;
+import dev.vigil.server.incident.IncidentAssetsQuery;
 import dev.vigil.server.platform.web.ProblemException;
 import dev.vigil.vuln.assess.AssetRiskFormula;
+import dev.vigil.vuln.assess.AssetRiskInputs;
 import dev.vigil.vuln.ssvc.CisaLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,8 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Risk per asset and posture per tenant ({@link AssetRiskFormula}), with a daily history recorded hourly (the day's
- * last value stays).
+ * Risk per asset and posture per tenant ({@link AssetRiskFormula}: open findings, firing alerts and open incidents that
+ * name the asset, its coverage gaps, criticality and exposure), with a daily history recorded hourly (the day's last
+ * value stays).
  */
 @Service
 public class RiskService {
@@ -35,14 +42,19 @@ public class RiskService {
     private final JdbcClient jdbc;
     private final AssetRegistry assets;
     private final TenantScopes tenants;
-    private final VigilProperties properties;
+    private final AssetCoverageService coverage;
+    private final AlertEntitiesQuery alerts;
+    private final IncidentAssetsQuery incidents;
     private final Clock clock;
 
-    RiskService(JdbcClient jdbc, AssetRegistry assets, TenantScopes tenants, VigilProperties properties, Clock clock) {
+    RiskService(JdbcClient jdbc, AssetRegistry assets, TenantScopes tenants, AssetCoverageService coverage,
+            AlertEntitiesQuery alerts, IncidentAssetsQuery incidents, Clock clock) {
         this.jdbc = jdbc;
         this.assets = assets;
         this.tenants = tenants;
-        this.properties = properties;
+        this.coverage = coverage;
+        this.alerts = alerts;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -128,7 +140,20 @@ public class RiskService {
                     open.computeIfAbsent(asset, a -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
                     breached.merge(asset, rs.getInt(4), Integer::sum);
                 });
-        Instant scanFrom = clock.instant().minus(properties.asset().scanStaleAfter());
+        AssetNameResolver names = new AssetNameResolver(tenant);
+        Map<UUID, List<String>> alertsByAsset = new HashMap<>();
+        for (AlertEntitiesQuery.AlertHosts alert : alerts.firing(tenant)) {
+            if (alert.source().equals(FindingSlaService.ALERT_SOURCE)) {
+                continue; // an SLA breach alert restates a finding the score already counts
+            }
+            names.assetsOf(alert.hosts()).forEach(id -> alertsByAsset.computeIfAbsent(id, a -> new ArrayList<>()).add(alert.severity()));
+        }
+        Map<UUID, List<Integer>> incidentsByAsset = new HashMap<>();
+        for (IncidentAssetsQuery.OpenIncident incident : incidents.open(tenant)) {
+            names.assetsOf(incident.names()).forEach(id -> incidentsByAsset.computeIfAbsent(id, a -> new ArrayList<>()).add(incident.level()));
+        }
+        Map<UUID, List<String>> gaps = new HashMap<>();
+        coverage.ofTenantForJobs(tenant).forEach(c -> gaps.put(c.assetId(), c.gaps()));
         List<AssetRisk> risks = new ArrayList<>();
         for (AssetView asset : assets.liveAssets(tenant)) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -138,12 +163,44 @@ public class RiskService {
                 counts.put(level.label(), n);
                 levels.put(level, n);
             }
-            boolean scanned = asset.lastScannedAt() != null && !asset.lastScannedAt().isBefore(scanFrom);
+            List<String> assetGaps = gaps.getOrDefault(asset.id(), List.of());
+            List<String> firing = alertsByAsset.getOrDefault(asset.id(), List.of());
+            List<Integer> incidentLevels = incidentsByAsset.getOrDefault(asset.id(), List.of());
             risks.add(new AssetRisk(asset.id(), tenant, asset.name(), asset.kind(), asset.criticality(),
-                    asset.internetExposed(), scanned, counts, breached.getOrDefault(asset.id(), 0),
-                    AssetRiskFormula.score(asset.criticality(), asset.internetExposed(), scanned, levels)));
+                    asset.internetExposed(), !assetGaps.contains("not-scanned"), counts, breached.getOrDefault(asset.id(), 0),
+                    firing.size(), incidentLevels.size(), assetGaps,
+                    AssetRiskFormula.score(new AssetRiskInputs(asset.criticality(), asset.internetExposed(), levels, firing,
+                            incidentLevels, Set.copyOf(assetGaps)))));
         }
         return risks;
+    }
+
+    /** Looks up the names alerts and incidents give (asset name, host name, address, asset id) among a tenant's assets. */
+    private final class AssetNameResolver {
+
+        private final String tenant;
+        private final Map<String, Optional<UUID>> known = new HashMap<>();
+
+        AssetNameResolver(String tenant) {
+            this.tenant = tenant;
+        }
+
+        Set<UUID> assetsOf(Collection<String> names) {
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (String name : names) {
+                known.computeIfAbsent(name, this::resolve).ifPresent(ids::add);
+            }
+            return ids;
+        }
+
+        private Optional<UUID> resolve(String name) {
+            try {
+                UUID id = UUID.fromString(name);
+                return assets.describe(id).filter(a -> a.tenant().equals(tenant)).map(AssetView::id);
+            } catch (IllegalArgumentException notAnId) {
+                return assets.find(tenant, name);
+            }
+        }
     }
 
     private List<String> readable(String tenant) {

@@ -30,13 +30,16 @@ class VulnEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/vuln/catalogs", "vuln", "read"),
                 permission(POST, "/api/v1/vuln/catalogs/kev", "vuln", "update"),
                 permission(POST, "/api/v1/vuln/catalogs/epss", "vuln", "update"),
+                permission(POST, "/api/v1/vuln/advisories", "vuln", "update"),
+                permission(GET, "/api/v1/vuln/advisories", "vuln", "read"),
                 permission(GET, "/api/v1/risk/assets", "vuln", "read"),
                 permission(GET, "/api/v1/risk/posture", "vuln", "read"));
     }
 
     @Bean
     BodyLimit vulnImportBodyLimit(VigilProperties properties) {
-        return new BodyLimit(List.of("/api/v1/vuln/imports", "/api/v1/vuln/catalogs/kev", "/api/v1/vuln/catalogs/epss"),
+        return new BodyLimit(List.of("/api/v1/vuln/imports", "/api/v1/vuln/catalogs/kev", "/api/v1/vuln/catalogs/epss",
+                "/api/v1/vuln/advisories"),
                 properties.vuln().maxImportSize().toBytes(), "vigil.vuln.max-import-size");
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,13 +20,9 @@ import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.TenantScopes;
 import dev.vigil.server.platform.web.ProblemException;
-import dev.vigil.server.vuln.internal.Enrichment;
 import dev.vigil.server.vuln.internal.FindingIdentity;
-import dev.vigil.server.vuln.internal.FindingLifecycle;
-import dev.vigil.server.vuln.internal.FindingWriter;
+import dev.vigil.server.vuln.internal.FindingRecorder;
 import dev.vigil.server.vuln.internal.TenantClause;
-import dev.vigil.vuln.assess.Assessment;
-import dev.vigil.vuln.assess.FindingAssessor;
 import dev.vigil.vuln.parse.InvalidInputException;
 import dev.vigil.vuln.report.Finding;
 import dev.vigil.vuln.report.FindingKind;
@@ -50,19 +45,17 @@ public class VulnImportService {
 
     private final JdbcClient jdbc;
     private final AssetRegistry assets;
-    private final FindingWriter writer;
-    private final Enrichment enrichment;
+    private final FindingRecorder recorder;
     private final AccessPolicy access;
     private final TenantScopes tenants;
     private final AuditLog audit;
     private final Clock clock;
 
-    VulnImportService(JdbcClient jdbc, AssetRegistry assets, FindingWriter writer, Enrichment enrichment,
-            AccessPolicy access, TenantScopes tenants, AuditLog audit, Clock clock) {
+    VulnImportService(JdbcClient jdbc, AssetRegistry assets, FindingRecorder recorder, AccessPolicy access,
+            TenantScopes tenants, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.assets = assets;
-        this.writer = writer;
-        this.enrichment = enrichment;
+        this.recorder = recorder;
         this.access = access;
         this.tenants = tenants;
         this.audit = audit;
@@ -162,33 +155,14 @@ public class VulnImportService {
                 duplicates++;
                 continue;
             }
-            Optional<FindingWriter.Stored> stored = writer.lock(asset.id(), identity);
-            UUID id;
-            Instant firstSeen;
-            if (stored.isEmpty()) {
-                id = writer.insert(tenant, asset.id(), identity, finding, now);
-                firstSeen = now;
-                writer.history(id, null, "new", "reported by " + finding.scanner() + " in " + file, actor);
-                if (finding.status() != null && FindingLifecycle.SUPPRESSED_BY_REPORT.contains(finding.status().toLowerCase())) {
-                    writer.transition(id, "new", "false_positive", "the report says " + finding.status(), actor);
-                }
-                created++;
-            } else {
-                id = stored.get().id();
-                firstSeen = stored.get().firstSeen();
-                if (FindingLifecycle.REOPENABLE.contains(stored.get().status())) {
-                    writer.transition(id, stored.get().status(), "reopened", "seen again by " + finding.scanner()
-                            + " in " + file, actor);
+            switch (recorder.record(tenant, asset, identity, finding, findingScope, importId, file, actor, now)) {
+                case CREATED -> created++;
+                case REOPENED -> {
                     reopened++;
+                    updated++;
                 }
-                updated++;
+                case UPDATED -> updated++;
             }
-            writer.report(id, finding, now);
-            Enrichment.Facts facts = enrichment.of(finding.vulnerabilityId(), finding.aliases());
-            Assessment assessment = FindingAssessor.assess(finding.cvssVector(), finding.cvssScore(), finding.severity(),
-                    facts.kev(), facts.epss(), asset.criticality());
-            writer.score(id, assessment, facts, firstSeen);
-            writer.source(id, finding.scanner(), findingScope, importId);
             if (finding.kind() == FindingKind.VULNERABILITY && finding.component() != null && finding.component().name() != null) {
                 software.computeIfAbsent(asset.id(), a -> new LinkedHashMap<>())
                         .computeIfAbsent(finding.scanner(), s -> new ArrayList<>())
@@ -234,26 +208,10 @@ public class VulnImportService {
         return List.of(asset.name());
     }
 
-    /** Findings the scanner reported in the same scope before this import but not in it. */
     private int closeGone(Map<String, Set<String>> scopes, UUID importId, String file, String actor) {
         int closed = 0;
         for (Map.Entry<String, Set<String>> entry : scopes.entrySet()) {
-            List<UUID> gone = jdbc.sql("""
-                    UPDATE vuln_finding_source SET present = false
-                    WHERE scanner = ? AND scope = ANY(?) AND present AND last_import_id <> ? RETURNING finding_id""")
-                    .params(entry.getKey(), entry.getValue().toArray(String[]::new), importId)
-                    .query(java.util.UUID.class).list();
-            for (UUID id : gone) {
-                boolean stillReported = jdbc.sql("SELECT count(*) FROM vuln_finding_source WHERE finding_id = ? AND present")
-                        .param(id).query(Long.class).single() > 0;
-                String status = jdbc.sql("SELECT status FROM vuln_finding WHERE id = ? FOR UPDATE").param(id)
-                        .query(String.class).single();
-                String next = FindingLifecycle.whenGone(status);
-                if (!stillReported && next != null) {
-                    writer.transition(id, status, next, "no longer reported by " + entry.getKey() + " in " + file, actor);
-                    closed++;
-                }
-            }
+            closed += recorder.closeGone(entry.getKey(), entry.getValue(), importId, file, actor);
         }
         return closed;
     }

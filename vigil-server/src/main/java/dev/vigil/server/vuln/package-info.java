@@ -3,5 +3,5 @@
  * reimport semantics, the finding lifecycle with SLA breach alerts, CVSS/KEV/EPSS/SSVC scores, and risk per asset
  * and tenant.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit", "asset", "alerting", "approval"})
+@org.springframework.modulith.ApplicationModule(displayName = "Vulnerability", allowedDependencies = {"platform", "identity", "audit", "asset", "alerting", "approval", "incident"})
 package dev.vigil.server.vuln;

@@ -329,6 +329,18 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("sla-table")).getText()).contains("on-track");
         assertThat(browser.findElement(By.id("alerts-firing")).getText()).contains("critical");
         assertThat(browser.findElement(By.id("silent-inputs")).getText()).isNotBlank();
+        Path advisory = Files.createTempFile(dataDir, "osv-", ".json");
+        Files.writeString(advisory, """
+                {"id":"GHSA-cons-0001-test","modified":"2024-06-01T00:00:00Z","aliases":["CVE-2024-99001"],
+                 "summary":"Console test advisory","affected":[{"package":{"ecosystem":"npm","name":"left-pad"},
+                 "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.3.0"}]}]}]}""");
+        open("/vulns");
+        clickAndWait(By.id("advisories-link"));
+        browser.findElement(By.cssSelector("#advisory-import-form input[type=file]")).sendKeys(advisory.toString());
+        clickAndWait(By.cssSelector("#advisory-import-form button"));
+        assertThat(browser.findElement(By.className("notice")).getText()).contains("1 advisories stored");
+        assertThat(browser.findElement(By.id("advisories-table")).getText())
+                .contains("GHSA-cons-0001-test", "CVE-2024-99001", "Console test advisory", "OSV");
         signOut();
     }
 

@@ -300,13 +300,16 @@ class FindingLifecycleTest extends ServerTestBase {
                 "criticality", 1)).text("id");
         JsonNode top = api().get("/api/v1/risk/assets?tenant=" + tenant, ADMIN_TOKEN).json();
         assertThat(top.get(0).path("name").asString()).isEqualTo("sla:1");
-        // criticality 3, one Track finding (automatable, total, no exploitation, medium mission): 3/5 × 40
-        assertThat(top.get(0).path("score").asInt()).isEqualTo(24);
+        // criticality 3, one Track finding (automatable, total, no exploitation, medium mission) and the coverage gaps
+        // no-logs, not-monitored, no-bastion-target (the SLA breach alert restates the finding and does not count):
+        // 3/5 × (40 + 60 + 40 + 20)
+        assertThat(top.get(0).path("score").asInt()).isEqualTo(96);
+        assertThat(top.get(0).path("firingAlerts").asInt()).isZero();
         assertThat(top.get(1).path("assetId").asString()).isEqualTo(quiet);
-        assertThat(top.get(1).path("score").asInt()).as("unscanned: 1/5 × 100").isEqualTo(20);
+        assertThat(top.get(1).path("score").asInt()).as("every gap: 1/5 × (100 + 60 + 40 + 20)").isEqualTo(44);
         risk.recordPosture();
         JsonNode posture = api().get("/api/v1/risk/posture?tenant=" + tenant, ADMIN_TOKEN).json();
-        assertThat(posture.path("score").asInt()).isEqualTo(22);
+        assertThat(posture.path("score").asInt()).isEqualTo(70);
         assertThat(posture.path("history").size()).isEqualTo(1);
         assertThat(posture.path("history").get(0).path("slaBreached").asInt()).isEqualTo(1);
 

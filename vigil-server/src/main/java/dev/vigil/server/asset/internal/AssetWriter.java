@@ -100,6 +100,15 @@ public class AssetWriter {
     }
 
     /** Replaces the inventory entries learnt from one source with the given packages. */
+    public List<SoftwarePackage> software(UUID id) {
+        return jdbc.sql("""
+                SELECT name, version, purl, cpe, source, seen_at FROM asset_software WHERE asset_id = ?
+                ORDER BY lower(name), version""").param(id)
+                .query((rs, row) -> new SoftwarePackage(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
     public void replaceSoftware(UUID id, List<SoftwarePackage> packages, String source) {
         jdbc.sql("DELETE FROM asset_software WHERE asset_id = ? AND source = ?").params(id, source).update();
         Timestamp now = Timestamp.from(Instant.now());

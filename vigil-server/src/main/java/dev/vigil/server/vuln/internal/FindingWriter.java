@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertIntake;
+import dev.vigil.server.vuln.FindingSlaService;
 import dev.vigil.vuln.assess.Assessment;
 import dev.vigil.vuln.report.Finding;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,7 +105,7 @@ public class FindingWriter {
                 .params(to, reason == null ? "" : reason, to, to, id).update();
         history(id, from, to, reason, actor);
         if (!FindingRows.OPEN.contains(to)) {
-            alerts.resolveByKey(slaAlertKey(id), "vuln", "finding " + to);
+            alerts.resolveByKey(slaAlertKey(id), FindingSlaService.ALERT_SOURCE, "finding " + to);
         }
     }
 
@@ -116,7 +117,7 @@ public class FindingWriter {
                 WHERE id = ?""")
                 .params(reason, Timestamp.from(until), change, id).update();
         history(id, from, "risk_accepted", reason, actor);
-        alerts.resolveByKey(slaAlertKey(id), "vuln", "risk accepted until " + until);
+        alerts.resolveByKey(slaAlertKey(id), FindingSlaService.ALERT_SOURCE, "risk accepted until " + until);
     }
 
     /** The dedup key of a finding's SLA breach alert. */

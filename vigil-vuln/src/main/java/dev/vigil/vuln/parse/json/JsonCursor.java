@@ -32,6 +32,16 @@ public final class JsonCursor {
         return pointer.isEmpty() ? "/" : pointer;
     }
 
+    /** The JSON pointer of a member of this node. */
+    public String pointer(String field) {
+        return childPointer(field);
+    }
+
+    /** This node written back as compact JSON text. */
+    public String json() {
+        return node.toString();
+    }
+
     public boolean isObject() {
         return node.isObject();
     }
