@@ -1,0 +1,16 @@
+package dev.vigil.vuln.csaf;
+
+/**
+ * One mandatory test of CSAF 2.0 §6.1.
+ *
+ * @param id    the section number, e.g. {@code 6.1.27.9}
+ * @param name  the section title
+ * @param check the test itself
+ */
+record MandatoryTest(String id, String name, Check check) {
+
+    @FunctionalInterface
+    interface Check {
+        void run(CsafDocumentView document, Report report);
+    }
+}
