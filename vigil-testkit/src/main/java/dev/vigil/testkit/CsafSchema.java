@@ -15,7 +15,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 /**
- * The official CSAF 2.0 JSON schema, read in place from the corpus ({@code csaf-2.0/json_schema}), with FIRST's CVSS
+ * The official CSAF 2.0 JSON schema (and the provider metadata schema), read in place from the corpus ({@code csaf-2.0/json_schema}), with FIRST's CVSS
  * schemas it references resolved to the corpus copies instead of the network. Skips the calling test when the
  * corpus folder is missing.
  */
@@ -23,10 +23,14 @@ public final class CsafSchema {
 
     private static final String CSAF_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";
 
-    private final Schema schema;
+    private static final String PROVIDER_ID = "https://docs.oasis-open.org/csaf/csaf/v2.0/provider_json_schema.json";
 
-    private CsafSchema(Schema schema) {
+    private final Schema schema;
+    private final Schema provider;
+
+    private CsafSchema(Schema schema, Schema provider) {
         this.schema = schema;
+        this.provider = provider;
     }
 
     /** Loads the schema; skips the current test (visibly) when the corpus is absent. */
@@ -34,12 +38,13 @@ public final class CsafSchema {
         Path folder = Corpus.require("csaf-2.0").resolve("json_schema");
         Map<String, String> schemas = new HashMap<>();
         schemas.put(CSAF_ID, read(folder.resolve("csaf_json_schema.json")));
+        schemas.put(PROVIDER_ID, read(folder.resolve("provider_json_schema.json")));
         for (String cvss : List.of("cvss-v2.0.json", "cvss-v3.0.json", "cvss-v3.1.json")) {
             schemas.put("https://www.first.org/cvss/" + cvss, read(folder.resolve("referenced/first").resolve(cvss)));
         }
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(schemas));
-        return new CsafSchema(registry.getSchema(SchemaLocation.of(CSAF_ID)));
+        return new CsafSchema(registry.getSchema(SchemaLocation.of(CSAF_ID)), registry.getSchema(SchemaLocation.of(PROVIDER_ID)));
     }
 
     private static String read(Path file) {
@@ -54,5 +59,10 @@ public final class CsafSchema {
     public List<String> errors(String json) {
         List<Error> errors = schema.validate(json, com.networknt.schema.InputFormat.JSON);
         return errors.stream().map(Error::toString).toList();
+    }
+
+    /** The errors of a provider-metadata.json against the CSAF provider schema; empty when it is valid. */
+    public List<String> providerMetadataErrors(String json) {
+        return provider.validate(json, com.networknt.schema.InputFormat.JSON).stream().map(Error::toString).toList();
     }
 }

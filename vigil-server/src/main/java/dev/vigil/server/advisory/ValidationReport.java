@@ -1,0 +1,15 @@
+package dev.vigil.server.advisory;
+
+import java.util.List;
+
+import dev.vigil.vuln.csaf.CsafViolation;
+
+/**
+ * The mandatory tests (CSAF 2.0 §6.1) run over the document a release would publish.
+ *
+ * @param valid      no test failed
+ * @param tests      the ids of the tests that ran
+ * @param violations each failure: test id, JSON Pointer and message
+ */
+public record ValidationReport(boolean valid, List<String> tests, List<CsafViolation> violations) {
+}
