@@ -42,6 +42,14 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/oncall/schedules/{id}", "oncall", "read"),
                 permission(POST, "/api/v1/oncall/schedules/{id}/overrides", "oncall", "configure"),
                 permission(GET, "/api/v1/oncall/schedules/{id}/who", "oncall", "read"),
-                permission(GET, "/api/v1/oncall/schedules/{id}/coverage", "oncall", "read"));
+                permission(GET, "/api/v1/oncall/schedules/{id}/coverage", "oncall", "read"),
+                permission(GET, "/api/v1/tenants/{tenantId}/contacts", "notice", "read"),
+                permission(POST, "/api/v1/tenants/{tenantId}/contacts", "notice", "configure"),
+                permission(PUT, "/api/v1/tenants/{tenantId}/contacts/{id}", "notice", "configure"),
+                permission(DELETE, "/api/v1/tenants/{tenantId}/contacts/{id}", "notice", "configure"),
+                permission(POST, "/api/v1/tenants/{tenantId}/contacts/{id}/test", "notice", "configure"),
+                permission(GET, "/api/v1/notices", "notice", "read"),
+                permission(POST, "/api/v1/notices", "notice", "send"),
+                permission(GET, "/api/v1/notices/{id}", "notice", "read"));
     }
 }

@@ -18,6 +18,8 @@ import dev.vigil.server.platform.web.ProblemException;
 public record ChannelConfig(String type, String url, String secret, List<String> to, String smarthost, String from,
                             String username, String password, Boolean requireTls, String caCertificate) {
 
+    private static final String MASK = "********";
+
     public static final Set<String> TYPES = Set.of("webhook", "email", "slack", "teams", "dingtalk", "wecom", "feishu");
 
     public ChannelConfig {
@@ -30,7 +32,11 @@ public record ChannelConfig(String type, String url, String secret, List<String>
 
     /** 400 naming the channel's position and what is wrong. */
     public void validate(int index) {
-        String where = "channels[" + index + "]";
+        validate("channels[" + index + "]");
+    }
+
+    /** 400 naming the channel by {@code where} (e.g. {@code channel}) and what is wrong. */
+    public void validate(String where) {
         if (type == null || !TYPES.contains(type)) {
             throw ProblemException.badRequest("invalid-channel", where + ".type must be one of " + TYPES.stream().sorted().toList());
         }
@@ -63,9 +69,18 @@ public record ChannelConfig(String type, String url, String secret, List<String>
         }
     }
 
+    /** This configuration as sent back by a user: a secret still masked means "unchanged", so it is taken from {@code stored}. */
+    public ChannelConfig keepingSecretsOf(ChannelConfig stored) {
+        if (stored == null) {
+            return this;
+        }
+        return new ChannelConfig(type, url, MASK.equals(secret) ? stored.secret() : secret, to, smarthost, from, username,
+                MASK.equals(password) ? stored.password() : password, requireTls, caCertificate);
+    }
+
     /** The configuration as shown to users: secrets replaced by a marker. */
     public ChannelConfig masked() {
-        return new ChannelConfig(type, url, secret == null ? null : "********", to, smarthost, from, username,
-                password == null ? null : "********", requireTls, caCertificate);
+        return new ChannelConfig(type, url, secret == null ? null : MASK, to, smarthost, from, username,
+                password == null ? null : MASK, requireTls, caCertificate);
     }
 }

@@ -163,12 +163,7 @@ public class ReceiverService {
     private static List<ChannelConfig> keepSecrets(List<ChannelConfig> channels, ReceiverStore.Receiver before) {
         List<ChannelConfig> result = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
-            ChannelConfig c = channels.get(i);
-            ChannelConfig old = before != null && i < before.channels().size() ? before.channels().get(i) : null;
-            String secret = "********".equals(c.secret()) && old != null ? old.secret() : c.secret();
-            String password = "********".equals(c.password()) && old != null ? old.password() : c.password();
-            result.add(new ChannelConfig(c.type(), c.url(), secret, c.to(), c.smarthost(), c.from(), c.username(), password, c.requireTls(),
-                    c.caCertificate()));
+            result.add(channels.get(i).keepingSecretsOf(before != null && i < before.channels().size() ? before.channels().get(i) : null));
         }
         return result;
     }

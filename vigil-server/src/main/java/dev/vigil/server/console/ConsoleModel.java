@@ -62,6 +62,9 @@ class ConsoleModel {
         if (p.can("incident", "read")) {
             items.add(new NavItem("Incidents", "/incidents", "operations"));
         }
+        if (p.can("notice", "read")) {
+            items.add(new NavItem("Tenant notices", "/notices", "operations"));
+        }
         if (p.can("bastion-session", "read")) {
             items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
         }

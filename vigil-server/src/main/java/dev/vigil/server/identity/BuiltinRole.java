@@ -10,11 +10,12 @@ public enum BuiltinRole {
     SOC_ANALYST("soc-analyst", "Monitors events and alerts, investigates and opens incidents",
             "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "incident:update:*", "asset:read:*", "vuln:read:*", "intel:read:*", "intel:update:*", "monitor:read:*", "asset:update:*", "vuln:update:*",
-            "oncall:read:*"),
+            "oncall:read:*", "notice:read:*"),
     INCIDENT_COMMANDER("incident-commander", "Leads incident response: grading, playbooks, recovery and review",
             "event:read:*", "input:read:*", "rule:read:*", "alert:read:*", "alert:update:*", "incident:read:*", "incident:create:*",
             "incident:update:*", "incident:grade:*", "incident:configure:*", "asset:read:*", "vuln:read:*", "intel:read:*",
-            "monitor:read:*", "change:read:*", "playbook:read:*", "playbook:change:*", "oncall:read:*", "oncall:configure:*"),
+            "monitor:read:*", "change:read:*", "playbook:read:*", "playbook:change:*", "oncall:read:*", "oncall:configure:*",
+            "notice:read:*", "notice:send:*"),
     OPERATOR("operator", "Performs production operations through the bastion",
             "bastion-session:connect:*", "access-request:create:*", "asset:read:*", "monitor:read:*", "monitor:change:*",
             "change:read:*"),
@@ -22,10 +23,10 @@ public enum BuiltinRole {
             "change:read:*", "change:approve:*", "access-request:approve:*", "monitor:read:*", "asset:read:*"),
     AUDITOR("auditor", "Reviews the audit trail and session recordings; changes nothing else",
             "audit:read:*", "audit:review:*", "bastion-session:read:*", "user:read:*", "role:read:*", "group:read:*",
-            "tenant:read:*", "change:read:*", "bastion-target:read:*"),
+            "tenant:read:*", "change:read:*", "bastion-target:read:*", "notice:read:*"),
     TENANT_AUTHORIZER("tenant-authorizer", "Represents a customer: authorizes access to that customer's data",
             "tenant:read:own-tenant", "tenant-data:authorize:own-tenant", "access-request:approve:own-tenant",
-            "asset:read:own-tenant", "vuln:read:own-tenant");
+            "asset:read:own-tenant", "vuln:read:own-tenant", "notice:read:own-tenant", "notice:configure:own-tenant");
 
     private final String roleName;
     private final String description;

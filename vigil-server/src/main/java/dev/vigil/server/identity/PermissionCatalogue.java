@@ -36,6 +36,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("bastion-target", List.of("read", "update"));
         ACTIONS.put("playbook", List.of("read", "change"));
         ACTIONS.put("oncall", List.of("read", "configure"));
+        ACTIONS.put("notice", List.of("read", "send", "configure"));
     }
 
     private PermissionCatalogue() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.vigil.server.ServerTestBase;
 import dev.vigil.server.support.Api;
+import dev.vigil.server.support.ServerJar;
 import dev.vigil.server.support.TestDirs;
 import dev.vigil.syslog.PemSslContexts;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class EmailStartTlsTest extends ServerTestBase {
         String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(openssl.waitFor(30, TimeUnit.SECONDS) && openssl.exitValue() == 0).as(output).isTrue();
         certificatePem = Files.readString(cert);
-        smtp = SMTPServer.port(freePort())
+        smtp = SMTPServer.port(ServerJar.freePort())
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("127.0.0.1")
                 .enableTLS()
@@ -101,11 +101,5 @@ class EmailStartTlsTest extends ServerTestBase {
         List<String> lines = new java.util.ArrayList<>();
         outcome.json().forEach(line -> lines.add(line.asString()));
         return lines;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

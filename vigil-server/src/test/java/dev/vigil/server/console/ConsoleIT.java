@@ -332,6 +332,54 @@ class ConsoleIT {
         signOut();
     }
 
+    @Test
+    void aTenantRepresentativeAddsAContactThatReceivesTheNoticeAnIncidentCommanderSends() throws Exception {
+        java.util.concurrent.BlockingQueue<String> hooks = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/", exchange -> {
+            hooks.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            String tenant = api("POST", "/api/v1/tenants", "{\"slug\":\"globex\",\"name\":\"Globex\"}")
+                    .replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            api("POST", "/api/v1/users", "{\"username\":\"gina\",\"password\":\"represent-pass-word-3\",\"mustChangePassword\":false,"
+                    + "\"roles\":[\"tenant-authorizer\"],\"tenantId\":\"" + tenant + "\"}");
+            signIn("gina", "represent-pass-word-3");
+            open("/notices");
+            browser.findElement(By.cssSelector("#contact-form input[name=name]")).sendKeys("globex soc");
+            browser.findElement(By.cssSelector("#contact-form input[value=incident]")).click();
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#contact-form select[name=type]"))).selectByValue("webhook");
+            browser.findElement(By.cssSelector("#contact-form input[name=address]"))
+                    .sendKeys("http://127.0.0.1:" + hook.getAddress().getPort() + "/globex");
+            clickAndWait(By.cssSelector("#contact-form button"));
+            assertThat(browser.findElement(By.className("notice")).getText()).contains("Contact globex soc added.");
+            assertThat(browser.findElement(By.id("contacts-table")).getText()).contains("globex soc", "incident", "webhook");
+            assertThat(browser.findElements(By.id("notice-form"))).as("a representative does not send notices").isEmpty();
+            signOut();
+
+            api("POST", "/api/v1/users", "{\"username\":\"ivan\",\"password\":\"commander-pass-word-5\",\"mustChangePassword\":false,"
+                    + "\"roles\":[\"incident-commander\"]}");
+            signIn("ivan", "commander-pass-word-5");
+            open("/notices?tenant=" + tenant);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#notice-form select[name=topic]"))).selectByValue("incident");
+            browser.findElement(By.cssSelector("#notice-form input[name=subject]")).sendKeys("Degraded object storage");
+            browser.findElement(By.cssSelector("#notice-form textarea[name=body]")).sendKeys("Uploads failed between 10:02 and 10:40 UTC.");
+            clickAndWait(By.cssSelector("#notice-form button"));
+            assertThat(browser.findElement(By.className("notice")).getText()).contains("Notice sent to 1 contact(s).");
+            assertThat(hooks.poll(30, java.util.concurrent.TimeUnit.SECONDS)).contains("Degraded object storage", "\"topic\":\"incident\"");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+                open("/notices?tenant=" + tenant);
+                return browser.findElement(By.id("notices-table")).getText().contains("globex soc: sent");
+            });
+            signOut();
+        } finally {
+            hook.stop(0);
+        }
+    }
+
     private static String api(String method, String path, String body) throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + staticPort + path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")

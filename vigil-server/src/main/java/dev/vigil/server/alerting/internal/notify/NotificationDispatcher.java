@@ -42,7 +42,8 @@ public class NotificationDispatcher {
     private static final int BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-    private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts) {
+    /** A notification whose time has come: about an alert (to a receiver's channel) or a notice (to a tenant contact). */
+    private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts, UUID noticeId, UUID contactId) {
     }
 
     private final JdbcClient jdbc;
@@ -52,12 +53,14 @@ public class NotificationDispatcher {
     private final MeterRegistry meters;
     private final VigilProperties.Http http;
     private final AckLinkService ackLinks;
+    private final NoticeDelivery notices;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int port;
 
     NotificationDispatcher(JdbcClient jdbc, ReceiverStore receivers, List<Channel> channels, Clock clock, MeterRegistry meters,
-            VigilProperties properties, AckLinkService ackLinks) {
+            VigilProperties properties, AckLinkService ackLinks, NoticeDelivery notices) {
         this.ackLinks = ackLinks;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.channels = List.copyOf(channels);
@@ -84,7 +87,11 @@ public class NotificationDispatcher {
 
     /** Sends one message to one channel now (also used to test a receiver; {@code ackLink} may be null). */
     public SendResult deliver(AlertView alert, ChannelConfig channel, String ackLink) {
-        NotificationMessage message = new NotificationMessage(alert, link(alert.id()), ackLink);
+        return deliver(new AlertMessage(alert, link(alert.id()), ackLink), channel);
+    }
+
+    /** Sends one message to one channel now. */
+    public SendResult deliver(NotificationMessage message, ChannelConfig channel) {
         for (Channel sender : channels) {
             if (sender.serves(channel.type())) {
                 try {
@@ -111,10 +118,10 @@ public class NotificationDispatcher {
                 UPDATE notification SET next_attempt_at = ? WHERE id IN (
                     SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, alert_id, receiver, channel_index, attempts""")
+                RETURNING id, alert_id, receiver, channel_index, attempts, notice_id, contact_id""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5))).list();
+                        rs.getInt(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class))).list();
         List<Future<?>> running = due.stream().<Future<?>>map(d -> senders.submit(() -> attempt(d))).toList();
         for (Future<?> future : running) {
             try {
@@ -130,6 +137,11 @@ public class NotificationDispatcher {
     }
 
     private void attempt(Due due) {
+        if (due.noticeId() != null) {
+            NoticeDelivery.Prepared notice = notices.prepare(due.noticeId(), due.contactId());
+            record(due, notice.failure() != null ? SendResult.permanent(notice.failure()) : deliver(notice.message(), notice.channel()));
+            return;
+        }
         Optional<ReceiverStore.Receiver> receiver = receivers.byName(due.receiver());
         Optional<AlertView> alert = jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ?").param(due.alertId())
                 .query(AlertRows::map).optional();
