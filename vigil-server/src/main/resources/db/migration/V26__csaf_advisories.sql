@@ -1,5 +1,5 @@
 -- Security advisories (CSAF 2.0) about a product: the working draft, and every published release kept as it was
--- served (text, so that downloads stay byte-for-byte the same), plus the tenants notified of each release.
+-- served (text, so that downloads stay byte-for-byte the same) with the tenants notified of it.
 
 CREATE TABLE csaf_advisory (
     id                uuid PRIMARY KEY,
@@ -27,6 +27,7 @@ CREATE TABLE csaf_advisory_release (
     approved_by   text NOT NULL,
     change_id     uuid,
     released_at   timestamptz NOT NULL,
+    notified      text[] NOT NULL DEFAULT '{}',     -- slugs of the tenants that got a notice of this release
     PRIMARY KEY (advisory_id, version)
 );
 CREATE INDEX csaf_advisory_release_time ON csaf_advisory_release (released_at DESC);

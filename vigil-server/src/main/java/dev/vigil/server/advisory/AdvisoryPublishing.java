@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code advisory.publish} change: once someone other than the requester approves, the release is built from the
  * draft as it was when requested (refused if the draft or the published version changed since), checked again with
- * the mandatory tests, stored with its revision history and served.
+ * the mandatory tests, stored with its revision history and served; the tenants whose assets run an affected version
+ * get a notice.
  */
 @Component
 class AdvisoryPublishing implements ChangeKind {
@@ -33,12 +34,14 @@ class AdvisoryPublishing implements ChangeKind {
     private static final Duration PENDING_FOR = Duration.ofDays(14);
 
     private final AdvisoryService advisories;
+    private final AdvisoryNotifier notifier;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    AdvisoryPublishing(AdvisoryService advisories, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    AdvisoryPublishing(AdvisoryService advisories, AdvisoryNotifier notifier, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.advisories = advisories;
+        this.notifier = notifier;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -85,6 +88,9 @@ class AdvisoryPublishing implements ChangeKind {
                         String.join(", ", approvers), change.id(), Timestamp.from(now)).update();
         jdbc.sql("UPDATE csaf_advisory SET published_version = ?, updated_at = ? WHERE id = ?")
                 .params(version, Timestamp.from(now), id).update();
+        List<String> notified = notifier.notifyAffected(advisory, release, version, path);
+        jdbc.sql("UPDATE csaf_advisory_release SET notified = ? WHERE advisory_id = ? AND version = ?")
+                .params(notified.toArray(String[]::new), id, version).update();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tracking_id", advisory.trackingId());
         body.put("version", version);
@@ -92,11 +98,13 @@ class AdvisoryPublishing implements ChangeKind {
         body.put("change", change.id().toString());
         body.put("approvers", approvers);
         body.put("sha256", AdvisoryService.sha256(document));
+        body.put("notified_tenants", notified);
         audit.record(AuditEntry.success("advisory.published", "csaf-advisory", id, null, body));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("advisory", id.toString());
         result.put("tracking_id", advisory.trackingId());
         result.put("version", version);
+        result.put("notified_tenants", notified);
         if (path != null) {
             result.put("path", "/.well-known/csaf/" + path);
         }

@@ -282,11 +282,12 @@ public class AdvisoryService {
                 throw new IllegalStateException("stored draft of " + id + " is not JSON", e);
             }
             releases = jdbc.sql("""
-                    SELECT version, released_at, requested_by, approved_by, tlp, file_path FROM csaf_advisory_release
+                    SELECT version, released_at, requested_by, approved_by, tlp, file_path, notified FROM csaf_advisory_release
                     WHERE advisory_id = ? ORDER BY version DESC""").param(id)
                     .query((r, n) -> new AdvisoryView.Release(r.getInt("version"), r.getTimestamp("released_at").toInstant(),
                             r.getString("requested_by"), r.getString("approved_by"), r.getString("tlp"),
-                            r.getString("file_path").isEmpty() ? null : r.getString("file_path"))).list();
+                            r.getString("file_path").isEmpty() ? null : r.getString("file_path"),
+                            List.of((String[]) r.getArray("notified").getArray()))).list();
         }
         return new AdvisoryView(id, rs.getString("tracking_id"), rs.getString("product"), rs.getString("title"),
                 rs.getString("tlp"), rs.getInt("published_version"), rs.getString("created_by"),

@@ -24,9 +24,11 @@ public record AdvisoryView(UUID id, String trackingId, String product, String ti
     /**
      * One published version.
      *
-     * @param path where the provider layout serves it (below {@code /.well-known/csaf/}), or null when it is not
-     *             TLP:WHITE and so only the API serves it
+     * @param path     where the provider layout serves it (below {@code /.well-known/csaf/}), or null when it is not
+     *                 TLP:WHITE and so only the API serves it
+     * @param notified the tenants that got a notice of it
      */
-    public record Release(int version, Instant releasedAt, String requestedBy, String approvedBy, String tlp, String path) {
+    public record Release(int version, Instant releasedAt, String requestedBy, String approvedBy, String tlp, String path,
+                          List<String> notified) {
     }
 }

@@ -1,16 +1,23 @@
 package dev.vigil.server.advisory;
 
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.vigil.server.ServerTestBase;
 import dev.vigil.server.support.Api;
 import dev.vigil.testkit.CsafSchema;
 import dev.vigil.vuln.csaf.CsafValidator;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,17 +46,26 @@ class AdvisoryPublicationTest extends ServerTestBase {
                   "CVSS":{"nvd":{"V3Vector":"%s","V3Score":9.8}}}]}]}""".formatted(image, image, cve, pkg, pkg, pkg, pkg, vector);
     }
 
+    /** The product and the ids of the two tenants whose scans found it (version 1.0) on their assets. */
+    private record Affected(String product, List<UUID> tenants) {
+    }
+
     private String productWithFindingsInTwoTenants() {
+        return affectedProduct().product();
+    }
+
+    private Affected affectedProduct() {
         String product = unique("libcsaf");
+        List<UUID> tenants = new ArrayList<>();
         for (String cve : List.of("CVE-2026-41001", "CVE-2026-41002")) {
             String tenant = unique("adv");
-            api().createTenant(ADMIN_TOKEN, tenant);
+            tenants.add(api().createTenant(ADMIN_TOKEN, tenant));
             Api.Response imported = api().sendBytes("POST", "/api/v1/vuln/imports?filename=r.json&tenant=" + tenant, ADMIN_TOKEN,
                     "application/json", HttpRequest.BodyPublishers.ofString(trivy(unique("img"), cve, product, RCE),
                             StandardCharsets.UTF_8));
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         }
-        return product;
+        return new Affected(product, tenants);
     }
 
     private Api.Response approve(String changeId) {
@@ -60,7 +76,8 @@ class AdvisoryPublicationTest extends ServerTestBase {
 
     @Test
     void draftCheckRefusePublishServeAndRevise() throws Exception {
-        String product = productWithFindingsInTwoTenants();
+        Affected affected = affectedProduct();
+        String product = affected.product();
 
         Api.Response drafted = api().post("/api/v1/advisories", ADMIN_TOKEN, Map.of("product", product.toUpperCase()));
         assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
@@ -166,6 +183,54 @@ class AdvisoryPublicationTest extends ServerTestBase {
 
         assertThat(jdbc.sql("SELECT action FROM audit_record WHERE object_id = ? ORDER BY seq").param(id).query(String.class).list())
                 .containsSubsequence("advisory.drafted", "advisory.draft-updated", "advisory.published", "advisory.published");
+    }
+
+    @Test
+    void aReleaseNotifiesTheTenantsRunningAnAffectedVersionThroughTheirContacts() throws Exception {
+        Affected affected = affectedProduct();
+        ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            UUID first = affected.tenants().getFirst();
+            Api.Response contact = api().post("/api/v1/tenants/" + first + "/contacts", ADMIN_TOKEN, Map.of("name", "psirt desk",
+                    "topics", List.of("advisory"), "channel", Map.of("type", "webhook",
+                            "url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/advisories")));
+            assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+            // a third tenant runs the product too, but only the fixed version 1.1: it is not affected
+            String fixedTenant = unique("adv-fixed");
+            api().createTenant(ADMIN_TOKEN, fixedTenant);
+            Api.Response asset = api().post("/api/v1/assets", ADMIN_TOKEN, Map.of("tenant", fixedTenant, "name", unique("host"), "kind", "host"));
+            assertThat(asset.status()).as(asset.body()).isEqualTo(201);
+            assertThat(api().put("/api/v1/assets/" + asset.text("id") + "/software", ADMIN_TOKEN,
+                    List.of(Map.of("name", affected.product(), "version", "1.1"))).status()).isEqualTo(200);
+
+            Api.Response drafted = api().post("/api/v1/advisories", ADMIN_TOKEN, Map.of("product", affected.product()));
+            String trackingId = drafted.text("trackingId");
+            Api.Response requested = api().post("/api/v1/advisories/" + drafted.text("id") + "/publication", ADMIN_TOKEN, Map.of());
+            Api.Response approved = approve(requested.text("id"));
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+            JsonNode notices = api().get("/api/v1/notices?reference=advisory:" + trackingId, ADMIN_TOKEN).json();
+            assertThat(notices).extracting(n -> UUID.fromString(n.path("tenantId").asString()))
+                    .containsExactlyInAnyOrderElementsOf(affected.tenants());
+            assertThat(notices).allSatisfy(n -> {
+                assertThat(n.path("topic").asString()).isEqualTo("advisory");
+                assertThat(n.path("subject").asString()).startsWith("Security advisory " + trackingId + " version 1");
+                assertThat(n.path("body").asString()).contains(affected.product(), "1.0", "CVE-2026-41001", "/.well-known/csaf/white/");
+            });
+            assertThat(api().get("/api/v1/advisories/" + drafted.text("id"), ADMIN_TOKEN).json().at("/releases/0/notified"))
+                    .hasSize(2);
+            Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> !received.isEmpty());
+            assertThat(received).anySatisfy(body -> assertThat(body).contains("advisory:" + trackingId, "tenant-notice"));
+        } finally {
+            hook.stop(0);
+        }
     }
 
     @Test
