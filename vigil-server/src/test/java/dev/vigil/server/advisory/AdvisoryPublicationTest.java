@@ -32,51 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdvisoryPublicationTest extends ServerTestBase {
 
-    private static final String RCE = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
-
     private final CsafSchema schema = CsafSchema.load();
 
-    /** A Trivy report with one finding of the package in version 1.0, fixed in 1.1. */
-    private static String trivy(String image, String cve, String pkg, String vector) {
-        return """
-                {"SchemaVersion":2,"ArtifactName":"%s","Results":[{"Target":"%s (alpine 3.19)","Vulnerabilities":[
-                 {"VulnerabilityID":"%s","PkgName":"%s","InstalledVersion":"1.0","FixedVersion":"1.1","Severity":"CRITICAL",
-                  "Title":"%s: heap overflow","Description":"A crafted request overflows a heap buffer in %s.",
-                  "PkgIdentifier":{"PURL":"pkg:apk/alpine/%s@1.0?arch=x86_64"},
-                  "CVSS":{"nvd":{"V3Vector":"%s","V3Score":9.8}}}]}]}""".formatted(image, image, cve, pkg, pkg, pkg, pkg, vector);
-    }
-
-    /** The product and the ids of the two tenants whose scans found it (version 1.0) on their assets. */
-    private record Affected(String product, List<UUID> tenants) {
+    private AdvisoryFixtures fixtures() {
+        return new AdvisoryFixtures(api());
     }
 
     private String productWithFindingsInTwoTenants() {
-        return affectedProduct().product();
-    }
-
-    private Affected affectedProduct() {
-        String product = unique("libcsaf");
-        List<UUID> tenants = new ArrayList<>();
-        for (String cve : List.of("CVE-2026-41001", "CVE-2026-41002")) {
-            String tenant = unique("adv");
-            tenants.add(api().createTenant(ADMIN_TOKEN, tenant));
-            Api.Response imported = api().sendBytes("POST", "/api/v1/vuln/imports?filename=r.json&tenant=" + tenant, ADMIN_TOKEN,
-                    "application/json", HttpRequest.BodyPublishers.ofString(trivy(unique("img"), cve, product, RCE),
-                            StandardCharsets.UTF_8));
-            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        }
-        return new Affected(product, tenants);
+        return fixtures().affectedProduct().product();
     }
 
     private Api.Response approve(String changeId) {
-        String approver = unique("adv-approver");
-        api().createUser(ADMIN_TOKEN, approver, PASSWORD, List.of("approver"), null);
-        return api().post("/api/v1/changes/" + changeId + "/approve", api().login(approver, PASSWORD), Map.of());
+        return fixtures().approve(changeId);
     }
 
     @Test
     void draftCheckRefusePublishServeAndRevise() throws Exception {
-        Affected affected = affectedProduct();
+        AdvisoryFixtures.Affected affected = fixtures().affectedProduct();
         String product = affected.product();
 
         Api.Response drafted = api().post("/api/v1/advisories", ADMIN_TOKEN, Map.of("product", product.toUpperCase()));
@@ -187,7 +159,7 @@ class AdvisoryPublicationTest extends ServerTestBase {
 
     @Test
     void aReleaseNotifiesTheTenantsRunningAnAffectedVersionThroughTheirContacts() throws Exception {
-        Affected affected = affectedProduct();
+        AdvisoryFixtures.Affected affected = fixtures().affectedProduct();
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
         HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hook.createContext("/", exchange -> {
