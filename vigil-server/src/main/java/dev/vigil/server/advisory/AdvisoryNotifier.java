@@ -60,13 +60,12 @@ class AdvisoryNotifier {
         }
         List<String> vulnerabilities = new ArrayList<>();
         for (JsonNode vulnerability : release.path("vulnerabilities").values()) {
-            vulnerabilities.add(vulnerability.has("cve") ? vulnerability.path("cve").asString()
-                    : vulnerability.path("ids").path(0).path("text").asString("(no id)"));
+            vulnerabilities.add(text(vulnerability.path("cve"), text(vulnerability.path("ids").path(0).path("text"), "(no id)")));
         }
         String summary = "";
         for (JsonNode note : release.path("document").path("notes").values()) {
-            if ("summary".equals(note.path("category").asString(""))) {
-                summary = note.path("text").asString();
+            if ("summary".equals(text(note.path("category"), ""))) {
+                summary = text(note.path("text"), "");
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -74,7 +73,7 @@ class AdvisoryNotifier {
         values.put("tracking_id", advisory.trackingId());
         values.put("version", Integer.toString(version));
         values.put("tlp", advisory.tlp());
-        values.put("title", release.path("document").path("title").asString());
+        values.put("title", text(release.path("document").path("title"), advisory.title()));
         values.put("product", advisory.product());
         values.put("versions", String.join(", ", versions));
         values.put("summary", summary);
@@ -97,5 +96,9 @@ class AdvisoryNotifier {
             }
         }
         return told;
+    }
+
+    private static String text(JsonNode node, String fallback) {
+        return node.isString() ? node.asString() : fallback;
     }
 }

@@ -250,14 +250,15 @@ public class AdvisoryService {
             throw ProblemException.badRequest("invalid-input", "the draft must be a CSAF document: a JSON object with a 'document' object");
         }
         JsonNode meta = document.path("document");
-        if (!PROFILES.contains(meta.path("category").asString(""))) {
+        if (!meta.path("category").isString() || !PROFILES.contains(meta.path("category").asString())) {
             throw ProblemException.badRequest("invalid-input", "/document/category must be csaf_security_advisory or csaf_vex");
         }
         String title = meta.path("title").isString() ? meta.path("title").asString().strip() : "";
         if (title.isEmpty() || title.length() > 300) {
             throw ProblemException.badRequest("invalid-input", "/document/title is required (at most 300 characters)");
         }
-        if (!TLP.contains(meta.path("distribution").path("tlp").path("label").asString(""))) {
+        JsonNode label = meta.path("distribution").path("tlp").path("label");
+        if (!label.isString() || !TLP.contains(label.asString())) {
             throw ProblemException.badRequest("invalid-input", "/document/distribution/tlp/label must be one of WHITE, GREEN, AMBER, RED");
         }
         return (ObjectNode) document.deepCopy();

@@ -251,6 +251,17 @@ class AdvisoryPublicationTest extends ServerTestBase {
                 Map.of("document", Map.of("category", "csaf_base", "title", "x"))).assertProblem(400).detail()).contains("category");
         assertThat(api().sendBytes("PUT", "/api/v1/advisories/" + id + "/draft", ADMIN_TOKEN, "application/json",
                 HttpRequest.BodyPublishers.ofString("{not json")).status()).isEqualTo(400);
+        Map<String, Object> odd = Map.of("document", Map.of("category", "csaf_security_advisory", "title", "Odd shape",
+                "distribution", Map.of("tlp", Map.of("label", "WHITE")), "notes", "not an array"),
+                "product_tree", List.of("not", "an", "object"), "vulnerabilities", Map.of("cve", Map.of("x", 1)));
+        assertThat(api().put("/api/v1/advisories/" + id + "/draft", ADMIN_TOKEN, odd).status()).isEqualTo(200);
+        Api.Response oddCheck = api().post("/api/v1/advisories/" + id + "/validation", ADMIN_TOKEN, Map.of());
+        assertThat(oddCheck.status()).as(oddCheck.body()).isEqualTo(200);
+        assertThat(oddCheck.json().path("valid").asBoolean()).isFalse();
+        Api.Response oddPublication = api().post("/api/v1/advisories/" + id + "/publication", ADMIN_TOKEN, Map.of());
+        oddPublication.assertProblem(422);
+        assertThat(oddPublication.json().path("violations").findValuesAsString("path"))
+                .contains("/document/notes", "/product_tree", "/vulnerabilities");
         api().get("/api/v1/advisories/" + java.util.UUID.randomUUID(), ADMIN_TOKEN).assertProblem(404);
         api().get("/api/v1/advisories/" + id + "/releases/7", ADMIN_TOKEN).assertProblem(404);
         api().get("/.well-known/csaf/white/2026/no-such-advisory.json", null).assertProblem(404);

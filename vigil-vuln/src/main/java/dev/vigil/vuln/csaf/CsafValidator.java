@@ -7,19 +7,21 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the mandatory tests of CSAF 2.0 §6.1 over a document. Schema validation (§3) is not part of it: the tests
- * assume a document of the schema's shape and skip what they cannot read. §6.1.11 (CWE names) needs MITRE's CWE
- * catalogue, which is not available here, and is not run. Thread-safe and stateless.
+ * Runs the mandatory tests of CSAF 2.0 §6.1 over a document, after a structure check (test id {@code schema}) of the
+ * members the tests and readers rely on; it is a subset of the JSON schema, not the schema. The tests skip what they
+ * cannot read. §6.1.11 (CWE names) needs MITRE's CWE catalogue, which is not available here, and is not run.
+ * Thread-safe and stateless.
  */
 public final class CsafValidator {
 
-    private static final List<MandatoryTest> TESTS = Stream.of(ProductIdTests.all(), VulnerabilityTests.all(),
-            CvssTests.all(), DocumentTests.all(), RevisionHistoryTests.all(), ProductTreeTests.all(), ProfileTests.all())
-            .flatMap(List::stream).toList();
+    private static final List<MandatoryTest> TESTS = Stream.of(List.of(StructureCheck.test()), ProductIdTests.all(),
+            VulnerabilityTests.all(), CvssTests.all(), DocumentTests.all(), RevisionHistoryTests.all(), ProductTreeTests.all(),
+            ProfileTests.all()).flatMap(List::stream).toList();
 
-    /** The ids of the mandatory tests this validator runs, in section order. */
+    /** The ids of the tests this validator runs: {@code schema}, then the mandatory tests in section order. */
     public List<String> testIds() {
-        return TESTS.stream().map(MandatoryTest::id).sorted(CsafValidator::bySection).toList();
+        return Stream.concat(Stream.of(StructureCheck.ID), TESTS.stream().map(MandatoryTest::id)
+                .filter(id -> !id.equals(StructureCheck.ID)).sorted(CsafValidator::bySection)).toList();
     }
 
     /** Runs every mandatory test; an empty list means the document passes them all. */

@@ -53,10 +53,13 @@ final class CvssTests {
                     }
                     String version = kind.equals("cvss_v2") ? "2.0" : text(score.path(kind).path("version"));
                     each(score.path("products"), scorePath + "/products", (product, productPath) -> {
-                        String key = product.asString() + "\u0000" + version;
-                        String earlier = first.putIfAbsent(key, productPath);
+                        String id = text(product);
+                        if (id == null) {
+                            return;
+                        }
+                        String earlier = first.putIfAbsent(id + "\u0000" + version, productPath);
                         if (earlier != null) {
-                            report.fail(productPath, "product '" + product.asString() + "' already has a CVSS " + version
+                            report.fail(productPath, "product '" + id + "' already has a CVSS " + version
                                     + " score at " + earlier);
                         }
                     });
@@ -133,7 +136,7 @@ final class CvssTests {
             if (required) {
                 report.fail(path + "/" + field, "is required");
             }
-        } else if (!SEVERITIES.contains(text(cvss.path(field)))) {
+        } else if (text(cvss.path(field)) == null || !SEVERITIES.contains(text(cvss.path(field)))) {
             report.fail(path + "/" + field, "must be one of " + String.join(", ", SEVERITIES));
         }
     }

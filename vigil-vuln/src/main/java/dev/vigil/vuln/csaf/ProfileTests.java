@@ -47,7 +47,8 @@ final class ProfileTests {
         }
         boolean found = false;
         for (JsonNode note : doc.document().path("notes").values()) {
-            found |= DOCUMENT_NOTE_CATEGORIES.contains(text(note.path("category")));
+            String category = text(note.path("category"));
+            found |= category != null && DOCUMENT_NOTE_CATEGORIES.contains(category);
         }
         if (!found) {
             report.fail("/document/notes", "needs a note of category description, details, general or summary");

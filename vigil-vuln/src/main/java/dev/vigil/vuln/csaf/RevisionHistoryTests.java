@@ -81,7 +81,8 @@ final class RevisionHistoryTests {
     }
 
     private static void releasedHistory(CsafDocumentView doc, Report report) {
-        if (!RELEASED.contains(text(tracking(doc).path("status")))) {
+        String status = text(tracking(doc).path("status"));
+        if (status == null || !RELEASED.contains(status)) {
             return;
         }
         for (Revision revision : revisions(doc)) {
@@ -103,7 +104,7 @@ final class RevisionHistoryTests {
     private static void nonDraftVersion(CsafDocumentView doc, Report report) {
         VersionNumber version = VersionNumber.parse(text(tracking(doc).path("version")));
         String status = text(tracking(doc).path("status"));
-        if (version != null && version.isPreRelease() && RELEASED.contains(status)) {
+        if (version != null && version.isPreRelease() && status != null && RELEASED.contains(status)) {
             report.fail(VERSION, "a " + status + " document must not have the pre-release version "
                     + text(tracking(doc).path("version")));
         }

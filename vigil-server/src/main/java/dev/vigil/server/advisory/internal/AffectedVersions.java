@@ -22,7 +22,8 @@ public final class AffectedVersions {
         Set<String> affectedIds = new HashSet<>();
         for (JsonNode vulnerability : document.path("vulnerabilities").values()) {
             for (String status : AFFECTED) {
-                vulnerability.path("product_status").path(status).values().forEach(id -> affectedIds.add(id.asString()));
+                vulnerability.path("product_status").path(status).values().stream().filter(JsonNode::isString)
+                        .forEach(id -> affectedIds.add(id.asString()));
             }
         }
         Set<String> versions = new TreeSet<>();
@@ -32,8 +33,9 @@ public final class AffectedVersions {
 
     private static void collect(JsonNode branches, Set<String> affectedIds, Set<String> versions) {
         for (JsonNode branch : branches.values()) {
-            if ("product_version".equals(branch.path("category").asString(""))
-                    && affectedIds.contains(branch.path("product").path("product_id").asString(""))) {
+            JsonNode id = branch.path("product").path("product_id");
+            if (branch.path("category").isString() && branch.path("category").asString().equals("product_version")
+                    && id.isString() && affectedIds.contains(id.asString()) && branch.path("name").isString()) {
                 versions.add(branch.path("name").asString());
             }
             collect(branch.path("branches"), affectedIds, versions);
