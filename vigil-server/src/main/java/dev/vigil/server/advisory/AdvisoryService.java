@@ -230,7 +230,7 @@ public class AdvisoryService {
 
     private ValidationReport report(ObjectNode release) {
         List<CsafViolation> violations = validator.validate(release);
-        return new ValidationReport(violations.isEmpty(), validator.testIds(), violations);
+        return new ValidationReport(violations.isEmpty(), validator.testIds(), violations, validator.warnings(release));
     }
 
     private String namespace() {

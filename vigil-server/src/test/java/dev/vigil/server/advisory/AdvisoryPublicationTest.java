@@ -72,6 +72,7 @@ class AdvisoryPublicationTest extends ServerTestBase {
         Api.Response check = api().post("/api/v1/advisories/" + id + "/validation", ADMIN_TOKEN, Map.of());
         assertThat(check.json().path("valid").asBoolean()).as(check.body()).isTrue();
         assertThat(check.json().path("tests").size()).isEqualTo(new CsafValidator().testIds().size());
+        assertThat(check.json().path("warnings")).as("optional tests").isEmpty();
 
         // an edit that contradicts itself: the affected version also listed as fixed
         ObjectNode broken = (ObjectNode) draft.deepCopy();

@@ -14,13 +14,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CsafValidator {
 
-    private static final List<MandatoryTest> TESTS = Stream.of(List.of(StructureCheck.test()), ProductIdTests.all(),
+    private static final List<ConformanceTest> TESTS = Stream.of(List.of(StructureCheck.test()), ProductIdTests.all(),
             VulnerabilityTests.all(), CvssTests.all(), DocumentTests.all(), RevisionHistoryTests.all(), ProductTreeTests.all(),
             ProfileTests.all()).flatMap(List::stream).toList();
+    private static final List<ConformanceTest> OPTIONAL = OptionalTests.all();
 
     /** The ids of the tests this validator runs: {@code schema}, then the mandatory tests in section order. */
     public List<String> testIds() {
-        return Stream.concat(Stream.of(StructureCheck.ID), TESTS.stream().map(MandatoryTest::id)
+        return Stream.concat(Stream.of(StructureCheck.ID), TESTS.stream().map(ConformanceTest::id)
                 .filter(id -> !id.equals(StructureCheck.ID)).sorted(CsafValidator::bySection)).toList();
     }
 
@@ -28,16 +29,31 @@ public final class CsafValidator {
     public List<CsafViolation> validate(JsonNode document) {
         CsafDocumentView view = new CsafDocumentView(document);
         List<CsafViolation> violations = new ArrayList<>();
-        for (MandatoryTest test : TESTS) {
+        for (ConformanceTest test : TESTS) {
             test.check().run(view, new Report(test.id(), violations));
         }
         return violations;
     }
 
-    /** Runs one mandatory test by id. @throws IllegalArgumentException for an id this validator does not run */
+    /** The ids of the optional tests (§6.2) {@link #warnings} runs, in section order. */
+    public List<String> optionalTestIds() {
+        return OPTIONAL.stream().map(ConformanceTest::id).sorted(CsafValidator::bySection).toList();
+    }
+
+    /** Runs the optional tests: what they find is worth fixing but does not make the document invalid. */
+    public List<CsafViolation> warnings(JsonNode document) {
+        CsafDocumentView view = new CsafDocumentView(document);
+        List<CsafViolation> warnings = new ArrayList<>();
+        for (ConformanceTest test : OPTIONAL) {
+            test.check().run(view, new Report(test.id(), warnings));
+        }
+        return warnings;
+    }
+
+    /** Runs one mandatory or optional test by id. @throws IllegalArgumentException for an id this validator does not run */
     public List<CsafViolation> validate(JsonNode document, String testId) {
-        MandatoryTest test = TESTS.stream().filter(t -> t.id().equals(testId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no mandatory test " + testId));
+        ConformanceTest test = Stream.concat(TESTS.stream(), OPTIONAL.stream()).filter(t -> t.id().equals(testId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no test " + testId));
         List<CsafViolation> violations = new ArrayList<>();
         test.check().run(new CsafDocumentView(document), new Report(test.id(), violations));
         return violations;

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a {@link CsafAdvisory} as a CSAF 2.0 JSON document: the product tree as vendor / product name / product
  * version branches, CVSS objects with the scores computed from their vectors. Empty optional parts are left out, as
- * the schema wants ({@code minItems: 1}).
+ * the schema wants ({@code minItems: 1}); keys are written in alphabetical order (optional test 6.2.13).
  */
 public final class CsafWriter {
 
@@ -76,9 +76,12 @@ public final class CsafWriter {
         ObjectNode tree = NODES.objectNode();
         ArrayNode vendors = tree.putArray("branches");
         for (CsafAdvisory.Product product : products) {
-            ObjectNode vendor = vendors.addObject().put("category", "vendor").put("name", product.vendor());
-            ObjectNode name = vendor.putArray("branches").addObject().put("category", "product_name").put("name", product.name());
+            ObjectNode vendor = vendors.addObject();
+            ArrayNode names = vendor.putArray("branches");
+            vendor.put("category", "vendor").put("name", product.vendor());
+            ObjectNode name = names.addObject();
             ArrayNode versions = name.putArray("branches");
+            name.put("category", "product_name").put("name", product.name());
             for (CsafAdvisory.ProductVersion version : product.versions()) {
                 ObjectNode full = versions.addObject().put("category", "product_version").put("name", version.version())
                         .putObject("product");
@@ -146,13 +149,13 @@ public final class CsafWriter {
         if (vector.startsWith("CVSS:3.0/") || vector.startsWith("CVSS:3.1/")) {
             CvssScore computed = CvssCalculator.score(vector);
             node.putObject("cvss_v3")
-                    .put("version", computed.version() == CvssVersion.V3_0 ? "3.0" : "3.1")
-                    .put("vectorString", vector)
                     .put("baseScore", computed.baseScore())
-                    .put("baseSeverity", computed.severity().label().toUpperCase(Locale.ROOT));
+                    .put("baseSeverity", computed.severity().label().toUpperCase(Locale.ROOT))
+                    .put("vectorString", vector)
+                    .put("version", computed.version() == CvssVersion.V3_0 ? "3.0" : "3.1");
         } else if (!vector.startsWith("CVSS:")) {
-            node.putObject("cvss_v2").put("version", "2.0").put("vectorString", vector)
-                    .put("baseScore", Cvss2Calculator.score(vector).baseScore());
+            node.putObject("cvss_v2").put("baseScore", Cvss2Calculator.score(vector).baseScore()).put("vectorString", vector)
+                    .put("version", "2.0");
         } else {
             throw new IllegalArgumentException("CSAF 2.0 carries CVSS v2 and v3 scores only, not " + vector);
         }

@@ -25,12 +25,12 @@ final class CvssTests {
     private CvssTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.7", "Multiple Scores with same Version per Product", CvssTests::multipleScores),
-                new MandatoryTest("6.1.8", "Invalid CVSS", CvssTests::invalid),
-                new MandatoryTest("6.1.9", "Invalid CVSS computation", CvssTests::computation),
-                new MandatoryTest("6.1.10", "Inconsistent CVSS", CvssTests::inconsistent));
+                new ConformanceTest("6.1.7", "Multiple Scores with same Version per Product", CvssTests::multipleScores),
+                new ConformanceTest("6.1.8", "Invalid CVSS", CvssTests::invalid),
+                new ConformanceTest("6.1.9", "Invalid CVSS computation", CvssTests::computation),
+                new ConformanceTest("6.1.10", "Inconsistent CVSS", CvssTests::inconsistent));
     }
 
     /** Calls the action with every cvss_v2 / cvss_v3 object and its path. */

@@ -21,12 +21,12 @@ final class DocumentTests {
     private DocumentTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.12", "Language", DocumentTests::language),
-                new MandatoryTest("6.1.15", "Translator", DocumentTests::translator),
-                new MandatoryTest("6.1.26", "Prohibited Document Category Name", DocumentTests::prohibitedCategory),
-                new MandatoryTest("6.1.28", "Translation", DocumentTests::translation));
+                new ConformanceTest("6.1.12", "Language", DocumentTests::language),
+                new ConformanceTest("6.1.15", "Translator", DocumentTests::translator),
+                new ConformanceTest("6.1.26", "Prohibited Document Category Name", DocumentTests::prohibitedCategory),
+                new ConformanceTest("6.1.28", "Translation", DocumentTests::translation));
     }
 
     private static void language(CsafDocumentView doc, Report report) {

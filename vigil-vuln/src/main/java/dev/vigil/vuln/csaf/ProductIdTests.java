@@ -18,13 +18,13 @@ final class ProductIdTests {
     private ProductIdTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.1", "Missing Definition of Product ID", ProductIdTests::missingProductDefinition),
-                new MandatoryTest("6.1.2", "Multiple Definition of Product ID", ProductIdTests::multipleProductDefinition),
-                new MandatoryTest("6.1.3", "Circular Definition of Product ID", ProductIdTests::circularDefinition),
-                new MandatoryTest("6.1.4", "Missing Definition of Product Group ID", ProductIdTests::missingGroupDefinition),
-                new MandatoryTest("6.1.5", "Multiple Definition of Product Group ID", ProductIdTests::multipleGroupDefinition));
+                new ConformanceTest("6.1.1", "Missing Definition of Product ID", ProductIdTests::missingProductDefinition),
+                new ConformanceTest("6.1.2", "Multiple Definition of Product ID", ProductIdTests::multipleProductDefinition),
+                new ConformanceTest("6.1.3", "Circular Definition of Product ID", ProductIdTests::circularDefinition),
+                new ConformanceTest("6.1.4", "Missing Definition of Product Group ID", ProductIdTests::missingGroupDefinition),
+                new ConformanceTest("6.1.5", "Multiple Definition of Product Group ID", ProductIdTests::multipleGroupDefinition));
     }
 
     private static void missingProductDefinition(CsafDocumentView doc, Report report) {

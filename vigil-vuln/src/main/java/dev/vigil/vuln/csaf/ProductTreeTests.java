@@ -21,11 +21,11 @@ final class ProductTreeTests {
     private ProductTreeTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.13", "PURL", ProductTreeTests::purl),
-                new MandatoryTest("6.1.25", "Multiple Use of Same Hash Algorithm", ProductTreeTests::hashAlgorithms),
-                new MandatoryTest("6.1.31", "Version Range in Product Version", ProductTreeTests::versionRange));
+                new ConformanceTest("6.1.13", "PURL", ProductTreeTests::purl),
+                new ConformanceTest("6.1.25", "Multiple Use of Same Hash Algorithm", ProductTreeTests::hashAlgorithms),
+                new ConformanceTest("6.1.31", "Version Range in Product Version", ProductTreeTests::versionRange));
     }
 
     private static void purl(CsafDocumentView doc, Report report) {

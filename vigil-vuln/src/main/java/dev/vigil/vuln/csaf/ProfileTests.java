@@ -21,19 +21,19 @@ final class ProfileTests {
     private ProfileTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.27.1", "Document Notes", ProfileTests::documentNotes),
-                new MandatoryTest("6.1.27.2", "Document References", ProfileTests::documentReferences),
-                new MandatoryTest("6.1.27.3", "Vulnerabilities", ProfileTests::noVulnerabilities),
-                new MandatoryTest("6.1.27.4", "Product Tree", ProfileTests::productTree),
-                new MandatoryTest("6.1.27.5", "Vulnerability Notes", ProfileTests::vulnerabilityNotes),
-                new MandatoryTest("6.1.27.6", "Product Status", ProfileTests::productStatus),
-                new MandatoryTest("6.1.27.7", "VEX Product Status", ProfileTests::vexProductStatus),
-                new MandatoryTest("6.1.27.8", "Vulnerability ID", ProfileTests::vulnerabilityId),
-                new MandatoryTest("6.1.27.9", "Impact Statement", ProfileTests::impactStatement),
-                new MandatoryTest("6.1.27.10", "Action Statement", ProfileTests::actionStatement),
-                new MandatoryTest("6.1.27.11", "Vulnerabilities", ProfileTests::hasVulnerabilities));
+                new ConformanceTest("6.1.27.1", "Document Notes", ProfileTests::documentNotes),
+                new ConformanceTest("6.1.27.2", "Document References", ProfileTests::documentReferences),
+                new ConformanceTest("6.1.27.3", "Vulnerabilities", ProfileTests::noVulnerabilities),
+                new ConformanceTest("6.1.27.4", "Product Tree", ProfileTests::productTree),
+                new ConformanceTest("6.1.27.5", "Vulnerability Notes", ProfileTests::vulnerabilityNotes),
+                new ConformanceTest("6.1.27.6", "Product Status", ProfileTests::productStatus),
+                new ConformanceTest("6.1.27.7", "VEX Product Status", ProfileTests::vexProductStatus),
+                new ConformanceTest("6.1.27.8", "Vulnerability ID", ProfileTests::vulnerabilityId),
+                new ConformanceTest("6.1.27.9", "Impact Statement", ProfileTests::impactStatement),
+                new ConformanceTest("6.1.27.10", "Action Statement", ProfileTests::actionStatement),
+                new ConformanceTest("6.1.27.11", "Vulnerabilities", ProfileTests::hasVulnerabilities));
     }
 
     private static boolean is(CsafDocumentView doc, Profile... profiles) {

@@ -28,18 +28,18 @@ final class RevisionHistoryTests {
     private RevisionHistoryTests() {
     }
 
-    static List<MandatoryTest> all() {
+    static List<ConformanceTest> all() {
         return List.of(
-                new MandatoryTest("6.1.14", "Sorted Revision History", RevisionHistoryTests::sorted),
-                new MandatoryTest("6.1.16", "Latest Document Version", RevisionHistoryTests::latestVersion),
-                new MandatoryTest("6.1.17", "Document Status Draft", RevisionHistoryTests::statusDraft),
-                new MandatoryTest("6.1.18", "Released Revision History", RevisionHistoryTests::releasedHistory),
-                new MandatoryTest("6.1.19", "Revision History Entries for Pre-release Versions",
+                new ConformanceTest("6.1.14", "Sorted Revision History", RevisionHistoryTests::sorted),
+                new ConformanceTest("6.1.16", "Latest Document Version", RevisionHistoryTests::latestVersion),
+                new ConformanceTest("6.1.17", "Document Status Draft", RevisionHistoryTests::statusDraft),
+                new ConformanceTest("6.1.18", "Released Revision History", RevisionHistoryTests::releasedHistory),
+                new ConformanceTest("6.1.19", "Revision History Entries for Pre-release Versions",
                         RevisionHistoryTests::preReleaseEntries),
-                new MandatoryTest("6.1.20", "Non-draft Document Version", RevisionHistoryTests::nonDraftVersion),
-                new MandatoryTest("6.1.21", "Missing Item in Revision History", RevisionHistoryTests::missingItem),
-                new MandatoryTest("6.1.22", "Multiple Definition in Revision History", RevisionHistoryTests::multipleDefinition),
-                new MandatoryTest("6.1.30", "Mixed Integer and Semantic Versioning", RevisionHistoryTests::mixedVersioning));
+                new ConformanceTest("6.1.20", "Non-draft Document Version", RevisionHistoryTests::nonDraftVersion),
+                new ConformanceTest("6.1.21", "Missing Item in Revision History", RevisionHistoryTests::missingItem),
+                new ConformanceTest("6.1.22", "Multiple Definition in Revision History", RevisionHistoryTests::multipleDefinition),
+                new ConformanceTest("6.1.30", "Mixed Integer and Semantic Versioning", RevisionHistoryTests::mixedVersioning));
     }
 
     private static void sorted(CsafDocumentView doc, Report report) {

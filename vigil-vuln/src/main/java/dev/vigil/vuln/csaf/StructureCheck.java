@@ -25,8 +25,8 @@ final class StructureCheck {
     private StructureCheck() {
     }
 
-    static MandatoryTest test() {
-        return new MandatoryTest(ID, "Required structure (subset of the JSON schema)", StructureCheck::check);
+    static ConformanceTest test() {
+        return new ConformanceTest(ID, "Required structure (subset of the JSON schema)", StructureCheck::check);
     }
 
     private static void check(CsafDocumentView doc, Report report) {

@@ -62,6 +62,37 @@ class CsafValidatorConformanceTest {
     }
 
     @Test
+    void everyOptionalTestCaseOfTheImplementedTestsFailsOrPassesAsListed() {
+        JsonNode cases = read(corpus.resolve("validator-tests/testcases.json"));
+        List<String> wrong = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (JsonNode test : cases.path("tests").values()) {
+            String id = test.path("id").asString();
+            if (!"optional".equals(test.path("group").asString())) {
+                continue;
+            }
+            if (!validator.optionalTestIds().contains(id)) {
+                notRun.add(id);
+                continue;
+            }
+            for (JsonNode failure : test.path("failures").values()) {
+                if (validate(failure, id).isEmpty()) {
+                    wrong.add(id + " passes " + failure.path("name").asString() + " but must fail it");
+                }
+            }
+            for (JsonNode valid : test.path("valid").values()) {
+                List<CsafViolation> violations = validate(valid, id);
+                if (!violations.isEmpty()) {
+                    wrong.add(id + " fails " + valid.path("name").asString() + " but must pass it: " + violations);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(notRun).as("optional tests of the corpus that the validator does not run")
+                .containsExactly("6.2.11", "6.2.18", "6.2.20");
+    }
+
+    @Test
     void theOfficialExamplesPassEveryMandatoryTest() throws IOException {
         List<Path> examples;
         try (Stream<Path> files = Files.walk(corpus.resolve("examples"))) {

@@ -51,6 +51,7 @@ class CsafValidatorRobustnessTest {
                 JsonNode mutated = mutate(original.deepCopy(), mutations.get(m), true);
                 try {
                     List<CsafViolation> violations = validator.validate(mutated);
+                    validator.warnings(mutated);
                     boolean example = document.toString().contains("examples");
                     if (example && m < 5 && violations.stream().noneMatch(v -> v.test().equals("schema"))) {
                         unnoticed.add(document.getFileName() + " mutation " + m);

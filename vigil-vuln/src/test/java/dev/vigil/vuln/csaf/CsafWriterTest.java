@@ -38,6 +38,7 @@ class CsafWriterTest {
 
         assertThat(schema.errors(json)).isEmpty();
         assertThat(validator.validate(tree)).isEmpty();
+        assertThat(validator.warnings(tree)).isEmpty();
         JsonNode v3 = tree.path("vulnerabilities").get(0).path("scores").get(0).path("cvss_v3");
         assertThat(v3.path("baseScore").decimalValue()).isEqualByComparingTo("9.8");
         assertThat(v3.path("baseSeverity").asString()).isEqualTo("CRITICAL");
