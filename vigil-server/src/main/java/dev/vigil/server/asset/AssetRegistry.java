@@ -2,6 +2,7 @@ package dev.vigil.server.asset;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +137,17 @@ public class AssetRegistry {
     public List<AssetView> liveAssets(String tenant) {
         return jdbc.sql(AssetRows.SELECT + " WHERE a.tenant = ? AND a.merged_into IS NULL ORDER BY lower(a.name)")
                 .param(tenant).query(AssetRows::map).list();
+    }
+
+    /**
+     * Tenants with a live asset whose software inventory lists the package (name compared case-insensitively) in one
+     * of the versions, for features that notify them (advisories); no permission check.
+     */
+    public List<String> tenantsUsingSoftware(String name, Collection<String> versions) {
+        return jdbc.sql("""
+                SELECT DISTINCT a.tenant FROM asset a JOIN asset_software s ON s.asset_id = a.id
+                WHERE a.merged_into IS NULL AND lower(s.name) = lower(?) AND s.version = ANY(?) ORDER BY a.tenant""")
+                .params(name, versions.toArray(String[]::new)).query(String.class).list();
     }
 
     /** Tenants that have assets. */

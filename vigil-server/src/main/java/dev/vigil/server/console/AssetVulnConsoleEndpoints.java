@@ -9,7 +9,7 @@ import java.util.List;
 import dev.vigil.server.platform.security.EndpointAccess;
 import org.springframework.context.annotation.Configuration;
 
-/** Who may open the asset, vulnerability and situation pages. */
+/** Who may open the asset, vulnerability, advisory and situation pages. */
 @Configuration
 class AssetVulnConsoleEndpoints implements EndpointAccess.Declarations {
 
@@ -25,6 +25,13 @@ class AssetVulnConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/vulns/{id}/transition", "vuln", "update"),
                 permission(GET, "/vulns/advisories", "vuln", "read"),
                 permission(POST, "/vulns/advisories/import", "vuln", "update"),
-                permission(GET, "/situation", "vuln", "read"));
+                                permission(GET, "/situation", "vuln", "read"),
+                permission(GET, "/advisories", "vuln", "read"),
+                permission(POST, "/advisories", "vuln", "update"),
+                permission(GET, "/advisories/{id}", "vuln", "read"),
+                permission(POST, "/advisories/{id}/draft", "vuln", "update"),
+                permission(POST, "/advisories/{id}/check", "vuln", "read"),
+                permission(POST, "/advisories/{id}/publish", "vuln", "update"),
+                permission(GET, "/advisories/{id}/releases/{version}", "vuln", "read"));
     }
 }

@@ -60,6 +60,7 @@ class ConsoleModel {
         }
         if (p.can("vuln", "read")) {
             items.add(new NavItem("Vulnerabilities", "/vulns", "operations"));
+            items.add(new NavItem("Advisories", "/advisories", "operations"));
             items.add(new NavItem("Situation", "/situation", "operations"));
         }
         if (p.can("incident", "read")) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.UUID;
 
 import dev.vigil.server.platform.web.ProblemException;
-import dev.vigil.server.vuln.AdvisoryService;
+import dev.vigil.server.vuln.AdvisoryDatabase;
 import dev.vigil.server.vuln.FindingService;
 import dev.vigil.server.vuln.VulnImportService;
 import org.springframework.stereotype.Controller;
@@ -22,9 +22,9 @@ class VulnsPageController {
 
     private final FindingService findings;
     private final VulnImportService imports;
-    private final AdvisoryService advisories;
+    private final AdvisoryDatabase advisories;
 
-    VulnsPageController(FindingService findings, VulnImportService imports, AdvisoryService advisories) {
+    VulnsPageController(FindingService findings, VulnImportService imports, AdvisoryDatabase advisories) {
         this.findings = findings;
         this.imports = imports;
         this.advisories = advisories;

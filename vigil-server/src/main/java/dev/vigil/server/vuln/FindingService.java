@@ -86,6 +86,19 @@ public class FindingService {
         return jdbc.sql(sql).params(params).query(FindingRows.mapper(new AssetNames(assets))).list();
     }
 
+    /**
+     * Every finding, open or not, of the named component (package) on assets of the tenants the caller may read,
+     * except those judged false positives: what an advisory about the component is drafted from.
+     */
+    public List<FindingView> ofComponent(String componentName) {
+        StringBuilder where = new StringBuilder(" WHERE lower(f.component_name) = lower(?) AND f.status <> 'false_positive'");
+        List<Object> params = new ArrayList<>();
+        params.add(componentName.strip());
+        TenantClause.append(where, params, "f.tenant", tenants.slugs("vuln", "read"), null);
+        return jdbc.sql(FindingRows.SELECT + where + " ORDER BY f.vulnerability_id, f.component_version, f.id").params(params)
+                .query(FindingRows.mapper(new AssetNames(assets))).list();
+    }
+
     public FindingView get(UUID id) {
         FindingView finding = find(id);
         tenants.require("vuln", "read", finding.tenant());

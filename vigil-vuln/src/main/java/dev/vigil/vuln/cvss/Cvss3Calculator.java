@@ -41,8 +41,12 @@ final class Cvss3Calculator {
     private static final CvssVectorParser PARSER_30 = new CvssVectorParser(CvssVersion.V3_0.prefix(), METRICS);
     private static final CvssVectorParser PARSER_31 = new CvssVectorParser(CvssVersion.V3_1.prefix(), METRICS);
 
+    Map<String, String> metrics(String vector, CvssVersion version) {
+        return (version == CvssVersion.V3_0 ? PARSER_30 : PARSER_31).parse(vector);
+    }
+
     CvssScore score(String vector, CvssVersion version) {
-        Map<String, String> m = (version == CvssVersion.V3_0 ? PARSER_30 : PARSER_31).parse(vector);
+        Map<String, String> m = metrics(vector, version);
 
         boolean changed = m.get("S").equals("C");
         double iss = 1 - (1 - cia(m.get("C"))) * (1 - cia(m.get("I"))) * (1 - cia(m.get("A")));

@@ -61,6 +61,10 @@ final class Cvss4Calculator {
 
     private static final CvssVectorParser PARSER = new CvssVectorParser(CvssVersion.V4_0.prefix(), METRICS);
 
+    Map<String, String> metrics(String vector) {
+        return PARSER.parse(vector);
+    }
+
     CvssScore score(String vector) {
         Map<String, String> given = PARSER.parse(vector);
         Map<String, String> effective = effectiveValues(given);

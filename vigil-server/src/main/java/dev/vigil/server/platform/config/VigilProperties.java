@@ -40,7 +40,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Vuln vuln,
         @Valid @NotNull @DefaultValue Incident incident,
         @Valid @NotNull @DefaultValue Access access,
-        @Valid @NotNull @DefaultValue Alerting alerting) {
+        @Valid @NotNull @DefaultValue Alerting alerting,
+        @Valid @NotNull @DefaultValue Advisory advisory) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -149,6 +150,15 @@ public record VigilProperties(
     public record Asset(
             @NotNull @DefaultValue("30d") Duration scanStaleAfter,
             @NotNull @DefaultValue("24h") Duration logWindow) {
+    }
+
+    /** Security advisories (CSAF 2.0): who publishes them and how their tracking ids start. */
+    public record Advisory(
+            @NotBlank @DefaultValue("Vigil") String publisherName,
+            @Pattern(regexp = "^$|^https?://[^\\s]+$", message = "must be empty or an http(s) URL")
+            @NotNull @DefaultValue("") String publisherNamespace,
+            @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9+-]{0,30}$", message = "must be 1-31 letters, digits, + or -")
+            @NotNull @DefaultValue("VIGIL-SA") String trackingPrefix) {
     }
 
     public record Vuln(

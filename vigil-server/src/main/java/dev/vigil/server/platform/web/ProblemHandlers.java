@@ -41,7 +41,9 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage()));
+        ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * every tenant's software inventory is matched against the database in the same transaction.
  */
 @Service
-public class AdvisoryService {
+public class AdvisoryDatabase {
 
     private final JdbcClient jdbc;
     private final AdvisoryMatching matching;
@@ -37,7 +37,7 @@ public class AdvisoryService {
     private final AccessPolicy access;
     private final AuditLog audit;
 
-    AdvisoryService(JdbcClient jdbc, AdvisoryMatching matching, AssetRegistry assets, AccessPolicy access, AuditLog audit) {
+    AdvisoryDatabase(JdbcClient jdbc, AdvisoryMatching matching, AssetRegistry assets, AccessPolicy access, AuditLog audit) {
         this.jdbc = jdbc;
         this.matching = matching;
         this.assets = assets;
@@ -125,7 +125,7 @@ public class AdvisoryService {
                        record = excluded.record, source_file = excluded.source_file, imported_by = excluded.imported_by,
                        imported_at = excluded.imported_at""")
                 .params(advisory.id(), advisory.format().displayName(), text(advisory.summary()),
-                        advisory.aliases().stream().map(AdvisoryService::text).toArray(String[]::new),
+                        advisory.aliases().stream().map(AdvisoryDatabase::text).toArray(String[]::new),
                         timestamp(advisory.published()), timestamp(advisory.modified()), timestamp(advisory.withdrawn()),
                         advisory.cvssVector(), advisory.affected().size(), record, text(advisory.source()), actor)
                 .update();

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.vigil.server.platform.web.ProblemException;
 import dev.vigil.server.vuln.AdvisoryImportReport;
-import dev.vigil.server.vuln.AdvisoryService;
+import dev.vigil.server.vuln.AdvisoryDatabase;
 import dev.vigil.server.vuln.AdvisoryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,11 +21,11 @@ import org.springframework.web.multipart.MultipartFile;
 /** The advisory database (OSV, CVE JSON 5) that software inventories are matched against. */
 @RestController
 @Tag(name = "Vulnerabilities")
-class AdvisoryController {
+class AdvisoryDatabaseController {
 
-    private final AdvisoryService advisories;
+    private final AdvisoryDatabase advisories;
 
-    AdvisoryController(AdvisoryService advisories) {
+    AdvisoryDatabaseController(AdvisoryDatabase advisories) {
         this.advisories = advisories;
     }
 
