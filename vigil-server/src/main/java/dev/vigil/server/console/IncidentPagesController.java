@@ -102,6 +102,7 @@ class IncidentPagesController {
         model.addAttribute("sensitivities", GradingPolicy.SENSITIVITIES);
         model.addAttribute("causeCategories", ReviewService.CAUSE_CATEGORIES);
         model.addAttribute("observableKinds", List.of("ip", "domain", "url", "hash", "user", "host", "email"));
+        model.addAttribute("tlpLevels", IncidentSharingPagesController.TLP_LEVELS);
         return "incident";
     }
 

@@ -88,7 +88,7 @@ class IncidentViews {
                 phase.next().stream().map(Phase::code).toList(), grading(row), row.affectedAssets(), row.harm(), row.startedAt(),
                 row.detectedAt(), row.createdAt(), row.createdBy(), row.updatedAt(), phaseTimes(row), timers(row, now),
                 breaches(id), linked, taskList, observables.list(id), commentList, attachments.list(id), retests.list(id),
-                reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+                reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline, row.tlp());
     }
 
     List<SlaTimer> timers(IncidentRow row, Instant now) {
