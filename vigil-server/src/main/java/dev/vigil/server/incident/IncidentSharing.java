@@ -1,9 +1,11 @@
 package dev.vigil.server.incident;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Shares an incident's observables with partners: its TLP, and its STIX 2.1 bundle (the tenant as producer identity,
@@ -35,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class IncidentSharing {
 
     public static final String STIX_MEDIA_TYPE = "application/stix+json;version=2.1";
-    private static final String PROVIDER_NAME = "Vigil";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final IncidentStore store;
@@ -60,12 +62,7 @@ public class IncidentSharing {
     public IncidentFile stixBundle(UUID id) {
         IncidentRow incident = store.read(id);
         TlpMarking tlp = TlpMarking.fromLabel(incident.tlp()).orElseThrow();
-        List<SharedObservable> shared = observables.list(id).stream()
-                .map(o -> new SharedObservable(stixKind(o.kind(), o.value()), o.value(), o.note(), o.createdAt())).toList();
-        Instant now = store.now();
-        StixBundleWriter.Result result = writer.write(new SharingReport(id.toString(), incident.ref(),
-                incident.ref() + ": " + incident.title(), description(incident, shared), incident.createdAt(), now, tlp,
-                producer(incident.tenant()), shared));
+        StixBundleWriter.Result result = bundle(incident, tlp, store.now());
         if (result.indicatorIds().isEmpty()) {
             throw ProblemException.conflict("nothing-to-share", incident.ref() + " has no observable STIX indicators express "
                     + "(ip, domain, url, hash or email)");
@@ -74,6 +71,41 @@ public class IncidentSharing {
                 Map.of("tlp", tlp.label(), "indicators", result.indicatorIds().size(), "leftOut", result.leftOut().size())));
         return new IncidentFile(incident.ref().toLowerCase(Locale.ROOT) + ".stix.json", STIX_MEDIA_TYPE,
                 JSON.writeValueAsBytes(result.bundle()));
+    }
+
+    /** An incident chosen for sharing, as the caller (who must be able to read it) sees it. */
+    public record Shareable(UUID id, String ref, String title, String tenant, String tlp) {
+    }
+
+    /** Checks that the caller may read the incident (404 otherwise) and says what it is. */
+    public Shareable shareable(UUID id) {
+        IncidentRow incident = store.read(id);
+        return new Shareable(incident.id(), incident.ref(), incident.title(), incident.tenant(), incident.tlp());
+    }
+
+    /** What a chosen incident shares, for a background publisher (no caller): its TLP and its STIX objects, if it exists. */
+    public record SharedObjects(TlpMarking tlp, List<ObjectNode> objects) {
+    }
+
+    public Optional<SharedObjects> objectsForPublication(UUID id) {
+        return jdbc.sql("SELECT " + IncidentRow.COLUMNS + " FROM incident WHERE id = ?").param(id).query(IncidentRow::map).optional()
+                .map(incident -> {
+                    TlpMarking tlp = TlpMarking.fromLabel(incident.tlp()).orElseThrow();
+                    // published is the incident's creation, so the report only changes when its content does
+                    StixBundleWriter.Result result = bundle(incident, tlp, incident.createdAt());
+                    List<ObjectNode> objects = new ArrayList<>();
+                    if (!result.indicatorIds().isEmpty()) {
+                        result.bundle().get("objects").forEach(o -> objects.add((ObjectNode) o));
+                    }
+                    return new SharedObjects(tlp, objects);
+                });
+    }
+
+    private StixBundleWriter.Result bundle(IncidentRow incident, TlpMarking tlp, Instant published) {
+        List<SharedObservable> shared = observables.list(incident.id()).stream()
+                .map(o -> new SharedObservable(stixKind(o.kind(), o.value()), o.value(), o.note(), o.createdAt())).toList();
+        return writer.write(new SharingReport(incident.id().toString(), incident.ref(), incident.ref() + ": " + incident.title(),
+                description(incident, shared), incident.createdAt(), published, tlp, producer(incident.tenant()), shared));
     }
 
     /** Sets the TLP the incident is shared under. */
@@ -96,7 +128,7 @@ public class IncidentSharing {
     private StixProducer producer(String tenantSlug) {
         return tenants.all().stream().filter(t -> t.slug().equals(tenantSlug)).findFirst()
                 .map(IncidentSharing::producer)
-                .orElse(new StixProducer(TenantService.RESERVED_SLUG, PROVIDER_NAME, Instant.EPOCH));
+                .orElse(StixProducer.VIGIL);
     }
 
     private static StixProducer producer(TenantView tenant) {

@@ -43,7 +43,15 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(DELETE, "/api/v1/intel/verdicts/{id}", "intel", "update"),
                 permission(POST, "/api/v1/intel/retro-hunts", "intel", "read"),
                 permission(GET, "/api/v1/intel/retro-hunts", "intel", "read"),
-                permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"));
+                permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"),
+                permission(GET, "/api/v1/intel/sharing/collections", "intel", "share"),
+                permission(POST, "/api/v1/intel/sharing/collections", "intel", "share"),
+                permission(GET, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(PUT, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(DELETE, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(GET, "/api/v1/intel/sharing/partners", "intel", "share"),
+                permission(POST, "/api/v1/intel/sharing/partners", "intel", "share"),
+                permission(DELETE, "/api/v1/intel/sharing/partners/{id}", "intel", "share"));
     }
 
     @Bean

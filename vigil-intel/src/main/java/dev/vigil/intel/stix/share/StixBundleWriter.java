@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -35,14 +36,12 @@ public final class StixBundleWriter {
         List<SharedObservable> leftOut = new ArrayList<>();
         Instant modified = report.created();
         for (SharedObservable observable : report.observables()) {
-            var pattern = StixPatterns.of(observable.kind(), observable.value());
-            if (pattern.isEmpty()) {
+            var indicator = indicator(report.producer(), report.tlp(), observable, -1);
+            if (indicator.isEmpty()) {
                 leftOut.add(observable);
                 continue;
             }
-            if (!indicators.containsKey(pattern.get())) {
-                indicators.put(pattern.get(), indicator(report, observable, pattern.get()));
-            }
+            indicators.putIfAbsent(indicator.get().get("pattern").asString(), indicator.get());
             modified = observable.firstSeen().isAfter(modified) ? observable.firstSeen() : modified;
         }
         ObjectNode bundle = mapper.createObjectNode();
@@ -81,25 +80,43 @@ public final class StixBundleWriter {
         return marking;
     }
 
-    private ObjectNode indicator(SharingReport report, SharedObservable observable, String pattern) {
-        String id = StixIds.of("indicator", "indicator|" + report.producer().key() + "|" + pattern);
-        ObjectNode indicator = common("indicator", id, observable.firstSeen(), observable.firstSeen());
-        marked(indicator, report);
-        indicator.put("name", observable.kind() + " " + observable.value());
-        if (!observable.description().isBlank()) {
-            indicator.put("description", observable.description());
-        }
-        indicator.put("pattern", pattern);
-        indicator.put("pattern_type", "stix");
-        indicator.put("pattern_version", "2.1");
-        indicator.put("valid_from", TIMESTAMP.format(observable.firstSeen()));
-        return indicator;
+    /**
+     * The indicator of one observable by a producer under a marking, with a confidence (0..100, or -1 for none); empty
+     * when STIX patterns do not express the observable's kind. Its id depends only on the producer and the pattern.
+     */
+    public Optional<ObjectNode> indicator(StixProducer producer, TlpMarking tlp, SharedObservable observable, int confidence) {
+        return StixPatterns.of(observable.kind(), observable.value()).map(pattern -> {
+            ObjectNode indicator = common("indicator", indicatorId(producer, pattern), observable.firstSeen(), observable.firstSeen());
+            marked(indicator, producer, tlp);
+            indicator.put("name", observable.kind() + " " + observable.value());
+            if (!observable.description().isBlank()) {
+                indicator.put("description", observable.description());
+            }
+            indicator.put("pattern", pattern);
+            indicator.put("pattern_type", "stix");
+            indicator.put("pattern_version", "2.1");
+            indicator.put("valid_from", TIMESTAMP.format(observable.firstSeen()));
+            if (confidence >= 0) {
+                indicator.put("confidence", confidence);
+            }
+            return indicator;
+        });
+    }
+
+    /** The deterministic id of a producer's indicator with this pattern. */
+    public static String indicatorId(StixProducer producer, String pattern) {
+        return StixIds.of("indicator", "indicator|" + producer.key() + "|" + pattern);
+    }
+
+    /** A timestamp as STIX writes it (UTC, milliseconds). */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     private ObjectNode report(SharingReport report, List<String> indicatorIds, Instant modified) {
         ObjectNode node = common("report", StixIds.of("report", "report|" + report.producer().key() + "|" + report.key()),
                 report.created(), modified);
-        marked(node, report);
+        marked(node, report.producer(), report.tlp());
         node.put("name", report.name());
         if (!report.description().isBlank()) {
             node.put("description", report.description());
@@ -126,8 +143,8 @@ public final class StixBundleWriter {
         return node;
     }
 
-    private static void marked(ObjectNode node, SharingReport report) {
-        node.put("created_by_ref", report.producer().identityId());
-        node.putArray("object_marking_refs").add(report.tlp().id());
+    private static void marked(ObjectNode node, StixProducer producer, TlpMarking tlp) {
+        node.put("created_by_ref", producer.identityId());
+        node.putArray("object_marking_refs").add(tlp.id());
     }
 }

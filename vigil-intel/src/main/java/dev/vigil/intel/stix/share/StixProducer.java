@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record StixProducer(String key, String name, Instant created) {
 
+    /** The operator of a Vigil installation, producing what belongs to no tenant. */
+    public static final StixProducer VIGIL = new StixProducer("platform", "Vigil", Instant.EPOCH);
+
     public StixProducer {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(name, "name");
