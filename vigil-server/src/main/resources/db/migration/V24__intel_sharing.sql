@@ -49,3 +49,7 @@ CREATE TABLE taxii_partner (
     revoked_at      timestamptz,
     revoked_by      text
 );
+
+-- The ATT&CK techniques a feed relates to each indicator (comma-separated ids, e.g. T1071,T1059.001), which its
+-- alerts carry.
+ALTER TABLE intel_indicator ADD COLUMN techniques text NOT NULL DEFAULT '';

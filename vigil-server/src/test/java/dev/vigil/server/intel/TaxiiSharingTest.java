@@ -29,6 +29,7 @@ import dev.vigil.intel.taxii.TaxiiException;
 import dev.vigil.intel.taxii.TaxiiPoll;
 import dev.vigil.server.ServerTestBase;
 import dev.vigil.server.support.Api;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -113,15 +114,24 @@ class TaxiiSharingTest extends ServerTestBase {
         // new indicators only are fetched after the last poll
         load(shared, domains(run, 0, 253));
         List<JsonNode> fresh = new ArrayList<>();
-        TaxiiPoll second = client.poll(collections.getFirst().url(), first.addedLast(), fresh::add);
-        assertThat(second.pages()).isEqualTo(1);
-        assertThat(indicatorValues(fresh)).containsExactlyInAnyOrderElementsOf(domains(run, 250, 253));
+        TaxiiPoll[] second = new TaxiiPoll[1];
+        // the collection is republished in the background after the import
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            fresh.clear();
+            second[0] = client.poll(collections.getFirst().url(), first.addedLast(), fresh::add);
+            assertThat(indicatorValues(fresh)).containsExactlyInAnyOrderElementsOf(domains(run, 250, 253));
+        });
+        assertThat(second[0].pages()).isEqualTo(1);
         assertThat(fresh).hasSize(3);
 
         // a value removed from the feed is published once more, revoked
         load(shared, domains(run, 1, 253));
         List<JsonNode> revoked = new ArrayList<>();
-        client.poll(collections.getFirst().url(), second.addedLast(), revoked::add);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            revoked.clear();
+            client.poll(collections.getFirst().url(), second[0].addedLast(), revoked::add);
+            assertThat(revoked).isNotEmpty();
+        });
         assertThat(revoked).singleElement().satisfies(o -> {
             assertThat(o.path("revoked").asBoolean()).isTrue();
             assertThat(o.path("pattern").asString()).contains("d0-" + run + ".example");

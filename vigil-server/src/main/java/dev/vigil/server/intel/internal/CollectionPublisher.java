@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.vigil.intel.stix.share.SharedObservable;
 import dev.vigil.intel.stix.share.StixBundleWriter;
 import dev.vigil.intel.stix.share.StixProducer;
 import dev.vigil.intel.stix.share.TlpMarking;
 import dev.vigil.server.incident.IncidentSharing;
 import dev.vigil.server.intel.IndicatorsChanged;
+import dev.vigil.server.platform.BackgroundRefresh;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
  * indicator per value, by Vigil, at the most restrictive TLP of the feeds holding it, the highest confidence) and the
  * STIX exports of its incidents, never anything marked TLP:RED. An object that is new or whose content changed gets a
  * new version and date_added (so partners polling with added_after receive it); one that left the collection is
- * published once more as revoked. Runs when a collection changes, after indicators change, and every minute (incident
- * observables and TLPs).
+ * published once more as revoked. Runs when a collection changes (in its transaction), in the background after
+ * indicators change, and every minute (incident observables and TLPs).
  */
 @Component
 public class CollectionPublisher {
@@ -62,6 +65,7 @@ public class CollectionPublisher {
     private final TransactionTemplate ownTransaction;
     private final StixBundleWriter writer = new StixBundleWriter();
     private final JsonMapper json = JsonMapper.builder().build();
+    private final BackgroundRefresh background = new BackgroundRefresh("taxii-publisher", this::publishAll);
 
     CollectionPublisher(JdbcClient jdbc, JdbcTemplate template, Clock clock, IncidentSharing incidents,
             PlatformTransactionManager transactions) {
@@ -73,9 +77,15 @@ public class CollectionPublisher {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Off the importing thread: a burst of imports costs one publication, and no import waits for it. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(IndicatorsChanged change) {
-        publishAll();
+        background.request();
+    }
+
+    @PreDestroy
+    void stop() {
+        background.close();
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 30_000)

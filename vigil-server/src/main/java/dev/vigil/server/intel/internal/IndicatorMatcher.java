@@ -249,8 +249,11 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                     + context.describe(indicator.id().substring(0, indicator.id().indexOf('|')),
                             indicator.id().substring(indicator.id().indexOf('|') + 1), indicator.value());
             String ref = feed.name() + ":" + indicator.id().substring(indicator.id().indexOf('|') + 1);
+            Map<String, String> named = new LinkedHashMap<>(entities);
+            StringBuilder explained = new StringBuilder(explanation);
+            context.addTechniques(indicator.value(), named, explained);
             return new AlertDraft(tenant, "intel", ref, "Threat intelligence match: " + indicator.value(),
-                    feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, entities, eventIds, explanation,
+                    feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, named, eventIds, explained.toString(),
                     last, count);
         }
     }

@@ -42,8 +42,11 @@ class RetroHunter {
     private final Clock clock;
     private final int days;
     private final Duration window;
+    private final IndicatorContext context;
 
-    RetroHunter(EventHunts hunts, AlertIntake intake, AllowlistRows allowlist, JdbcClient jdbc, Clock clock, VigilProperties properties) {
+    RetroHunter(EventHunts hunts, AlertIntake intake, AllowlistRows allowlist, JdbcClient jdbc, Clock clock, VigilProperties properties,
+            IndicatorContext context) {
+        this.context = context;
         this.hunts = hunts;
         this.intake = intake;
         this.allowlist = allowlist;
@@ -105,10 +108,13 @@ class RetroHunter {
         Map<String, String> entities = new LinkedHashMap<>();
         entities.put(match.field(), match.value());
         EventEntities.of(event).forEach(entities::putIfAbsent);
+        String key = "intel-retro:" + indicator.id() + ":" + event.tenant() + ":" + entities;
+        StringBuilder explanation = new StringBuilder("retrospective: " + match.describe() + " of feed " + feed.name()
+                + ", found in the stored events when the indicator was added");
+        context.addTechniques(indicator.value(), entities, explanation);
         return new AlertDraft(event.tenant(), "intel", feed.name() + ":" + ref,
                 "Retrospective threat intelligence match: " + indicator.value(), feed.source().isEmpty() ? feed.name() : feed.source(),
-                IndicatorMatcher.severity(indicator.confidence()), "intel-retro:" + indicator.id() + ":" + event.tenant() + ":" + entities,
-                window, entities, List.of(event.id()), "retrospective: " + match.describe() + " of feed " + feed.name()
-                        + ", found in the stored events when the indicator was added", event.timestamp(), 1);
+                IndicatorMatcher.severity(indicator.confidence()), key, window, entities, List.of(event.id()), explanation.toString(),
+                event.timestamp(), 1);
     }
 }
