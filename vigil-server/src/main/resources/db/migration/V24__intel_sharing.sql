@@ -53,3 +53,13 @@ CREATE TABLE taxii_partner (
 -- The ATT&CK techniques a feed relates to each indicator (comma-separated ids, e.g. T1071,T1059.001), which its
 -- alerts carry.
 ALTER TABLE intel_indicator ADD COLUMN techniques text NOT NULL DEFAULT '';
+
+-- Feeds shared by every tenant switched off for one tenant: that tenant's events are not matched (live or in
+-- retro-hunts) against indicators only these feeds hold.
+CREATE TABLE intel_feed_tenant_off (
+    feed_id      uuid NOT NULL REFERENCES intel_feed (id) ON DELETE CASCADE,
+    tenant       text NOT NULL,
+    disabled_by  text NOT NULL,
+    disabled_at  timestamptz NOT NULL,
+    PRIMARY KEY (feed_id, tenant)
+);

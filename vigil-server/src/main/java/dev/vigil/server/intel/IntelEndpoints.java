@@ -26,6 +26,7 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/intel/feeds/{id}", "intel", "read"),
                 permission(PUT, "/api/v1/intel/feeds/{id}", "intel", "update"),
                 permission(PUT, "/api/v1/intel/feeds/{id}/enabled", "intel", "update"),
+                permission(PUT, "/api/v1/intel/feeds/{id}/tenants/{tenant}", "intel", "update"),
                 permission(POST, "/api/v1/intel/feeds/{id}/poll", "intel", "update"),
                 permission(GET, "/api/v1/intel/feeds/{id}/indicators", "intel", "read"),
                 permission(POST, "/api/v1/intel/feeds/{id}/indicators", "intel", "update"),

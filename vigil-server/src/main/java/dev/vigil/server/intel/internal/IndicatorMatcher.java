@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.vigil.events.Event;
 import dev.vigil.intel.allowlist.Allowlist;
@@ -50,7 +51,13 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     /** The first suppressed indicators kept for display. */
     static final int SUPPRESSED_SHOWN = 1000;
 
-    private record FeedInfo(String name, String tenant, String source) {
+    /** @param off tenants this feed (shared by every tenant) is switched off for */
+    private record FeedInfo(String name, String tenant, String source, Set<String> off) {
+
+        boolean appliesTo(String eventTenant) {
+            return tenant == null ? !off.contains(eventTenant) : tenant.equals(eventTenant);
+        }
+
     }
 
     private final JdbcClient jdbc;
@@ -65,9 +72,11 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     private final AllowlistRows allowlist;
     private final IndicatorSightings sightings;
     private final IndicatorContext context;
+    private final FeedTenantSwitches switches;
 
     IndicatorMatcher(JdbcClient jdbc, AlertIntake intake, VigilProperties properties, MeterRegistry meters, AllowlistRows allowlist,
-            IndicatorSightings sightings, IndicatorContext context) {
+            IndicatorSightings sightings, IndicatorContext context, FeedTenantSwitches switches) {
+        this.switches = switches;
         this.allowlist = allowlist;
         this.sightings = sightings;
         this.context = context;
@@ -133,8 +142,10 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     synchronized void rebuild() {
         long start = System.nanoTime();
         Map<String, FeedInfo> feeds = new HashMap<>();
+        Map<String, Set<String>> off = switches.offByFeed();
         jdbc.sql("SELECT id, name, tenant, source FROM intel_feed WHERE enabled").query(rs -> {
-            feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
+            feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4),
+                    Set.copyOf(off.getOrDefault(rs.getString(1), Set.of()))));
         });
         IndicatorIndex.Builder builder = IndicatorIndex.builder();
         Allowlist allowed = allowlist.current();
@@ -179,7 +190,8 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
         Indicator indicator = found.match().indicator();
         String feedId = indicator.id().substring(0, indicator.id().indexOf('|'));
         FeedInfo feed = current.feeds().get(feedId);
-        if (feed == null || (feed.tenant() != null && !feed.tenant().equals(event.tenant()))) {
+        // a value also held by a feed that applies to the tenant still matches through that feed's indicator
+        if (feed == null || !feed.appliesTo(event.tenant())) {
             return;
         }
         matches.increment();

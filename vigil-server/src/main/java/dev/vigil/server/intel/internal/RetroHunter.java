@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.vigil.intel.allowlist.Allowlist;
 import dev.vigil.intel.indicator.Indicator;
@@ -43,9 +44,11 @@ class RetroHunter {
     private final int days;
     private final Duration window;
     private final IndicatorContext context;
+    private final FeedTenantSwitches switches;
 
     RetroHunter(EventHunts hunts, AlertIntake intake, AllowlistRows allowlist, JdbcClient jdbc, Clock clock, VigilProperties properties,
-            IndicatorContext context) {
+            IndicatorContext context, FeedTenantSwitches switches) {
+        this.switches = switches;
         this.context = context;
         this.hunts = hunts;
         this.intake = intake;
@@ -87,9 +90,10 @@ class RetroHunter {
             log.warn("feed {}: {} new indicators beyond the retro-hunt limit are not hunted", feed.name(), added.notHunted());
         }
         Instant to = clock.instant();
+        Set<String> off = switches.offFor(feed.id());
         hunts.startUnattended(KIND, feed.id().toString(), index.size() + " new indicators of feed " + feed.name(), "intel-retro-hunt",
                 to.minus(Duration.ofDays(days)), to, event -> {
-                    if (feed.tenant() != null && !feed.tenant().equals(event.tenant())) {
+                    if (feed.tenant() != null ? !feed.tenant().equals(event.tenant()) : off.contains(event.tenant())) {
                         return null;
                     }
                     List<IndicatorLookup.FieldMatch> found = IndicatorLookup.matches(index, event);
