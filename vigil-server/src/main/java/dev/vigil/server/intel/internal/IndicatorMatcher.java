@@ -45,7 +45,8 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorMatcher.class);
 
-    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds, SuppressionReport suppressed) {
+    /** @param withTechniques the values (lower case) some feed relates to ATT&CK techniques: only these are looked up */
+    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds, SuppressionReport suppressed, Set<String> withTechniques) {
     }
 
     /** The first suppressed indicators kept for display. */
@@ -66,7 +67,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     private final Counter matches;
     private final BackgroundRefresh refresh = new BackgroundRefresh("indicator-index", this::rebuild);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of(), new SuppressionReport(0, List.of()));
+    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of(), new SuppressionReport(0, List.of()), Set.of());
     private volatile boolean running;
 
     private final AllowlistRows allowlist;
@@ -165,7 +166,10 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             return false;
         });
         IndicatorIndex index = builder.build();
-        snapshot = new Snapshot(index, Map.copyOf(feeds), new SuppressionReport(suppressedCount[0], suppressed));
+        Set<String> withTechniques = Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT lower(i.value) FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id
+                WHERE f.enabled AND i.techniques <> ''""").query(String.class).list());
+        snapshot = new Snapshot(index, Map.copyOf(feeds), new SuppressionReport(suppressedCount[0], suppressed), withTechniques);
         generation.incrementAndGet();
         log.info("indicators: {} live from {} feeds ({} not indexable, {} suppressed by the allowlist), built in {} ms", index.size(),
                 feeds.size(), invalid, suppressedCount[0], (System.nanoTime() - start) / 1_000_000);
@@ -183,7 +187,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                 record(current, hits, event, found);
             }
         }
-        hits.values().forEach(hit -> intake.raise(hit.draft(window, context)));
+        hits.values().forEach(hit -> intake.raise(hit.draft(window, context, current.withTechniques())));
     }
 
     private void record(Snapshot current, Map<String, Hit> hits, Event event, IndicatorLookup.FieldMatch found) {
@@ -251,7 +255,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             last = last == null || event.timestamp().isAfter(last) ? event.timestamp() : last;
         }
 
-        AlertDraft draft(Duration window, IndicatorContext context) {
+        AlertDraft draft(Duration window, IndicatorContext context, Set<String> withTechniques) {
             int confidence = indicator.confidence();
             AlertSeverity severity = severity(confidence);
             String explanation = found.describe() + " of feed " + feed.name() + ", confidence " + confidence
@@ -263,7 +267,9 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             String ref = feed.name() + ":" + indicator.id().substring(indicator.id().indexOf('|') + 1);
             Map<String, String> named = new LinkedHashMap<>(entities);
             StringBuilder explained = new StringBuilder(explanation);
-            context.addTechniques(indicator.value(), named, explained);
+            if (withTechniques.contains(indicator.value().toLowerCase(java.util.Locale.ROOT))) {
+                context.addTechniques(indicator.value(), named, explained);
+            }
             return new AlertDraft(tenant, "intel", ref, "Threat intelligence match: " + indicator.value(),
                     feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, named, eventIds, explained.toString(),
                     last, count);
