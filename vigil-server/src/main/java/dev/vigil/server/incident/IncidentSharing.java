@@ -19,6 +19,7 @@ import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.TenantService;
 import dev.vigil.server.identity.TenantView;
+import dev.vigil.server.intel.SharedIncidents;
 import dev.vigil.server.incident.internal.IncidentRow;
 import dev.vigil.server.incident.internal.IncidentStore;
 import dev.vigil.server.platform.web.ProblemException;
@@ -35,9 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * is the incident's tenant; the provider's own incidents are produced by "Vigil". Every export is an audit record.
  */
 @Service
-public class IncidentSharing {
+public class IncidentSharing implements SharedIncidents {
 
-    public static final String STIX_MEDIA_TYPE = "application/stix+json;version=2.1";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final IncidentStore store;
@@ -73,20 +73,13 @@ public class IncidentSharing {
                 JSON.writeValueAsBytes(result.bundle()));
     }
 
-    /** An incident chosen for sharing, as the caller (who must be able to read it) sees it. */
-    public record Shareable(UUID id, String ref, String title, String tenant, String tlp) {
-    }
-
-    /** Checks that the caller may read the incident (404 otherwise) and says what it is. */
+    @Override
     public Shareable shareable(UUID id) {
         IncidentRow incident = store.read(id);
         return new Shareable(incident.id(), incident.ref(), incident.title(), incident.tenant(), incident.tlp());
     }
 
-    /** What a chosen incident shares, for a background publisher (no caller): its TLP and its STIX objects, if it exists. */
-    public record SharedObjects(TlpMarking tlp, List<ObjectNode> objects) {
-    }
-
+    @Override
     public Optional<SharedObjects> objectsForPublication(UUID id) {
         return jdbc.sql("SELECT " + IncidentRow.COLUMNS + " FROM incident WHERE id = ?").param(id).query(IncidentRow::map).optional()
                 .map(incident -> {

@@ -17,7 +17,6 @@ import dev.vigil.intel.stix.share.TlpMarking;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
-import dev.vigil.server.incident.IncidentSharing;
 import dev.vigil.server.intel.internal.CollectionPublisher;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +39,10 @@ public class SharingCollections {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
-    private final IncidentSharing incidents;
+    private final SharedIncidents incidents;
     private final CollectionPublisher publisher;
 
-    SharingCollections(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock, IncidentSharing incidents,
+    SharingCollections(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock, SharedIncidents incidents,
             CollectionPublisher publisher) {
         this.jdbc = jdbc;
         this.access = access;

@@ -24,7 +24,7 @@ import dev.vigil.intel.stix.share.SharedObservable;
 import dev.vigil.intel.stix.share.StixBundleWriter;
 import dev.vigil.intel.stix.share.StixProducer;
 import dev.vigil.intel.stix.share.TlpMarking;
-import dev.vigil.server.incident.IncidentSharing;
+import dev.vigil.server.intel.SharedIncidents;
 import dev.vigil.server.intel.IndicatorsChanged;
 import dev.vigil.server.platform.BackgroundRefresh;
 import org.slf4j.Logger;
@@ -61,13 +61,13 @@ public class CollectionPublisher {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Clock clock;
-    private final IncidentSharing incidents;
+    private final SharedIncidents incidents;
     private final TransactionTemplate ownTransaction;
     private final StixBundleWriter writer = new StixBundleWriter();
     private final JsonMapper json = JsonMapper.builder().build();
     private final BackgroundRefresh background = new BackgroundRefresh("taxii-publisher", this::publishAll);
 
-    CollectionPublisher(JdbcClient jdbc, JdbcTemplate template, Clock clock, IncidentSharing incidents,
+    CollectionPublisher(JdbcClient jdbc, JdbcTemplate template, Clock clock, SharedIncidents incidents,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.template = template;

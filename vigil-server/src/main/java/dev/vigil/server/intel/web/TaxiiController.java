@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.vigil.intel.stix.share.StixBundleWriter;
-import dev.vigil.server.incident.IncidentSharing;
+import dev.vigil.server.intel.SharedIncidents;
 import dev.vigil.server.intel.internal.CollectionObjects;
 import dev.vigil.server.intel.internal.PartnerTokens;
 import io.swagger.v3.oas.annotations.Operation;
@@ -255,7 +255,7 @@ class TaxiiController {
         }
         node.put("can_read", true);
         node.put("can_write", false);
-        node.putArray("media_types").add(IncidentSharing.STIX_MEDIA_TYPE);
+        node.putArray("media_types").add(SharedIncidents.STIX_MEDIA_TYPE);
         return node;
     }
 
@@ -264,7 +264,7 @@ class TaxiiController {
         entry.put("id", stored.id());
         entry.put("date_added", StixBundleWriter.timestamp(stored.dateAdded()));
         entry.put("version", StixBundleWriter.timestamp(stored.version()));
-        entry.put("media_type", IncidentSharing.STIX_MEDIA_TYPE);
+        entry.put("media_type", SharedIncidents.STIX_MEDIA_TYPE);
         return entry.toString();
     }
 
