@@ -1,5 +1,6 @@
 package dev.vigil.intel.feed;
 
+import dev.vigil.intel.attack.TechniqueIds;
 import dev.vigil.intel.indicator.Indicator;
 import dev.vigil.intel.indicator.IndicatorType;
 
@@ -14,8 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +41,14 @@ public final class MispFeedReader {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     public List<FeedProblem> read(Path directory, Consumer<Indicator> sink) throws FeedFormatException {
+        return readWithTechniques(directory, (indicator, techniques) -> sink.accept(indicator));
+    }
+
+    /**
+     * Reads the feed handing each indicator with the ATT&CK techniques its event and attribute name: MITRE galaxy
+     * tags ({@code misp-galaxy:mitre-attack-pattern="... - T1059"}) and galaxy clusters with a technique external id.
+     */
+    public List<FeedProblem> readWithTechniques(Path directory, BiConsumer<Indicator, List<String>> sink) throws FeedFormatException {
         Path manifestFile = directory.resolve("manifest.json");
         JsonNode manifest = json(manifestFile);
         if (manifest == null || !manifest.isObject()) {
@@ -55,6 +67,7 @@ public final class MispFeedReader {
                 continue;
             }
             String info = event.path("info").asString(uuid);
+            List<String> eventTechniques = techniques(event);
             JsonNode attributes = event.path("Attribute");
             for (int i = 0; i < attributes.size(); i++) {
                 JsonNode attribute = attributes.get(i);
@@ -62,13 +75,32 @@ public final class MispFeedReader {
                     continue;
                 }
                 try {
-                    sink.accept(indicator(attribute, info));
+                    Set<String> techniques = new LinkedHashSet<>(eventTechniques);
+                    techniques.addAll(techniques(attribute));
+                    sink.accept(indicator(attribute, info), List.copyOf(techniques));
                 } catch (IllegalArgumentException e) {
                     problems.add(new FeedProblem(eventFile, 0, "Attribute[" + i + "]: " + e.getMessage()));
                 }
             }
         }
         return problems;
+    }
+
+    /** The techniques an event or attribute names by its tags and its galaxy clusters. */
+    private static List<String> techniques(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode tag : node.path("Tag")) {
+            texts.add(tag.path("name").asString(""));
+        }
+        for (JsonNode galaxy : node.path("Galaxy")) {
+            for (JsonNode cluster : galaxy.path("GalaxyCluster")) {
+                String clusterType = cluster.path("type").asString(galaxy.path("type").asString(""));
+                if (clusterType.contains("mitre") || clusterType.contains("attack-pattern")) {
+                    texts.add("mitre-attack " + cluster.path("value").asString("") + " " + cluster.path("meta").path("external_id"));
+                }
+            }
+        }
+        return TechniqueIds.inTags(texts);
     }
 
     private static Indicator indicator(JsonNode attribute, String source) {

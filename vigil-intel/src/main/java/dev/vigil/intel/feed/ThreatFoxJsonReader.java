@@ -1,5 +1,6 @@
 package dev.vigil.intel.feed;
 
+import dev.vigil.intel.attack.TechniqueIds;
 import dev.vigil.intel.indicator.Indicator;
 
 import tools.jackson.core.JacksonException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Reads a ThreatFox API response ({@code {"query_status": "ok", "data": [{"ioc": ..., "ioc_type": ...}]}}). */
@@ -21,6 +23,11 @@ public final class ThreatFoxJsonReader {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     public List<FeedProblem> read(Path file, Consumer<Indicator> sink) throws FeedFormatException {
+        return readWithTechniques(file, (indicator, techniques) -> sink.accept(indicator));
+    }
+
+    /** Reads the response handing each indicator with the ATT&CK techniques its {@code tags} name (e.g. {@code T1059}). */
+    public List<FeedProblem> readWithTechniques(Path file, BiConsumer<Indicator, List<String>> sink) throws FeedFormatException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = mapper.readTree(in);
@@ -41,9 +48,12 @@ public final class ThreatFoxJsonReader {
             JsonNode entry = data.get(i);
             try {
                 JsonNode confidence = entry.get("confidence_level");
+                List<String> tags = new ArrayList<>();
+                entry.path("tags").forEach(tag -> tags.add(tag.asString("")));
                 sink.accept(ThreatFoxIoc.indicator(text(entry, "id"), text(entry, "ioc_type"), required(entry, "ioc"),
                         confidence != null && confidence.isInt() ? confidence.intValue() : Indicator.UNKNOWN_CONFIDENCE,
-                        time(entry, "first_seen"), time(entry, "last_seen"), file.getFileName().toString()));
+                        time(entry, "first_seen"), time(entry, "last_seen"), file.getFileName().toString()),
+                        TechniqueIds.inTags(tags));
             } catch (IllegalArgumentException e) {
                 problems.add(new FeedProblem(file, 0, "data[" + i + "]: " + e.getMessage()));
             }

@@ -117,6 +117,7 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/intel/feeds", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/indicators", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/enabled", "intel", "update"),
+                permission(POST, "/intel/feeds/{id}/tenants", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/poll", "intel", "update"),
                 permission(GET, "/intel/attack", "intel", "read"),
                 permission(POST, "/intel/attack", "intel", "update"),

@@ -22,6 +22,8 @@ class IncidentConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/incidents/{id}", "incident", "read"),
                 permission(GET, "/incidents/{id}/updates", "incident", "read"),
                 permission(GET, "/incidents/{id}/report", "incident", "read"),
+                permission(GET, "/incidents/{id}/stix", "incident", "read"),
+                permission(POST, "/incidents/{id}/tlp", "incident", "update"),
                 permission(POST, "/incidents/{id}/transition", "incident", "update"),
                 permission(POST, "/incidents/{id}/grading", "incident", "update"),
                 permission(POST, "/incidents/{id}/level", "incident", "grade"),

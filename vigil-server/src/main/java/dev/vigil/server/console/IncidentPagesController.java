@@ -125,6 +125,7 @@ class IncidentPagesController {
         model.addAttribute("impacts", HarmAssessmentService.IMPACTS);
         model.addAttribute("sessions", sessions.linked(id));
         model.addAttribute("savedSearches", savedSearches.list());
+        model.addAttribute("tlpLevels", IncidentSharingPagesController.TLP_LEVELS);
         return "incident";
     }
 

@@ -103,6 +103,15 @@ class IntelPageController {
         });
     }
 
+    @PostMapping("/intel/feeds/{id}/tenants")
+    String enableForTenant(@PathVariable UUID id, @RequestParam(defaultValue = "") String tenant, @RequestParam boolean enabled,
+            RedirectAttributes redirect) {
+        return Flash.run(redirect, "/intel", () -> {
+            var feed = feeds.setEnabledForTenant(id, tenant, enabled);
+            return "Feed " + feed.name() + (enabled ? " on again" : " off") + " for tenant " + tenant.strip() + ".";
+        });
+    }
+
     @GetMapping("/intel/attack")
     String attack(@RequestParam(defaultValue = "") String matrix, @RequestParam(defaultValue = "30") int days, Model model) {
         var matrices = attack.matrices();

@@ -29,7 +29,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("incident", List.of("read", "create", "update", "grade", "configure"));
         ACTIONS.put("asset", List.of("read", "update"));
         ACTIONS.put("vuln", List.of("read", "update"));
-        ACTIONS.put("intel", List.of("read", "update"));
+        ACTIONS.put("intel", List.of("read", "update", "share"));
         ACTIONS.put("bastion-session", List.of("connect", "read", "terminate"));
         ACTIONS.put("access-request", List.of("create", "approve"));
         ACTIONS.put("tenant-data", List.of("authorize"));

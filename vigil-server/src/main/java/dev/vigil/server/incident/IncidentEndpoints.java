@@ -48,6 +48,8 @@ class IncidentEndpoints implements EndpointAccess.Declarations {
                 permission(GET, BASE + "/{id}/suggestions", "incident", "read"),
                 permission(POST, BASE + "/{id}/timeline", "incident", "update"),
                 permission(GET, BASE + "/{id}/report", "incident", "read"),
+                permission(GET, BASE + "/{id}/stix", "incident", "read"),
+                permission(PUT, BASE + "/{id}/tlp", "incident", "update"),
                 permission(POST, BASE + "/{id}/tasks", "incident", "update"),
                 permission(PUT, BASE + "/{id}/tasks/{taskId}", "incident", "update"),
                 permission(POST, BASE + "/{id}/observables", "incident", "update"),

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param ref        human reference, {@code INC-42}
  * @param nextPhases the phases it may move to now (requirements are checked on the move)
  * @param phaseTimes when each phase reached was first entered ({@code closed}: last closure)
+ * @param tlp        the TLP its observables are shared under ({@code clear} … {@code red})
  */
 public record IncidentView(UUID id, String ref, String tenant, String title, String summary, String type, String phase,
                            List<String> nextPhases, Grading grading, List<String> affectedAssets, String harm,
@@ -19,7 +20,7 @@ public record IncidentView(UUID id, String ref, String tenant, String title, Str
                            Map<String, Instant> phaseTimes, List<SlaTimer> slaTimers, List<Breach> slaBreaches,
                            List<LinkedAlert> alerts, List<Task> tasks, List<Observable> observables, List<Comment> comments,
                            List<Attachment> attachments, List<Retest> retests, Review review, List<ActionItem> actionItems,
-                           EmergencyPlan plan, List<TimelineEntry> timeline) {
+                           EmergencyPlan plan, List<TimelineEntry> timeline, String tlp) {
 
     /** The grading factors, the proposed level and the final one with who set it and why. */
     public record Grading(String impactScope, String assetCriticality, String dataSensitivity, Boolean ongoing,

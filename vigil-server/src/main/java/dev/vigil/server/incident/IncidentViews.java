@@ -106,7 +106,7 @@ class IncidentViews {
                 phase.next().stream().map(Phase::code).toList(), grading(row), row.affectedAssets(), row.harm(), row.startedAt(),
                 row.detectedAt(), row.createdAt(), row.createdBy(), row.updatedAt(), phaseTimes(row), timers(row, now),
                 breaches(id), linked, taskList, evidence.of(row, observables.list(id), now), commentList, attachments.list(id),
-                retests.list(id), reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline);
+                retests.list(id), reviews.review(id).orElse(null), reviews.actionItems(id), plan(row), timeline, row.tlp());
     }
 
     /** Each delivery of a linked alert to a receiver's channel, when it went out (or was queued, if not yet). */

@@ -22,6 +22,7 @@ import dev.vigil.server.alerting.AlertView;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.intel.internal.IndicatorContext;
 import dev.vigil.server.intel.internal.RuleTechniques;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * MITRE ATT&CK: matrices loaded from the STIX bundle a user provides, and the coverage of their techniques by the
- * detection rules' {@code attack.*} tags and by recent detection alerts.
+ * detection rules' {@code attack.*} tags and by recent alerts: detection alerts by their rule's tags, intel alerts by the
+ * techniques their feeds relate the indicator to.
  */
 @Service
 public class AttackCoverageService {
@@ -123,23 +125,8 @@ public class AttackCoverageService {
         }
         Map<String, Integer> alertCounts = new HashMap<>();
         Instant since = clock.instant().minus(Duration.ofDays(days));
-        int seen = 0;
-        page:
-        while (seen < MAX_ALERTS) {
-            List<AlertView> page = alerts.list(new AlertFilter(null, null, "detection", null, null, null, null, 500, seen));
-            for (AlertView alert : page) {
-                if (alert.lastSeen().isBefore(since)) {
-                    break page;
-                }
-                seen++;
-                for (String technique : techniquesBySigmaId.getOrDefault(alert.ruleRef(), List.of())) {
-                    alertCounts.merge(technique, 1, Integer::sum);
-                }
-            }
-            if (page.size() < 500) {
-                break;
-            }
-        }
+        countAlerts("detection", since, alert -> techniquesBySigmaId.getOrDefault(alert.ruleRef(), List.of()), alertCounts);
+        countAlerts("intel", since, AttackCoverageService::intelTechniques, alertCounts);
         Map<String, List<AttackCoverage.Technique>> byTactic = new LinkedHashMap<>();
         List<String[]> tactics = jdbc.sql("SELECT id, name, short_name FROM intel_attack_tactic WHERE matrix_id = ? ORDER BY position")
                 .param(matrixId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
@@ -180,6 +167,33 @@ public class AttackCoverageService {
             columns.add(new AttackCoverage.Tactic(tactic[0], tactic[1], byTactic.get(tactic[2])));
         }
         return new AttackCoverage(matrixId, name, days, counts[0], counts[1], counts[2], columns);
+    }
+
+    /** Adds the techniques of the source's alerts seen since then (newest first, at most {@value #MAX_ALERTS}). */
+    private void countAlerts(String source, Instant since, java.util.function.Function<AlertView, List<String>> techniques,
+            Map<String, Integer> alertCounts) {
+        int seen = 0;
+        while (seen < MAX_ALERTS) {
+            List<AlertView> page = alerts.list(new AlertFilter(null, null, source, null, null, null, null, 500, seen));
+            for (AlertView alert : page) {
+                if (alert.lastSeen().isBefore(since)) {
+                    return;
+                }
+                seen++;
+                for (String technique : techniques.apply(alert)) {
+                    alertCounts.merge(technique, 1, Integer::sum);
+                }
+            }
+            if (page.size() < 500) {
+                return;
+            }
+        }
+    }
+
+    /** The techniques an intel alert names (the feeds' ATT&CK relations of its indicator). */
+    private static List<String> intelTechniques(AlertView alert) {
+        String ids = alert.entities().get(IndicatorContext.TECHNIQUES_ENTITY);
+        return ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
     }
 
     private void requireReader() {

@@ -193,6 +193,36 @@ public class FeedService {
         return get(id);
     }
 
+    /**
+     * Switches a feed shared by every tenant off (or on again) for one tenant: that tenant's events are then not matched
+     * against indicators only this feed holds, live or in retro-hunts. The matcher picks it up without a restart.
+     */
+    @Transactional
+    public FeedView setEnabledForTenant(UUID id, String tenant, boolean enabled) {
+        FeedView feed = get(id);
+        String slug = tenant == null ? "" : tenant.strip();
+        if (slug.isEmpty()) {
+            throw ProblemException.badRequest("invalid-input", "tenant is required");
+        }
+        if (feed.tenant() != null) {
+            throw ProblemException.conflict("not-shared", "feed " + feed.name() + " belongs to tenant " + feed.tenant()
+                    + "; switch the feed itself (PUT /api/v1/intel/feeds/{id}/enabled)");
+        }
+        tenants.require("intel", "update", slug);
+        boolean changed = enabled
+                ? jdbc.sql("DELETE FROM intel_feed_tenant_off WHERE feed_id = ? AND tenant = ?").params(id, slug).update() > 0
+                : jdbc.sql("""
+                        INSERT INTO intel_feed_tenant_off (feed_id, tenant, disabled_by, disabled_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                        .params(id, slug, access.requireCurrent().username(), java.sql.Timestamp.from(clock.instant())).update() > 0;
+        if (changed) {
+            audit.record(AuditEntry.success(enabled ? "intel.feed.tenant-enable" : "intel.feed.tenant-disable", "intel-feed", id,
+                    null, Map.of("name", feed.name(), "tenant", slug)));
+            events.publishEvent(new IndicatorsChanged("feed switched for a tenant"));
+        }
+        return get(id);
+    }
+
     /** Fetches the feed's URL now (conditional GET, MISP manifest and events, or a TAXII poll). */
     public FeedPollResult poll(UUID id) {
         FeedView feed = get(id);

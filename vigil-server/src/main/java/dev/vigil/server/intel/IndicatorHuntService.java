@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.vigil.intel.feed.IndicatorValueClassifier;
@@ -16,6 +17,7 @@ import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.ingest.EventHuntView;
 import dev.vigil.server.ingest.EventHunts;
+import dev.vigil.server.intel.internal.FeedTenantSwitches;
 import dev.vigil.server.intel.internal.IndicatorLookup;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +38,11 @@ public class IndicatorHuntService {
     private final AuditLog audit;
     private final EventHunts hunts;
     private final FeedService feeds;
+    private final FeedTenantSwitches switches;
 
-    IndicatorHuntService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, EventHunts hunts, FeedService feeds) {
+    IndicatorHuntService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, EventHunts hunts, FeedService feeds,
+            FeedTenantSwitches switches) {
+        this.switches = switches;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -56,6 +61,7 @@ public class IndicatorHuntService {
         EventHunts.validateRange(from, to);
         IndicatorIndex.Builder builder = IndicatorIndex.builder();
         String subject;
+        Set<String> off = feedId == null ? Set.of() : switches.offFor(feedId);
         if (feedId != null) {
             FeedView feed = feeds.get(feedId);
             IndicatorLookup.load(jdbc, "i.feed_id = ?", List.of(feedId), builder, indicator -> true);
@@ -85,6 +91,9 @@ public class IndicatorHuntService {
         }
         IndicatorIndex index = builder.build();
         EventHuntView hunt = hunts.start(KIND, feedId == null ? null : feedId.toString(), subject, from, to, event -> {
+            if (off.contains(event.tenant())) {
+                return null;
+            }
             List<IndicatorLookup.FieldMatch> found = IndicatorLookup.matches(index, event);
             return found.isEmpty() ? null : String.join("; ", found.stream().map(IndicatorLookup.FieldMatch::describe).toList());
         });

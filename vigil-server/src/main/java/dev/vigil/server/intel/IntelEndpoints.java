@@ -26,6 +26,7 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/intel/feeds/{id}", "intel", "read"),
                 permission(PUT, "/api/v1/intel/feeds/{id}", "intel", "update"),
                 permission(PUT, "/api/v1/intel/feeds/{id}/enabled", "intel", "update"),
+                permission(PUT, "/api/v1/intel/feeds/{id}/tenants/{tenant}", "intel", "update"),
                 permission(POST, "/api/v1/intel/feeds/{id}/poll", "intel", "update"),
                 permission(GET, "/api/v1/intel/feeds/{id}/indicators", "intel", "read"),
                 permission(POST, "/api/v1/intel/feeds/{id}/indicators", "intel", "update"),
@@ -43,7 +44,15 @@ class IntelEndpoints implements EndpointAccess.Declarations {
                 permission(DELETE, "/api/v1/intel/verdicts/{id}", "intel", "update"),
                 permission(POST, "/api/v1/intel/retro-hunts", "intel", "read"),
                 permission(GET, "/api/v1/intel/retro-hunts", "intel", "read"),
-                permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"));
+                permission(GET, "/api/v1/intel/retro-hunts/{id}", "intel", "read"),
+                permission(GET, "/api/v1/intel/sharing/collections", "intel", "share"),
+                permission(POST, "/api/v1/intel/sharing/collections", "intel", "share"),
+                permission(GET, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(PUT, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(DELETE, "/api/v1/intel/sharing/collections/{id}", "intel", "share"),
+                permission(GET, "/api/v1/intel/sharing/partners", "intel", "share"),
+                permission(POST, "/api/v1/intel/sharing/partners", "intel", "share"),
+                permission(DELETE, "/api/v1/intel/sharing/partners/{id}", "intel", "share"));
     }
 
     @Bean

@@ -55,9 +55,9 @@ class PermissionMatrixTest extends ServerTestBase {
             return (pattern + " " + method).compareTo(other.pattern + " " + other.method);
         }
 
-        /** Called with bearer tokens: the API, and the Elasticsearch-compatible bulk paths at the root (token-only too). */
+        /** Called with bearer tokens: the API, and the Elasticsearch-compatible bulk paths and TAXII at the root (token-only too). */
         boolean api() {
-            return pattern.startsWith("/api/") || pattern.endsWith("/_bulk");
+            return pattern.startsWith("/api/") || pattern.endsWith("/_bulk") || pattern.startsWith("/taxii2/");
         }
 
         @Override

@@ -18,14 +18,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Extracts the {@code indicator} objects of a STIX 2.1 bundle ({@code {"type": "bundle", "objects": [...]}}). Other
- * object types are skipped. An indicator lacking {@code id}, {@code pattern} or a readable {@code valid_from} is
+ * Extracts the {@code indicator} objects of a STIX 2.1 bundle ({@code {"type": "bundle", "objects": [...]}}) and the
+ * ATT&CK techniques related to them ({@link StixTechniqueLinks}). Other object types are skipped. An indicator lacking {@code id}, {@code pattern} or a readable {@code valid_from} is
  * reported as a problem naming its position in {@code objects}; a file that is not a bundle is rejected.
  */
 public final class StixBundleReader {
 
-    /** Indicators read from one bundle plus the objects that had to be skipped. */
-    public record Result(List<StixIndicator> indicators, List<FeedProblem> problems) {
+    /** Indicators read from one bundle, the objects that had to be skipped, and the techniques related to indicators. */
+    public record Result(List<StixIndicator> indicators, List<FeedProblem> problems, StixTechniqueLinks techniques) {
     }
 
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -48,11 +48,13 @@ public final class StixBundleReader {
         JsonNode objects = root.get("objects");
         List<StixIndicator> indicators = new ArrayList<>();
         List<FeedProblem> problems = new ArrayList<>();
+        StixTechniqueLinks techniques = new StixTechniqueLinks();
         if (objects == null || !objects.isArray()) {
-            return new Result(indicators, problems);
+            return new Result(indicators, problems, techniques);
         }
         for (int i = 0; i < objects.size(); i++) {
             JsonNode object = objects.get(i);
+            techniques.accept(object);
             if (!"indicator".equals(text(object, "type"))) {
                 continue;
             }
@@ -62,7 +64,7 @@ public final class StixBundleReader {
                 problems.add(new FeedProblem(file, 0, "objects[" + i + "]: " + e.getMessage()));
             }
         }
-        return new Result(indicators, problems);
+        return new Result(indicators, problems, techniques);
     }
 
     /**

@@ -16,13 +16,13 @@ public record IncidentRow(UUID id, long number, String tenant, String title, Str
                           List<String> affectedAssets, String harm, String planJson, String createdBy, Instant startedAt,
                           Instant detectedAt, Instant createdAt, Instant triageAt, Instant investigatingAt, Instant containedAt,
                           Instant eradicatedAt, Instant recoveredAt, Instant retestedAt, Instant closedAt, Instant reviewedAt,
-                          Instant updatedAt) {
+                          Instant updatedAt, String tlp) {
 
     public static final String COLUMNS = """
             id, number, tenant, title, summary, incident_type, phase, impact_scope, asset_criticality, data_sensitivity, ongoing,
             proposed_level, level, level_set_by, level_reason, level_set_at, affected_assets, harm, plan::text, created_by,
             started_at, detected_at, created_at, triage_at, investigating_at, contained_at, eradicated_at, recovered_at,
-            retested_at, closed_at, reviewed_at, updated_at""" + " ";
+            retested_at, closed_at, reviewed_at, updated_at, tlp""" + " ";
 
     public String ref() {
         return "INC-" + number;
@@ -41,7 +41,7 @@ public record IncidentRow(UUID id, long number, String tenant, String title, Str
                 rs.getString(20), instant(rs.getTimestamp(21)), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)),
                 instant(rs.getTimestamp(24)), instant(rs.getTimestamp(25)), instant(rs.getTimestamp(26)),
                 instant(rs.getTimestamp(27)), instant(rs.getTimestamp(28)), instant(rs.getTimestamp(29)),
-                instant(rs.getTimestamp(30)), instant(rs.getTimestamp(31)), instant(rs.getTimestamp(32)));
+                instant(rs.getTimestamp(30)), instant(rs.getTimestamp(31)), instant(rs.getTimestamp(32)), rs.getString(33));
     }
 
     public static Instant instant(Timestamp timestamp) {

@@ -20,8 +20,8 @@ public final class FeedContent {
     public static final int MAX_INDICATORS = 5_000_000;
     public static final int MAX_PROBLEMS_REPORTED = 1000;
 
-    /** An indicator with the description its feed gave (empty when none). */
-    public record Entry(Indicator indicator, String description) {
+    /** An indicator with the description its feed gave (empty when none) and the ATT&CK techniques it relates it to. */
+    public record Entry(Indicator indicator, String description, List<String> techniques) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -30,10 +30,14 @@ public final class FeedContent {
     private int problemCount;
 
     public void add(Indicator indicator, String description) {
+        add(indicator, description, List.of());
+    }
+
+    public void add(Indicator indicator, String description, List<String> techniques) {
         if (entries.size() >= MAX_INDICATORS && !entries.containsKey(indicator.id())) {
             throw ProblemException.badRequest("feed-too-large", "a feed holds at most " + MAX_INDICATORS + " indicators");
         }
-        entries.put(indicator.id(), new Entry(indicator, description == null ? "" : description));
+        entries.put(indicator.id(), new Entry(indicator, description == null ? "" : description, List.copyOf(techniques)));
         revoked.remove(indicator.id());
     }
 

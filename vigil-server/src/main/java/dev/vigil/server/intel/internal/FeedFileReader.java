@@ -37,10 +37,10 @@ public final class FeedFileReader {
             case CSV -> new IocCsvReader().read(file, i -> content.add(i, ""));
             case PLAIN -> new PlainListReader().read(file, feedName, i -> content.add(i, ""));
             case ABUSECH_CSV -> new AbuseChCsvReader().read(file, i -> content.add(i, ""));
-            case THREATFOX_JSON -> new ThreatFoxJsonReader().read(file, i -> content.add(i, ""));
+            case THREATFOX_JSON -> new ThreatFoxJsonReader().readWithTechniques(file, (i, techniques) -> content.add(i, "", techniques));
             case STIX -> {
                 StixBundleReader.Result bundle = new StixBundleReader().read(file);
-                bundle.indicators().forEach(stix -> addStix(content, stix, feedName));
+                bundle.indicators().forEach(stix -> addStix(content, stix, feedName, bundle.techniques().techniquesOf(stix)));
                 yield bundle.problems();
             }
             case MISP -> readMisp(file, content, maxBytes);
@@ -55,11 +55,11 @@ public final class FeedFileReader {
 
     private static List<FeedProblem> readMisp(Path file, FeedContent content, long maxBytes) throws FeedFormatException, IOException {
         if (Files.isDirectory(file)) {
-            return new MispFeedReader().read(file, i -> content.add(i, i.source()));
+            return new MispFeedReader().readWithTechniques(file, (i, techniques) -> content.add(i, i.source(), techniques));
         }
         Path directory = MispArchive.unpack(file, maxBytes);
         try {
-            return new MispFeedReader().read(directory, i -> content.add(i, i.source()));
+            return new MispFeedReader().readWithTechniques(directory, (i, techniques) -> content.add(i, i.source(), techniques));
         } finally {
             MispArchive.delete(directory);
         }
@@ -69,7 +69,7 @@ public final class FeedFileReader {
      * Adds what a STIX indicator contributes: a revoked one revokes its reference; a pattern with several values gets
      * one reference per value ({@code <id>#1}, {@code #2}, ...).
      */
-    public static void addStix(FeedContent content, StixIndicator stix, String source) {
+    public static void addStix(FeedContent content, StixIndicator stix, String source, List<String> techniques) {
         if (stix.revoked()) {
             content.revoke(stix.id());
             return;
@@ -82,7 +82,7 @@ public final class FeedFileReader {
             Indicator value = values.get(k);
             String ref = values.size() == 1 ? stix.id() : stix.id() + "#" + (k + 1);
             content.add(new Indicator(ref, value.type(), value.value(), value.source(), value.confidence(), value.firstSeen(),
-                    value.lastSeen(), value.validUntil()), description);
+                    value.lastSeen(), value.validUntil()), description, techniques);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.vigil.intel.feed.FeedFormatException;
 import dev.vigil.intel.stix.bundle.StixBundleReader;
+import dev.vigil.intel.stix.bundle.StixIndicator;
+import dev.vigil.intel.stix.bundle.StixTechniqueLinks;
 import dev.vigil.intel.taxii.TaxiiClient;
 import dev.vigil.intel.taxii.TaxiiException;
 import dev.vigil.intel.taxii.TaxiiPoll;
@@ -171,14 +174,19 @@ public class FeedPoller {
         TaxiiClient client = new TaxiiClient(fetcher.client(), FeedFetcher.TIMEOUT, state.authValue());
         FeedContent content = new FeedContent();
         int[] objects = {0};
+        // relationships to attack patterns may come before or after their indicators, on any page
+        StixTechniqueLinks techniques = new StixTechniqueLinks();
+        List<StixIndicator> indicators = new ArrayList<>();
         TaxiiPoll poll = client.poll(URI.create(state.url()), state.taxiiAddedAfter(), object -> {
             objects[0]++;
+            techniques.accept(object);
             try {
-                StixBundleReader.indicatorOf(object).ifPresent(stix -> FeedFileReader.addStix(content, stix, feed.name()));
+                StixBundleReader.indicatorOf(object).ifPresent(indicators::add);
             } catch (IllegalArgumentException e) {
                 content.problem("objects[" + (objects[0] - 1) + "]: " + e.getMessage());
             }
         });
+        indicators.forEach(stix -> FeedFileReader.addStix(content, stix, feed.name(), techniques.techniquesOf(stix)));
         if (poll.objects() == 0) {
             rows.recordSuccess(feed.id(), now, "not-modified", null, null, null);
             return new FeedPollResult("not-modified", null, null);

@@ -24,7 +24,9 @@ public class FeedRows {
     private static final String SELECT = """
             SELECT id, name, format, source, description, tenant, confidence, expires_after_days, tlp, enabled, indicator_count,
                    imported_at, url, poll_minutes, auth_value IS NOT NULL, last_polled_at, last_poll_outcome, last_error,
-                   consecutive_failures, next_poll_at, created_by, created_at FROM intel_feed""";
+                   consecutive_failures, next_poll_at, created_by, created_at,
+                   ARRAY(SELECT o.tenant FROM intel_feed_tenant_off o WHERE o.feed_id = intel_feed.id ORDER BY o.tenant)
+            FROM intel_feed""";
 
     private final JdbcClient jdbc;
 
@@ -78,7 +80,7 @@ public class FeedRows {
                 rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getBoolean(10), rs.getInt(11),
                 instant(rs.getTimestamp(12)), rs.getString(13), rs.getInt(14), rs.getBoolean(15), instant(rs.getTimestamp(16)),
                 rs.getString(17), rs.getString(18), rs.getInt(19), instant(rs.getTimestamp(20)), rs.getString(21),
-                rs.getTimestamp(22).toInstant());
+                rs.getTimestamp(22).toInstant(), java.util.List.of((String[]) rs.getArray(23).getArray()));
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What an intel alert says beyond the match: the indicator's description from its feed and the other enabled feeds
- * that hold the same value (each source is kept, so an analyst sees who else reports it and how confident they are).
+ * What an intel alert says beyond the match: the indicator's description from its feed, the other enabled feeds
+ * that hold the same value (each source is kept, so an analyst sees who else reports it and how confident they are),
+ * and the ATT&CK techniques the feeds relate the value to.
  */
 @Component
 public class IndicatorContext {
@@ -19,6 +20,28 @@ public class IndicatorContext {
 
     IndicatorContext(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The entity an intel alert names its techniques in (ECS {@code threat.technique.id}; comma-separated ids). */
+    public static final String TECHNIQUES_ENTITY = "threat.technique.id";
+
+    /** The techniques every enabled feed holding the value relates it to, each once, in id order. */
+    public List<String> techniques(String value) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        jdbc.sql("""
+                SELECT DISTINCT i.techniques FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id
+                WHERE lower(i.value) = lower(?) AND f.enabled AND i.techniques <> ''""").param(value).query(String.class).list()
+                .forEach(list -> ids.addAll(List.of(list.split(","))));
+        return List.copyOf(ids);
+    }
+
+    /** The alert's entities with its techniques added, and its explanation saying them. */
+    public void addTechniques(String value, java.util.Map<String, String> entities, StringBuilder explanation) {
+        List<String> techniques = techniques(value);
+        if (!techniques.isEmpty()) {
+            entities.put(TECHNIQUES_ENTITY, String.join(",", techniques));
+            explanation.append("; ATT&CK techniques: ").append(String.join(", ", techniques));
+        }
     }
 
     /** Text to append to the alert's explanation; empty when there is nothing more to say. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.vigil.events.Event;
 import dev.vigil.intel.allowlist.Allowlist;
@@ -44,13 +45,20 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorMatcher.class);
 
-    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds, SuppressionReport suppressed) {
+    /** @param withTechniques the values (lower case) some feed relates to ATT&CK techniques: only these are looked up */
+    private record Snapshot(IndicatorIndex index, Map<String, FeedInfo> feeds, SuppressionReport suppressed, Set<String> withTechniques) {
     }
 
     /** The first suppressed indicators kept for display. */
     static final int SUPPRESSED_SHOWN = 1000;
 
-    private record FeedInfo(String name, String tenant, String source) {
+    /** @param off tenants this feed (shared by every tenant) is switched off for */
+    private record FeedInfo(String name, String tenant, String source, Set<String> off) {
+
+        boolean appliesTo(String eventTenant) {
+            return tenant == null ? !off.contains(eventTenant) : tenant.equals(eventTenant);
+        }
+
     }
 
     private final JdbcClient jdbc;
@@ -59,15 +67,17 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     private final Counter matches;
     private final BackgroundRefresh refresh = new BackgroundRefresh("indicator-index", this::rebuild);
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of(), new SuppressionReport(0, List.of()));
+    private volatile Snapshot snapshot = new Snapshot(IndicatorIndex.empty(), Map.of(), new SuppressionReport(0, List.of()), Set.of());
     private volatile boolean running;
 
     private final AllowlistRows allowlist;
     private final IndicatorSightings sightings;
     private final IndicatorContext context;
+    private final FeedTenantSwitches switches;
 
     IndicatorMatcher(JdbcClient jdbc, AlertIntake intake, VigilProperties properties, MeterRegistry meters, AllowlistRows allowlist,
-            IndicatorSightings sightings, IndicatorContext context) {
+            IndicatorSightings sightings, IndicatorContext context, FeedTenantSwitches switches) {
+        this.switches = switches;
         this.allowlist = allowlist;
         this.sightings = sightings;
         this.context = context;
@@ -133,8 +143,10 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
     synchronized void rebuild() {
         long start = System.nanoTime();
         Map<String, FeedInfo> feeds = new HashMap<>();
+        Map<String, Set<String>> off = switches.offByFeed();
         jdbc.sql("SELECT id, name, tenant, source FROM intel_feed WHERE enabled").query(rs -> {
-            feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4)));
+            feeds.put(rs.getString(1), new FeedInfo(rs.getString(2), rs.getString(3), rs.getString(4),
+                    Set.copyOf(off.getOrDefault(rs.getString(1), Set.of()))));
         });
         IndicatorIndex.Builder builder = IndicatorIndex.builder();
         Allowlist allowed = allowlist.current();
@@ -154,7 +166,10 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             return false;
         });
         IndicatorIndex index = builder.build();
-        snapshot = new Snapshot(index, Map.copyOf(feeds), new SuppressionReport(suppressedCount[0], suppressed));
+        Set<String> withTechniques = Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT lower(i.value) FROM intel_indicator i JOIN intel_feed f ON f.id = i.feed_id
+                WHERE f.enabled AND i.techniques <> ''""").query(String.class).list());
+        snapshot = new Snapshot(index, Map.copyOf(feeds), new SuppressionReport(suppressedCount[0], suppressed), withTechniques);
         generation.incrementAndGet();
         log.info("indicators: {} live from {} feeds ({} not indexable, {} suppressed by the allowlist), built in {} ms", index.size(),
                 feeds.size(), invalid, suppressedCount[0], (System.nanoTime() - start) / 1_000_000);
@@ -172,14 +187,15 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                 record(current, hits, event, found);
             }
         }
-        hits.values().forEach(hit -> intake.raise(hit.draft(window, context)));
+        hits.values().forEach(hit -> intake.raise(hit.draft(window, context, current.withTechniques())));
     }
 
     private void record(Snapshot current, Map<String, Hit> hits, Event event, IndicatorLookup.FieldMatch found) {
         Indicator indicator = found.match().indicator();
         String feedId = indicator.id().substring(0, indicator.id().indexOf('|'));
         FeedInfo feed = current.feeds().get(feedId);
-        if (feed == null || (feed.tenant() != null && !feed.tenant().equals(event.tenant()))) {
+        // a value also held by a feed that applies to the tenant still matches through that feed's indicator
+        if (feed == null || !feed.appliesTo(event.tenant())) {
             return;
         }
         matches.increment();
@@ -239,7 +255,7 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
             last = last == null || event.timestamp().isAfter(last) ? event.timestamp() : last;
         }
 
-        AlertDraft draft(Duration window, IndicatorContext context) {
+        AlertDraft draft(Duration window, IndicatorContext context, Set<String> withTechniques) {
             int confidence = indicator.confidence();
             AlertSeverity severity = severity(confidence);
             String explanation = found.describe() + " of feed " + feed.name() + ", confidence " + confidence
@@ -249,8 +265,13 @@ public class IndicatorMatcher implements EventInspector, SmartLifecycle {
                     + context.describe(indicator.id().substring(0, indicator.id().indexOf('|')),
                             indicator.id().substring(indicator.id().indexOf('|') + 1), indicator.value());
             String ref = feed.name() + ":" + indicator.id().substring(indicator.id().indexOf('|') + 1);
+            Map<String, String> named = new LinkedHashMap<>(entities);
+            StringBuilder explained = new StringBuilder(explanation);
+            if (withTechniques.contains(indicator.value().toLowerCase(java.util.Locale.ROOT))) {
+                context.addTechniques(indicator.value(), named, explained);
+            }
             return new AlertDraft(tenant, "intel", ref, "Threat intelligence match: " + indicator.value(),
-                    feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, entities, eventIds, explanation,
+                    feed.source().isEmpty() ? feed.name() : feed.source(), severity, key, window, named, eventIds, explained.toString(),
                     last, count);
         }
     }

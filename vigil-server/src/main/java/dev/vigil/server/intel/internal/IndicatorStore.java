@@ -164,7 +164,8 @@ public class IndicatorStore {
             quoted(chunk, indicator.value()).append(',').append(confidence).append(',');
             chunk.append(time(indicator.firstSeen())).append(',').append(time(indicator.lastSeen())).append(',');
             chunk.append(indicator.validUntil() != null ? indicator.validUntil().toString() : feedExpiry).append(',');
-            quoted(chunk, truncate(entry.description())).append('\n');
+            quoted(chunk, truncate(entry.description())).append(',');
+            quoted(chunk, String.join(",", entry.techniques())).append('\n');
             if (++rows == CHUNK) {
                 copy(chunk);
                 rows = 0;
@@ -182,7 +183,7 @@ public class IndicatorStore {
         template.execute((ConnectionCallback<Long>) connection -> {
             try {
                 return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        COPY intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until, description)
+                        COPY intel_indicator (feed_id, ref, type, value, confidence, first_seen, last_seen, valid_until, description, techniques)
                         FROM STDIN (FORMAT csv)""", new StringReader(text));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.vigil.intel.allowlist.Allowlist;
 import dev.vigil.intel.indicator.Indicator;
@@ -42,8 +43,13 @@ class RetroHunter {
     private final Clock clock;
     private final int days;
     private final Duration window;
+    private final IndicatorContext context;
+    private final FeedTenantSwitches switches;
 
-    RetroHunter(EventHunts hunts, AlertIntake intake, AllowlistRows allowlist, JdbcClient jdbc, Clock clock, VigilProperties properties) {
+    RetroHunter(EventHunts hunts, AlertIntake intake, AllowlistRows allowlist, JdbcClient jdbc, Clock clock, VigilProperties properties,
+            IndicatorContext context, FeedTenantSwitches switches) {
+        this.switches = switches;
+        this.context = context;
         this.hunts = hunts;
         this.intake = intake;
         this.allowlist = allowlist;
@@ -84,9 +90,10 @@ class RetroHunter {
             log.warn("feed {}: {} new indicators beyond the retro-hunt limit are not hunted", feed.name(), added.notHunted());
         }
         Instant to = clock.instant();
+        Set<String> off = switches.offFor(feed.id());
         hunts.startUnattended(KIND, feed.id().toString(), index.size() + " new indicators of feed " + feed.name(), "intel-retro-hunt",
                 to.minus(Duration.ofDays(days)), to, event -> {
-                    if (feed.tenant() != null && !feed.tenant().equals(event.tenant())) {
+                    if (feed.tenant() != null ? !feed.tenant().equals(event.tenant()) : off.contains(event.tenant())) {
                         return null;
                     }
                     List<IndicatorLookup.FieldMatch> found = IndicatorLookup.matches(index, event);
@@ -105,10 +112,13 @@ class RetroHunter {
         Map<String, String> entities = new LinkedHashMap<>();
         entities.put(match.field(), match.value());
         EventEntities.of(event).forEach(entities::putIfAbsent);
+        String key = "intel-retro:" + indicator.id() + ":" + event.tenant() + ":" + entities;
+        StringBuilder explanation = new StringBuilder("retrospective: " + match.describe() + " of feed " + feed.name()
+                + ", found in the stored events when the indicator was added");
+        context.addTechniques(indicator.value(), entities, explanation);
         return new AlertDraft(event.tenant(), "intel", feed.name() + ":" + ref,
                 "Retrospective threat intelligence match: " + indicator.value(), feed.source().isEmpty() ? feed.name() : feed.source(),
-                IndicatorMatcher.severity(indicator.confidence()), "intel-retro:" + indicator.id() + ":" + event.tenant() + ":" + entities,
-                window, entities, List.of(event.id()), "retrospective: " + match.describe() + " of feed " + feed.name()
-                        + ", found in the stored events when the indicator was added", event.timestamp(), 1);
+                IndicatorMatcher.severity(indicator.confidence()), key, window, entities, List.of(event.id()), explanation.toString(),
+                event.timestamp(), 1);
     }
 }

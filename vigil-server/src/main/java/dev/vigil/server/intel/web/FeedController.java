@@ -91,6 +91,12 @@ class FeedController {
         return feeds.setEnabled(id, request.enabled());
     }
 
+    @PutMapping("/api/v1/intel/feeds/{id}/tenants/{tenant}")
+    @Operation(summary = "Switch a feed shared by every tenant off (enabled=false) or on again for one tenant; audited, live at once")
+    FeedView enableForTenant(@PathVariable UUID id, @PathVariable String tenant, @Valid @RequestBody EnabledRequest request) {
+        return feeds.setEnabledForTenant(id, tenant, request.enabled());
+    }
+
     @GetMapping("/api/v1/intel/feeds/{id}/indicators")
     List<IndicatorView> indicators(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") int offset) {
