@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Runs the mandatory tests of CSAF 2.0 §6.1 over a document, after a structure check (test id {@code schema}) of the
  * members the tests and readers rely on; it is a subset of the JSON schema, not the schema. The tests skip what they
- * cannot read. §6.1.11 (CWE names) needs MITRE's CWE catalogue, which is not available here, and is not run.
+ * cannot read. §6.1.11 checks CWE names against the catalogue OWASP dependency-check ships ({@link CweCatalog}).
  * Thread-safe and stateless.
  */
 public final class CsafValidator {
