@@ -79,6 +79,29 @@ public class AlertService {
         return jdbc.sql(sql.toString()).params(params).query(AlertRows::map).list();
     }
 
+    /** How many alerts each source raised since then, by severity (first seen), within the caller's tenants. */
+    public Map<String, Map<String, Long>> volumeBySourceAndSeverity(java.time.Instant since) {
+        List<String> visible = visibleTenants("read");
+        var query = visible == null
+                ? jdbc.sql("SELECT source, severity, count(*) FROM alert WHERE first_seen >= ? GROUP BY source, severity")
+                        .param(java.sql.Timestamp.from(since))
+                : jdbc.sql("SELECT source, severity, count(*) FROM alert WHERE first_seen >= ? AND tenant = ANY (?) GROUP BY source, severity")
+                        .params(java.sql.Timestamp.from(since), visible.toArray(String[]::new));
+        Map<String, Map<String, Long>> volume = new java.util.TreeMap<>();
+        query.query((rs, n) -> {
+            Map<String, Long> bySeverity = volume.computeIfAbsent(rs.getString(1), k -> {
+                Map<String, Long> zero = new java.util.LinkedHashMap<>();
+                for (AlertSeverity severity : AlertSeverity.values()) {
+                    zero.put(severity.code(), 0L);
+                }
+                return zero;
+            });
+            bySeverity.put(rs.getString(2), rs.getLong(3));
+            return null;
+        }).list();
+        return volume;
+    }
+
     /** Counts of firing alerts by severity, within the caller's tenants. */
     public Map<String, Long> firingBySeverity() {
         List<String> visible = visibleTenants("read");

@@ -1,11 +1,14 @@
 package dev.vigil.server.console;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.vigil.server.alerting.AlertService;
 import dev.vigil.server.asset.AssetCoverageService;
 import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.incident.IncidentService;
 import dev.vigil.server.ingest.InputHealthService;
 import dev.vigil.server.vuln.FindingSlaService;
 import dev.vigil.server.vuln.RiskService;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The situation at a glance: posture per tenant with its trend, riskiest assets, findings by SLA state, firing alerts
- * by level, silent log sources and blind spots. Incidents join when that feature lands.
+ * by level, alert volume by source and level over the last day, open incidents by level, silent log sources and blind
+ * spots; each count links to its list.
  */
 @Controller
 class SituationPageController {
@@ -28,9 +32,11 @@ class SituationPageController {
     private final AlertService alerts;
     private final InputHealthService inputs;
     private final AccessPolicy access;
+    private final IncidentService incidents;
 
     SituationPageController(RiskService risk, FindingSlaService sla, AssetCoverageService coverage, AlertService alerts,
-            InputHealthService inputs, AccessPolicy access) {
+            InputHealthService inputs, AccessPolicy access, IncidentService incidents) {
+        this.incidents = incidents;
         this.risk = risk;
         this.sla = sla;
         this.coverage = coverage;
@@ -53,6 +59,9 @@ class SituationPageController {
         model.addAttribute("tenant", tenant);
         var me = access.requireCurrent();
         model.addAttribute("firing", me.can("alert", "read") ? alerts.firingBySeverity() : null);
+        model.addAttribute("alertVolume", me.can("alert", "read")
+                ? SituationCharts.alertVolume(alerts.volumeBySourceAndSeverity(Instant.now().minus(Duration.ofDays(1)))) : null);
+        model.addAttribute("incidentLevels", me.can("incident", "read") ? SituationCharts.incidentsByLevel(incidents.open()) : null);
         model.addAttribute("silentInputs", me.can("input", "read")
                 ? inputs.list().stream().filter(i -> i.status().equals("silent")).toList() : null);
         return "situation";
