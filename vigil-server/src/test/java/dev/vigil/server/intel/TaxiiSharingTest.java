@@ -170,6 +170,12 @@ class TaxiiSharingTest extends ServerTestBase {
         String reportId = reports.path("objects").get(0).path("id").asString();
         JsonNode byId = Api.JSON.readTree(get(objectsUrl + reportId + "/", "Bearer " + secret, TaxiiClient.MEDIA_TYPE).body());
         assertThat(byId.path("objects").get(0).path("id").asString()).isEqualTo(reportId);
+        HttpResponse<String> versions = get(objectsUrl + reportId + "/versions/", "Bearer " + secret, TaxiiClient.MEDIA_TYPE);
+        assertThat(versions.statusCode()).isEqualTo(200);
+        assertThat(list(Api.JSON.readTree(versions.body()).path("versions"))).singleElement()
+                .satisfies(v -> assertThat(v.asString()).isEqualTo(byId.path("objects").get(0).path("modified").asString()));
+        assertThat(get(objectsUrl + "report--" + UUID.randomUUID() + "/versions/", "Bearer " + secret, TaxiiClient.MEDIA_TYPE).statusCode())
+                .isEqualTo(404);
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE action = 'intel.taxii.read' AND actor_id = ? AND outcome = 'success'")
                 .param(partnerId).query(Long.class).single()).isGreaterThanOrEqualTo(8);

@@ -104,23 +104,35 @@ class TaxiiController {
     @GetMapping(ROOT + "collections/{id}/objects/")
     @Operation(summary = "The collection's objects: added_after, match[id|type|version|spec_version], limit, next")
     void objects(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(id, null, false, request, response);
+        page(id, null, Listing.OBJECTS, request, response);
     }
 
     @GetMapping(ROOT + "collections/{id}/objects/{objectId}/")
     @Operation(summary = "One object of the collection")
     void object(@PathVariable String id, @PathVariable String objectId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        page(id, objectId, false, request, response);
+        page(id, objectId, Listing.OBJECTS, request, response);
+    }
+
+    @GetMapping(ROOT + "collections/{id}/objects/{objectId}/versions/")
+    @Operation(summary = "The versions of one object the collection holds (only its latest version is kept)")
+    void versions(@PathVariable String id, @PathVariable String objectId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        page(id, objectId, Listing.VERSIONS, request, response);
     }
 
     @GetMapping(ROOT + "collections/{id}/manifest/")
     @Operation(summary = "The collection's manifest: id, date_added, version and media type of each object")
     void manifest(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(id, null, true, request, response);
+        page(id, null, Listing.MANIFEST, request, response);
     }
 
-    private void page(String id, String objectId, boolean manifest, HttpServletRequest request, HttpServletResponse response)
+    /** What a page lists: the objects, their manifest entries, or (for one object) its version timestamps. */
+    private enum Listing {
+        OBJECTS, MANIFEST, VERSIONS
+    }
+
+    private void page(String id, String objectId, Listing listing, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Optional<CollectionObjects.Collection> collection = readable(id, request, response);
         if (collection.isEmpty()) {
@@ -150,10 +162,14 @@ class TaxiiController {
             if (page.more()) {
                 body.append(",\"next\":\"").append(page.next()).append('"');
             }
-            body.append(",\"objects\":[");
+            body.append(listing == Listing.VERSIONS ? ",\"versions\":[" : ",\"objects\":[");
             for (int i = 0; i < page.objects().size(); i++) {
                 CollectionObjects.Stored stored = page.objects().get(i);
-                body.append(i == 0 ? "" : ",").append(manifest ? manifestEntry(stored) : stored.object());
+                body.append(i == 0 ? "" : ",").append(switch (listing) {
+                    case OBJECTS -> stored.object();
+                    case MANIFEST -> manifestEntry(stored);
+                    case VERSIONS -> '"' + StixBundleWriter.timestamp(stored.version()) + '"';
+                });
             }
             body.append(']');
         }
