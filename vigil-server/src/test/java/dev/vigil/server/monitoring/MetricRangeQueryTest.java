@@ -33,10 +33,14 @@ class MetricRangeQueryTest extends ServerTestBase {
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                     api().get("/api/v1/metrics/query?query=" + query, ADMIN_TOKEN).json().size() == 1);
-            Thread.sleep(4000);
             Instant end = start.plusSeconds(4);
-            JsonNode series = api().get("/api/v1/metrics/query_range?query=" + query + "&start=" + start + "&end=" + end + "&step=1s",
-                    ADMIN_TOKEN).json();
+            String range = "/api/v1/metrics/query_range?query=" + query + "&start=" + start + "&end=" + end + "&step=1s";
+            // the last step has a point once the probe has sampled past it
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode result = api().get(range, ADMIN_TOKEN).json();
+                return result.size() == 1 && lastTimestamp(result.get(0)) == end.toEpochMilli();
+            });
+            JsonNode series = api().get(range, ADMIN_TOKEN).json();
             assertThat(series).hasSize(1);
             assertThat(series.get(0).path("labels").path("component").asString()).isEqualTo(name);
             List<Long> times = new ArrayList<>();
@@ -47,17 +51,22 @@ class MetricRangeQueryTest extends ServerTestBase {
             assertThat(times).as("one point per step once the probe had run").isNotEmpty().isSorted()
                     .allSatisfy(t -> assertThat((t - start.toEpochMilli()) % 1000).isZero()).contains(end.toEpochMilli());
 
-            String range = "&start=" + start + "&end=" + end;
-            assertThat(api().get("/api/v1/metrics/query_range?query=" + query + range + "&step=0.5", ADMIN_TOKEN)
+            String bounds = "&start=" + start + "&end=" + end;
+            assertThat(api().get("/api/v1/metrics/query_range?query=" + query + bounds + "&step=0.5", ADMIN_TOKEN)
                     .assertProblem(400).detail()).contains("at least 1s");
-            assertThat(api().get("/api/v1/metrics/query_range?query=" + query + range + "&step=often", ADMIN_TOKEN)
+            assertThat(api().get("/api/v1/metrics/query_range?query=" + query + bounds + "&step=often", ADMIN_TOKEN)
                     .assertProblem(400).detail()).contains("step 'often'");
             assertThat(api().get("/api/v1/metrics/query_range?query=" + query + "&start=" + end + "&end=" + start + "&step=1s", ADMIN_TOKEN)
                     .assertProblem(400).detail()).contains("end must not be before start");
             assertThat(api().get("/api/v1/metrics/query_range?query=" + query + "&start=" + start.minus(Duration.ofDays(1)) + "&end=" + end
                     + "&step=1s", ADMIN_TOKEN).assertProblem(400).detail()).contains("more than 11000 steps");
-            assertThat(api().get("/api/v1/metrics/query_range?query=" + URLEncoder.encode("sum(", StandardCharsets.UTF_8) + range
+            assertThat(api().get("/api/v1/metrics/query_range?query=" + URLEncoder.encode("sum(", StandardCharsets.UTF_8) + bounds
                     + "&step=1s", ADMIN_TOKEN).assertProblem(400).problemCode()).isEqualTo("invalid-query");
         }
+    }
+
+    private static long lastTimestamp(JsonNode series) {
+        JsonNode points = series.path("points");
+        return points.isEmpty() ? -1 : points.get(points.size() - 1).path("timestampMs").asLong();
     }
 }
