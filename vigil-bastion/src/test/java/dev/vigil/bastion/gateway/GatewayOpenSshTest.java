@@ -129,6 +129,28 @@ class GatewayOpenSshTest {
         return operator + "%" + sshd.account() + "%" + target;
     }
 
+    /**
+     * An expect procedure the scripts share: {@code step LABEL -re|-gl PATTERN} waits for the pattern, or ends the script
+     * with 99 on a timeout or 98 at the end of the output, printing which step it was.
+     */
+    private static final String EXPECT_STEP = """
+            proc step {label mode pattern} {
+                if {$mode eq "-re"} {
+                    expect {
+                        -re $pattern {}
+                        timeout { puts "TIMEOUT $label"; exit 99 }
+                        eof { puts "EOF $label"; exit 98 }
+                    }
+                } else {
+                    expect {
+                        -gl $pattern {}
+                        timeout { puts "TIMEOUT $label"; exit 99 }
+                        eof { puts "EOF $label"; exit 98 }
+                    }
+                }
+            }
+            """;
+
     @Test
     void execPassesOutputAndExitStatusAndIsRecorded() throws Exception {
         SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "echo hello; exit 3");
@@ -229,36 +251,20 @@ class GatewayOpenSshTest {
     @Test
     void anInteractiveShellWithAPtyIsRecordedWithItsCommands() throws Exception {
         Path script = keys.resolve("shell.exp");
-        Files.writeString(script, """
+        Files.writeString(script, EXPECT_STEP + """
                 set timeout 20
                 log_file -noappend %s
                 set prompt {:~[$#] $}
                 set stty_init "rows 30 columns 100"
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 1"; exit 99 }
-                    eof { puts "EOF 1"; exit 98 }
-                }
+                step 1 -re $prompt
                 send "echo MARK-\\$((6*7)) \\u00e9t\\u00e9\\r"
-                expect {
-                    "MARK-42 été" {}
-                    timeout { puts "TIMEOUT 2"; exit 99 }
-                    eof { puts "EOF 2"; exit 98 }
-                }
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 3"; exit 99 }
-                    eof { puts "EOF 3"; exit 98 }
-                }
+                step 2 -gl "MARK-42 été"
+                step 3 -re $prompt
                 exec stty rows 40 columns 120 < $spawn_out(slave,name)
                 after 500
                 send "stty size\\r"
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 4"; exit 99 }
-                    eof { puts "EOF 4"; exit 98 }
-                }
+                step 4 -re $prompt
                 send "exit 5\\r"
                 expect eof
                 catch wait result
@@ -286,45 +292,21 @@ class GatewayOpenSshTest {
     @Test
     void withoutATargetTheOperatorPicksOneFromTheMenuAfterPasswordAndCode() throws Exception {
         Path script = keys.resolve("menu.exp");
-        Files.writeString(script, """
+        Files.writeString(script, EXPECT_STEP + """
                 set timeout 20
                 log_file -noappend %s
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR alice@127.0.0.1
-                expect {
-                    "Password: " {}
-                    timeout { puts "TIMEOUT 5"; exit 99 }
-                    eof { puts "EOF 5"; exit 98 }
-                }
+                step 5 -gl "Password: "
                 send "alice-password\r"
-                expect {
-                    "Verification code: " {}
-                    timeout { puts "TIMEOUT 6"; exit 99 }
-                    eof { puts "EOF 6"; exit 98 }
-                }
+                step 6 -gl "Verification code: "
                 send "246810\r"
-                expect {
-                    "Target (number or account%%target, q to quit): " {}
-                    timeout { puts "TIMEOUT 7"; exit 99 }
-                    eof { puts "EOF 7"; exit 98 }
-                }
+                step 7 -gl "Target (number or account%%target, q to quit): "
                 send "9\r"
-                expect {
-                    "No such target." {}
-                    timeout { puts "TIMEOUT 8"; exit 99 }
-                    eof { puts "EOF 8"; exit 98 }
-                }
+                step 8 -gl "No such target."
                 send "1\r"
-                expect {
-                    -re {:~[$#] $} {}
-                    timeout { puts "TIMEOUT 9"; exit 99 }
-                    eof { puts "EOF 9"; exit 98 }
-                }
+                step 9 -re {:~[$#] $}
                 send "echo MENU-\\$((40+2))\r"
-                expect {
-                    "MENU-42" {}
-                    timeout { puts "TIMEOUT 10"; exit 99 }
-                    eof { puts "EOF 10"; exit 98 }
-                }
+                step 10 -gl "MENU-42"
                 send "exit 4\r"
                 expect eof
                 catch wait result
@@ -341,20 +323,12 @@ class GatewayOpenSshTest {
     @Test
     void aWrongVerificationCodeIsRefused() throws Exception {
         Path script = keys.resolve("wrong-code.exp");
-        Files.writeString(script, """
+        Files.writeString(script, EXPECT_STEP + """
                 set timeout 20
                 spawn -noecho /usr/bin/ssh -F /dev/null -p %d -o PubkeyAuthentication=no -o PreferredAuthentications=keyboard-interactive -o NumberOfPasswordPrompts=1 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1 id
-                expect {
-                    "Password: " {}
-                    timeout { puts "TIMEOUT 11"; exit 99 }
-                    eof { puts "EOF 11"; exit 98 }
-                }
+                step 11 -gl "Password: "
                 send "alice-password\r"
-                expect {
-                    "Verification code: " {}
-                    timeout { puts "TIMEOUT 12"; exit 99 }
-                    eof { puts "EOF 12"; exit 98 }
-                }
+                step 12 -gl "Verification code: "
                 send "111111\r"
                 expect eof
                 catch wait result
@@ -449,92 +423,36 @@ class GatewayOpenSshTest {
         Path made = keys.resolve("shell-made.txt");
         Path heredoc = keys.resolve("shell-heredoc.txt");
         Path script = keys.resolve("policy.exp");
-        Files.writeString(script, """
+        Files.writeString(script, EXPECT_STEP + """
                 set timeout 20
                 log_file -noappend %s
                 set prompt {:~[$#] $}
                 set stty_init "rows 30 columns 200"
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR %s@127.0.0.1
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 1"; exit 99 }
-                    eof { puts "EOF 1"; exit 98 }
-                }
+                step 1 -re $prompt
                 send "\\\\rm -f %s\\r"
-                expect {
-                    "denied by the command policy" {}
-                    timeout { puts "TIMEOUT 2"; exit 99 }
-                    eof { puts "EOF 2"; exit 98 }
-                }
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 3"; exit 99 }
-                    eof { puts "EOF 3"; exit 98 }
-                }
+                step 2 -gl "denied by the command policy"
+                step 3 -re $prompt
                 send "touch %s\r"
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 4"; exit 99 }
-                    eof { puts "EOF 4"; exit 98 }
-                }
+                step 4 -re $prompt
                 send "cat > %s <<EOF\r"
-                expect {
-                    "> " {}
-                    timeout { puts "TIMEOUT 4a"; exit 99 }
-                    eof { puts "EOF 4a"; exit 98 }
-                }
+                step 4a -gl "> "
                 send "rm -f %s\r"
-                expect {
-                    "> " {}
-                    timeout { puts "TIMEOUT 4b"; exit 99 }
-                    eof { puts "EOF 4b"; exit 98 }
-                }
+                step 4b -gl "> "
                 send "EOF\r"
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 4c"; exit 99 }
-                    eof { puts "EOF 4c"; exit 98 }
-                }
+                step 4c -re $prompt
                 send "cat <<EOF\r"
-                expect {
-                    "> " {}
-                    timeout { puts "TIMEOUT 4d"; exit 99 }
-                    eof { puts "EOF 4d"; exit 98 }
-                }
+                step 4d -gl "> "
                 send "\003"
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 4e"; exit 99 }
-                    eof { puts "EOF 4e"; exit 98 }
-                }
+                step 4e -re $prompt
                 send "rm -f %s\r"
-                expect {
-                    "denied by the command policy" {}
-                    timeout { puts "TIMEOUT 4f"; exit 99 }
-                    eof { puts "EOF 4f"; exit 98 }
-                }
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 4g"; exit 99 }
-                    eof { puts "EOF 4g"; exit 98 }
-                }
+                step 4f -gl "denied by the command policy"
+                step 4g -re $prompt
                 send "\\033\\[200~echo PASTE-\\$((2+3))\\rrm -f %s\\r\\033\\[201~"
-                expect {
-                    "the paste was not sent" {}
-                    timeout { puts "TIMEOUT 5"; exit 99 }
-                    eof { puts "EOF 5"; exit 98 }
-                }
+                step 5 -gl "the paste was not sent"
                 send "echo AFTER-\\$((40+2))\\r"
-                expect {
-                    "AFTER-42" {}
-                    timeout { puts "TIMEOUT 6"; exit 99 }
-                    eof { puts "EOF 6"; exit 98 }
-                }
-                expect {
-                    -re $prompt {}
-                    timeout { puts "TIMEOUT 7"; exit 99 }
-                    eof { puts "EOF 7"; exit 98 }
-                }
+                step 6 -gl "AFTER-42"
+                step 7 -re $prompt
                 send "exit 7\r"
                 expect eof
                 catch wait result
