@@ -40,7 +40,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     static final AttributeRepository.AttributeKey<TargetAddress> ADDRESS = new AttributeRepository.AttributeKey<>();
     static final AttributeRepository.AttributeKey<String> CONNECTION_ID = new AttributeRepository.AttributeKey<>();
     /** Exit status when the gateway refuses a channel (as a shell does for a command it may not run). */
-    static final int REFUSED = 126;
+    static final int REFUSED = RefusedCommandRecord.STATUS;
     private static final System.Logger LOG = System.getLogger(BrokeredChannel.class.getName());
     private static final int BUFFER = 32 * 1024;
 
@@ -285,17 +285,9 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
      * decision (so it shows among sessions and in the audit trail) and ends with status 126, as a shell's refusal does.
      */
     private void refuseCommand(ChannelRequest request, CommandVerdict verdict) {
-        String sessionId = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        String notice = CommandNotice.refusal(verdict);
-        SessionRecorder recorder = new SessionRecorder(80, 24, now.getEpochSecond(), operator.username() + " as " + target.account() + "@"
-                + target.targetName(), Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
-        recorder.marker(notice);
-        context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind,
-                request.command(), channel.terminal() != null, request.sourceAddress(), now));
-        context.sink().command(sessionId, RecordedCommand.of(now, 0, execCommand, verdict));
-        context.sink().closed(sessionId, new SessionClosed(Instant.now(), REFUSED, null, "command policy: " + verdict.action().label(),
-                recorder.finish()));
+        String notice = RefusedCommandRecord.store(context.sink(), context.settings().maxRecordingBytes(), new SessionOpened(
+                UUID.randomUUID().toString(), channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind,
+                request.command(), channel.terminal() != null, request.sourceAddress(), Instant.now()), execCommand, verdict);
         try {
             err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));
             err.flush();
