@@ -12,7 +12,7 @@ import java.util.List;
 import dev.vigil.server.platform.security.EndpointAccess;
 import org.springframework.context.annotation.Configuration;
 
-/** Who may call the bastion API: targets, grants and the command policy (bastion-target), sessions (bastion-session), one's own SSH keys (anyone signed in). */
+/** Who may call the bastion API: targets, grants, the command policy and command templates (bastion-target), sessions (bastion-session), one's own SSH keys (anyone signed in). */
 @Configuration
 class AccessEndpoints implements EndpointAccess.Declarations {
 
@@ -41,6 +41,11 @@ class AccessEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/access/command-modes", "bastion-target", "update"),
                 permission(DELETE, "/api/v1/access/command-modes/{id}", "bastion-target", "update"),
                 permission(POST, "/api/v1/access/command-policy/test", "bastion-target", "read"),
+                permission(GET, "/api/v1/access/command-templates", "bastion-target", "read"),
+                permission(POST, "/api/v1/access/command-templates", "bastion-target", "update"),
+                permission(GET, "/api/v1/access/command-templates/{id}", "bastion-target", "read"),
+                permission(PUT, "/api/v1/access/command-templates/{id}", "bastion-target", "update"),
+                permission(DELETE, "/api/v1/access/command-templates/{id}", "bastion-target", "update"),
                 permission(POST, "/api/v1/access/requests", "access-request", "create"),
                 authenticated(GET, "/api/v1/access/ssh-keys"),
                 authenticated(POST, "/api/v1/access/ssh-keys"),

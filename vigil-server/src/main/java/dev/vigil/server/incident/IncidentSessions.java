@@ -75,6 +75,25 @@ public class IncidentSessions {
         return linked(incidentId).stream().filter(l -> l.sessionId().equals(sessionId)).findFirst().orElseThrow();
     }
 
+    /**
+     * Links a session a playbook step of this incident ran itself (the run made it, so reading sessions is not needed);
+     * linking it again (a resumed run) changes nothing.
+     */
+    @Transactional
+    public void linkRunSession(UUID incidentId, UUID sessionId, String what) {
+        IncidentRow incident = store.read(incidentId);
+        String who = store.caller();
+        int rows = jdbc.sql("""
+                INSERT INTO incident_session (incident_id, session_id, linked_by, linked_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(incidentId, sessionId, who, Timestamp.from(store.now())).update();
+        if (rows == 1) {
+            store.note(incidentId, "session", who, "Bastion session linked: " + what);
+            audit.record(AuditEntry.success("incident.session.link", "incident", incidentId, store.tenantId(incident.tenant()),
+                    Map.of("session", sessionId.toString(), "by", "playbook")));
+        }
+    }
+
     public List<LinkedSession> linked(UUID incidentId) {
         store.read(incidentId);
         return links(incidentId).stream().map(link -> {

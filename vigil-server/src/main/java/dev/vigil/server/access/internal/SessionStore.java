@@ -53,7 +53,8 @@ public class SessionStore implements SessionSink {
                                             command, pty, source_address, started_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, session.connectionId(), UUID.fromString(session.operator().id()), session.operator().username(), targetId,
-                        session.target().targetName(), session.target().account(), UUID.fromString(session.target().grantId()), tenant,
+                        session.target().targetName(), session.target().account(),
+                        session.target().grantId() == null ? null : UUID.fromString(session.target().grantId()), tenant,
                         session.kind().label(), session.command().orElse(null), session.pty(), session.sourceAddress(),
                         Timestamp.from(session.startedAt()))
                 .update();
@@ -62,7 +63,7 @@ public class SessionStore implements SessionSink {
         body.put("account", session.target().account());
         body.put("channel", session.kind().label());
         body.put("pty", session.pty());
-        body.put("grant", session.target().grantId());
+        body.put("grant", session.target().grantId() == null ? "none (a command template run by the server)" : session.target().grantId());
         body.put("connection", session.connectionId());
         session.command().ifPresent(command -> body.put("command", command));
         audit.record(new AuditEntry(actor(session), "access.session.start", "access-session", id.toString(), tenant, AuditEntry.Outcome.SUCCESS,

@@ -49,9 +49,11 @@ public final class PlaybookParser {
             "search_events", new StepType(List.of("query"), List.of("limit", "lookback")),
             "webhook", new StepType(List.of("url"), List.of("secret", "body")),
             "notify", new StepType(List.of("message"), List.of("title", "severity", "receivers", "schedules", "users")),
-            "approval", new StepType(List.of("title"), List.of("reason", "wait")));
+            "approval", new StepType(List.of("title"), List.of("reason", "wait")),
+            "bastion_command", new StepType(List.of("template", "target"), List.of("params")));
     private static final Set<String> TARGET_LISTS = Set.of("receivers", "schedules", "users");
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._@-]{0,99}");
+    private static final Pattern BASTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}");
 
     private PlaybookParser() {
     }
@@ -225,6 +227,24 @@ public final class PlaybookParser {
                 }
             }
             return List.copyOf(list.stream().map(String::valueOf).toList());
+        }
+        if (type.equals("bastion_command") && field.equals("params")) {
+            Map<String, Object> params = map(value, where);
+            for (Map.Entry<String, Object> param : params.entrySet()) {
+                if (!(param.getValue() instanceof String || param.getValue() instanceof Number)) {
+                    throw invalid(where + "." + param.getKey() + ": must be a single value (text or a number)");
+                }
+                placeholders(param.getValue().toString(), where + "." + param.getKey(), earlier);
+            }
+            Map<String, Object> texts = new LinkedHashMap<>();
+            params.forEach((k, v) -> texts.put(k, v.toString()));
+            return Map.copyOf(texts);
+        }
+        if (type.equals("bastion_command") && (field.equals("template") || field.equals("target"))) {
+            if (!(value instanceof String text) || !BASTION_NAME.matcher(text).matches()) {
+                throw invalid(where + ": '" + value + "' is not a name (no placeholders: what runs where is fixed by the playbook)");
+            }
+            return text;
         }
         if (type.equals("search_events") && field.equals("limit")) {
             if (!(value instanceof Integer n) || n < 1 || n > 100) {

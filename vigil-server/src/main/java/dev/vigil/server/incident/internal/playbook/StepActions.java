@@ -42,9 +42,11 @@ class StepActions {
     private final WebhookCall webhooks;
     private final AlertIntake intake;
     private final EscalationPolicyService paging;
+    private final BastionCommandStep bastion;
 
     StepActions(TaskService tasks, CommentService comments, ObservableService observables, EventSearchService events,
-            WebhookCall webhooks, AlertIntake intake, EscalationPolicyService paging) {
+            WebhookCall webhooks, AlertIntake intake, EscalationPolicyService paging, BastionCommandStep bastion) {
+        this.bastion = bastion;
         this.intake = intake;
         this.paging = paging;
         this.tasks = tasks;
@@ -56,7 +58,7 @@ class StepActions {
 
     /** Whether the step changes only the database, so it runs in one transaction with the record that it is done. */
     static boolean inDatabase(PlaybookDefinition.Step step) {
-        return !List.of("webhook", "search_events", "approval").contains(step.type());
+        return !List.of("webhook", "search_events", "approval", "bastion_command").contains(step.type());
     }
 
     /** One line saying what the step would do now, with its placeholders filled in. */
@@ -73,6 +75,7 @@ class StepActions {
                     + (step.text("secret") == null ? "" : " (signed)");
             case "approval" -> "ask a holder of change:approve (not the person running it) to approve '"
                     + context.render(step.text("title")) + "', waiting at most " + (step.text("wait") == null ? "1h" : step.text("wait"));
+            case "bastion_command" -> bastion.describe(step, context);
             case "notify" -> "notify " + targets(step) + " (" + severity(step).code() + "): '" + notifyTitle(step, context) + "' — "
                     + context.render(step.text("message"));
             default -> throw new IllegalStateException("unknown step type " + step.type());
@@ -109,6 +112,7 @@ class StepActions {
             case "webhook" -> Map.of("status", webhooks.post(step.text("url"), step.text("secret"), body(step, context),
                     idempotencyKey, step.timeout()));
             case "notify" -> notify(step, context, now, idempotencyKey);
+            case "bastion_command" -> bastion.perform(step, context, incidentId, idempotencyKey);
             default -> throw new IllegalStateException("unknown step type " + step.type());
         };
     }
