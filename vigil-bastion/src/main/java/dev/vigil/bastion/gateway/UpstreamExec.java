@@ -91,18 +91,19 @@ public final class UpstreamExec implements AutoCloseable {
         } catch (UpstreamRefusedException e) {
             throw new CommandNotSentException(e.getMessage(), e);
         }
-        try (upstream) {
-            ChannelExec channel = upstream.createExecChannel(request.command());
-            channel.setUsePty(false);
+        try {
+            ChannelExec channel;
             try {
+                channel = upstream.createExecChannel(request.command());
+                channel.setUsePty(false);
                 channel.open().verify(connectTimeout);
             } catch (IOException | RuntimeException e) {
                 throw new CommandNotSentException("the target " + request.target().targetName() + " did not open an exec channel: "
                         + e.getMessage(), e);
             }
             return relay(request, verdict, opened, channel);
-        } catch (IOException e) {
-            throw new CommandNotSentException("the connection to " + request.target().targetName() + " failed: " + e.getMessage(), e);
+        } finally {
+            upstream.close(true);
         }
     }
 

@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 class PlaybookBastionCommandTest extends ServerTestBase {
 
+    private static final String FROM_OBSERVABLE = "\"{{steps.add_ip.value}}\"";
+
     static TargetSshd sshd;
 
     private String commander;
@@ -86,7 +88,8 @@ class PlaybookBastionCommandTest extends ServerTestBase {
         return name;
     }
 
-    private String playbook(String template, String ip, String file, String stepExtra) {
+    /** A playbook adding the observable and blocking {@code ipYaml} (by default the observable's value). */
+    private String playbook(String template, String observable, String ipYaml, String file, String stepExtra) {
         String yaml = """
                 name: %s
                 steps:
@@ -99,9 +102,9 @@ class PlaybookBastionCommandTest extends ServerTestBase {
                     template: %s
                     target: %s
                 %s    params:
-                      ip: "{{steps.add_ip.value}}"
+                      ip: %s
                       file: %s
-                """.formatted(unique("contain"), ip, template, target, stepExtra, file);
+                """.formatted(unique("contain"), observable, template, target, stepExtra, ipYaml, file);
         Api.Response requested = api().post("/api/v1/playbooks", commander, Map.of("definition", yaml, "reason", "bastion step"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         return api().post("/api/v1/changes/" + requested.text("id") + "/approve", approver, Map.of("comment", "ok")).json().path("result")
@@ -131,7 +134,7 @@ class PlaybookBastionCommandTest extends ServerTestBase {
     @Test
     void anApprovedTemplateRunsOnTheTargetAndItsSessionIsRecordedListedAndLinked() throws Exception {
         Path file = marks.resolve("blocked.txt");
-        String playbook = playbook(template("", true), "203.0.113.7", file.toString(), "");
+        String playbook = playbook(template("", true), "203.0.113.7", FROM_OBSERVABLE, file.toString(), "");
         String incident = incident();
 
         JsonNode dry = api().post("/api/v1/incidents/" + incident + "/playbooks/" + playbook + "/run", commander, Map.of("dryRun", true)).json();
@@ -174,16 +177,16 @@ class PlaybookBastionCommandTest extends ServerTestBase {
         Path pwned = marks.resolve("pwned");
         Path file = marks.resolve("blocked.txt");
         String template = template("", true);
-        for (String evil : List.of("\"1.2.3.4; touch " + pwned + "\"", "\"$(touch " + pwned + ")\"", "\"`touch " + pwned + "`\"",
-                "\"1.2.3.4' ; touch '" + pwned + "\"")) {
-            String playbook = playbook(template, evil, file.toString(), "");
+        for (String evil : List.of("1.2.3.4; touch " + pwned, "$(touch " + pwned + ")", "`touch " + pwned + "`",
+                "1.2.3.4' ; touch '" + pwned)) {
+            String playbook = playbook(template, "192.0.2.1", "'" + evil.replace("'", "''") + "'", file.toString(), "");
             String incident = incident();
             JsonNode run = awaitEnd(incident, start(incident, playbook));
             assertThat(run.path("status").asString()).isEqualTo("failed");
             assertThat(run.path("steps").get(1).path("error").asString()).contains("command template " + template + ": parameter ip (ip): ")
                     .contains("is not an IPv4 or IPv6 address");
         }
-        String outside = playbook(template, "192.0.2.1", "/etc/" + unique("x"), "");
+        String outside = playbook(template, "192.0.2.1", FROM_OBSERVABLE, "/etc/" + unique("x"), "");
         String incident = incident();
         assertThat(awaitEnd(incident, start(incident, outside)).path("steps").get(1).path("error").asString())
                 .contains("parameter file (path): ").contains("must be a path under " + marks + "/");
@@ -218,7 +221,7 @@ class PlaybookBastionCommandTest extends ServerTestBase {
         assertThat(sessionsOfCommander().size()).isZero();
 
         String unapproved = template("", false);
-        String pending = playbook(unapproved, "192.0.2.10", marks.resolve("pending.txt").toString(), "");
+        String pending = playbook(unapproved, "192.0.2.10", FROM_OBSERVABLE, marks.resolve("pending.txt").toString(), "");
         JsonNode run = awaitEnd(incident, start(incident, pending));
         assertThat(run.path("status").asString()).isEqualTo("failed");
         assertThat(run.path("steps").get(1).path("error").asString()).isEqualTo("no approved command template named '" + unapproved
@@ -230,7 +233,7 @@ class PlaybookBastionCommandTest extends ServerTestBase {
     @Test
     void aCommandThatRanIsNotSentAgainOnRetryOrResume() throws Exception {
         Path file = marks.resolve("once.txt");
-        String playbook = playbook(template("; exit 3", true), "192.0.2.77", file.toString(), "    retries: 2\n");
+        String playbook = playbook(template("; exit 3", true), "192.0.2.77", FROM_OBSERVABLE, file.toString(), "    retries: 2\n");
         String incident = incident();
         String runId = start(incident, playbook);
         JsonNode run = awaitEnd(incident, runId);
@@ -251,7 +254,7 @@ class PlaybookBastionCommandTest extends ServerTestBase {
                 "targetGroup", group, "programs", List.of("printf"), "action", "deny"));
         assertThat(rule.status()).as(rule.body()).isEqualTo(201);
         try {
-            String playbook = playbook(template("", true), "192.0.2.5", file.toString(), "");
+            String playbook = playbook(template("", true), "192.0.2.5", FROM_OBSERVABLE, file.toString(), "");
             String incident = incident();
             JsonNode run = awaitEnd(incident, start(incident, playbook));
             assertThat(run.path("status").asString()).isEqualTo("failed");
