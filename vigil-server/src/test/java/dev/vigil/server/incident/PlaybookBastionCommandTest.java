@@ -71,13 +71,18 @@ class PlaybookBastionCommandTest extends ServerTestBase {
 
     /** Requests a template {@code printf '%s\n' {ip} >> {file}} (a stand-in for a firewall block) and, if asked, approves it. */
     private String template(String extra, boolean approve) {
+        return template("printf '%s\\n' {ip} >> {file}" + extra, List.of(Map.of("name", "ip", "type", "ip"),
+                Map.of("name", "file", "type", "path", "prefix", marks + "/")), approve);
+    }
+
+    private String template(String command, List<Map<String, Object>> parameters, boolean approve) {
         String name = unique("block-ip");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("command", "printf '%s\\n' {ip} >> {file}" + extra);
+        body.put("command", command);
         body.put("targetGroup", group);
         body.put("account", sshd.account());
-        body.put("parameters", List.of(Map.of("name", "ip", "type", "ip"), Map.of("name", "file", "type", "path", "prefix", marks + "/")));
+        body.put("parameters", parameters);
         body.put("reason", "containment");
         Api.Response requested = api().post("/api/v1/access/command-templates", ADMIN_TOKEN, body);
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
@@ -134,7 +139,7 @@ class PlaybookBastionCommandTest extends ServerTestBase {
     @Test
     void anApprovedTemplateRunsOnTheTargetAndItsSessionIsRecordedListedAndLinked() throws Exception {
         Path file = marks.resolve("blocked.txt");
-        String playbook = playbook(template("", true), "203.0.113.7", FROM_OBSERVABLE, file.toString(), "");
+        String playbook = playbook(template("; echo blocked {ip}", true), "203.0.113.7", FROM_OBSERVABLE, file.toString(), "");
         String incident = incident();
 
         JsonNode dry = api().post("/api/v1/incidents/" + incident + "/playbooks/" + playbook + "/run", commander, Map.of("dryRun", true)).json();
@@ -143,9 +148,11 @@ class PlaybookBastionCommandTest extends ServerTestBase {
         JsonNode run = awaitEnd(incident, start(incident, playbook));
         assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("succeeded");
         JsonNode output = run.path("steps").get(1).path("output");
-        String rendered = "printf '%s\\n' '203.0.113.7' >> '" + file + "'";
+        String rendered = "printf '%s\\n' '203.0.113.7' >> '" + file + "'; echo blocked '203.0.113.7'";
         assertThat(output.path("command").asString()).isEqualTo(rendered);
         assertThat(output.path("exitStatus").asInt()).isZero();
+        assertThat(output.path("output").asString()).isEqualTo("blocked 203.0.113.7\n");
+        assertThat(output.path("outputTruncated").asBoolean()).isFalse();
         assertThat(output.path("account").asString()).isEqualTo(sshd.account());
         assertThat(output.path("repeated").asBoolean()).isFalse();
         assertThat(Files.readString(file)).isEqualTo("203.0.113.7\n");
@@ -233,18 +240,50 @@ class PlaybookBastionCommandTest extends ServerTestBase {
     @Test
     void aCommandThatRanIsNotSentAgainOnRetryOrResume() throws Exception {
         Path file = marks.resolve("once.txt");
-        String playbook = playbook(template("; exit 3", true), "192.0.2.77", FROM_OBSERVABLE, file.toString(), "    retries: 2\n");
+        String playbook = playbook(template("; echo refused-by-test; exit 3", true), "192.0.2.77", FROM_OBSERVABLE, file.toString(), "    retries: 2\n");
         String incident = incident();
         String runId = start(incident, playbook);
         JsonNode run = awaitEnd(incident, runId);
         assertThat(run.path("status").asString()).isEqualTo("failed");
         assertThat(run.path("steps").get(1).path("attempts").asInt()).isEqualTo(3);
         assertThat(run.path("steps").get(1).path("error").asString()).startsWith("the command ended with exit status 3 (session ")
-                .contains("recorded result of an earlier attempt, not run again");
+                .contains("recorded result of an earlier attempt, not run again").endsWith("): refused-by-test");
         assertThat(api().post("/api/v1/incidents/" + incident + "/playbook-runs/" + runId + "/resume", commander, Map.of()).status()).isEqualTo(202);
         assertThat(awaitEnd(incident, runId).path("status").asString()).isEqualTo("failed");
         assertThat(Files.readString(file)).isEqualTo("192.0.2.77\n");
         assertThat(sessionsOfCommander().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandStillRunningAtTheStepTimeoutIsCutOffAndNotSentAgain() {
+        String template = template("sleep {seconds}", List.of(Map.of("name", "seconds", "type", "integer", "min", 1, "max", 600)), true);
+        String yaml = """
+                name: %s
+                steps:
+                  - name: wait
+                    type: bastion_command
+                    template: %s
+                    target: %s
+                    timeout: 2s
+                    retries: 1
+                    params:
+                      seconds: 20
+                """.formatted(unique("slow"), template, target);
+        Api.Response requested = api().post("/api/v1/playbooks", commander, Map.of("definition", yaml, "reason", "slow"));
+        String playbook = api().post("/api/v1/changes/" + requested.text("id") + "/approve", approver, Map.of()).json().path("result")
+                .path("playbookId").asString();
+        String incident = incident();
+        long started = System.nanoTime();
+        JsonNode run = awaitEnd(incident, start(incident, playbook));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(run.path("status").asString()).isEqualTo("failed");
+        assertThat(run.path("steps").get(0).path("error").asString())
+                .startsWith("no exit within 2s; the command was cut off and its effect is unknown (session ")
+                .endsWith("; recorded result of an earlier attempt, not run again)");
+        JsonNode sessions = sessionsOfCommander();
+        assertThat(sessions.size()).isEqualTo(1);
+        assertThat(sessions.get(0).path("terminatedBy").asString()).isEqualTo("timeout after 2s");
+        assertThat(sessions.get(0).path("command").asString()).isEqualTo("sleep '20'");
     }
 
     @Test
