@@ -95,6 +95,10 @@ class PlaybookBastionCommandTest extends ServerTestBase {
 
     /** A playbook adding the observable and blocking {@code ipYaml} (by default the observable's value). */
     private String playbook(String template, String observable, String ipYaml, String file, String stepExtra) {
+        return playbookOn(target, template, observable, ipYaml, file, stepExtra);
+    }
+
+    private String playbookOn(String target, String template, String observable, String ipYaml, String file, String stepExtra) {
         String yaml = """
                 name: %s
                 steps:
@@ -284,6 +288,30 @@ class PlaybookBastionCommandTest extends ServerTestBase {
         assertThat(sessions.size()).isEqualTo(1);
         assertThat(sessions.get(0).path("terminatedBy").asString()).isEqualTo("timeout after 2s");
         assertThat(sessions.get(0).path("command").asString()).isEqualTo("sleep '20'");
+    }
+
+    @Test
+    void aTargetOutsideTheTemplatesScopeOrOfAnotherTenantIsRefused() {
+        String template = template("", true);
+        String outside = unique("db");
+        assertThat(api().post("/api/v1/access/targets", ADMIN_TOKEN, Map.of("name", outside, "host", "127.0.0.1", "port", sshd.port(),
+                "hostKey", sshd.hostPublicKey(), "groups", List.of(unique("core")))).status()).isEqualTo(201);
+        String tenantTarget = unique("fwt");
+        Map<String, Object> ofTenant = new LinkedHashMap<>(Map.of("name", tenantTarget, "host", "127.0.0.1", "port", sshd.port(),
+                "hostKey", sshd.hostPublicKey(), "groups", List.of(group)));
+        ofTenant.put("tenantId", api().createTenant(ADMIN_TOKEN, unique("acme")).toString());
+        assertThat(api().post("/api/v1/access/targets", ADMIN_TOKEN, ofTenant).status()).isEqualTo(201);
+        Path file = marks.resolve("scoped.txt");
+
+        String incident = incident();
+        JsonNode run = awaitEnd(incident, start(incident, playbookOn(outside, template, "192.0.2.30", FROM_OBSERVABLE, file.toString(), "")));
+        assertThat(run.path("steps").get(1).path("error").asString()).isEqualTo("command template " + template + " may run on target group "
+                + group + " only; " + outside + " is not in that group");
+        String other = incident();
+        JsonNode tenantRun = awaitEnd(other, start(other, playbookOn(tenantTarget, template, "192.0.2.31", FROM_OBSERVABLE, file.toString(), "")));
+        assertThat(tenantRun.path("steps").get(1).path("error").asString()).isEqualTo("target " + tenantTarget + " holds another tenant's systems");
+        assertThat(file).doesNotExist();
+        assertThat(sessionsOfCommander().size()).isZero();
     }
 
     @Test
