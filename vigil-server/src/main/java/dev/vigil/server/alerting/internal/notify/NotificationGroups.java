@@ -136,7 +136,8 @@ class NotificationGroups {
             jdbc.sql("UPDATE notification_group SET last_firing = ?, last_resolved = ?, last_notified_at = ? WHERE group_key = ?")
                     .params(firingEntries.toArray(String[]::new), resolvedEntries.toArray(String[]::new), Timestamp.from(now), key)
                     .update();
-            if (!firing.isEmpty() || group.sendResolved()) {
+            // Nothing to list (what fired is now grouped under an upstream alert, whose message lists it): logged only.
+            if (!firing.isEmpty() || group.sendResolved() && !resolved.isEmpty()) {
                 queued = queue(group, firing, group.sendResolved() ? resolved : List.of(), affected);
             }
         }
