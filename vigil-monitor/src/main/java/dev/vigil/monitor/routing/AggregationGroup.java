@@ -16,10 +16,7 @@ final class AggregationGroup {
     Instant nextFlush;
     boolean hasFlushed;
     /** What the last sent notification contained (Alertmanager's notification log entry), null before the first. */
-    LogEntry lastNotified;
-
-    record LogEntry(Set<String> firing, Set<String> resolved, Instant at) {
-    }
+    DedupStage.LogEntry lastNotified;
 
     AggregationGroup(String key, Route route, Map<String, String> groupLabels, Instant now) {
         this.key = key;
@@ -38,21 +35,7 @@ final class AggregationGroup {
 
     /** Alertmanager's DedupStage: whether the current firing/resolved sets warrant a notification. */
     boolean needsUpdate(Set<String> firing, Set<String> resolved, boolean sendResolved, Instant now) {
-        if (lastNotified == null) {
-            return !firing.isEmpty();
-        }
-        if (!lastNotified.firing().containsAll(firing)) {
-            return true;
-        }
-        if (firing.isEmpty()) {
-            return !lastNotified.firing().isEmpty();
-        }
-        if (sendResolved && !lastNotified.resolved().containsAll(resolved)) {
-            return true;
-        }
-        // Strictly more than repeat_interval, as Alertmanager compares the log timestamp (taken after delivery) with
-        // the flush time: the repeat goes out at the first flush after last + repeat_interval.
-        return lastNotified.at().plus(route.timing().repeatInterval()).isBefore(now);
+        return DedupStage.needsUpdate(lastNotified, firing, resolved, sendResolved, route.timing().repeatInterval(), now);
     }
 
     void removeResolved(List<Alert> resolvedAtFlush) {

@@ -110,7 +110,7 @@ public final class NotificationScheduler {
         if (!group.needsUpdate(firingIds, resolvedIds, withResolved, now)) {
             return Optional.empty();
         }
-        group.lastNotified = new AggregationGroup.LogEntry(firingIds, resolvedIds, now);
+        group.lastNotified = new DedupStage.LogEntry(firingIds, resolvedIds, now);
         if (firing.isEmpty() && !withResolved) {
             return Optional.empty();
         }

@@ -127,6 +127,17 @@ public class AlertService {
         return alert;
     }
 
+    /**
+     * The firing alerts grouped under this one (alerts of components downstream of the one this alert says is down),
+     * within the caller's tenants, oldest first.
+     */
+    public List<AlertView> groupedUnder(UUID id) {
+        get(id);
+        List<String> visible = visibleTenants("read");
+        return jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE suppressed_by = ? AND state = 'firing' ORDER BY first_seen, id")
+                .param(id).query(AlertRows::map).list().stream().filter(a -> visible == null || visible.contains(a.tenant())).toList();
+    }
+
     @Transactional
     public AlertView acknowledge(UUID id, String comment) {
         AlertView alert = lockForUpdate(id);

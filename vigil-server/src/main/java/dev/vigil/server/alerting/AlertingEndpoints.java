@@ -26,6 +26,7 @@ class AlertingEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/api/v1/alerts/{id}/acknowledge", "alert", "update"),
                 permission(POST, "/api/v1/alerts/{id}/resolve", "alert", "update"),
                 permission(GET, "/api/v1/alerts/{id}/notifications", "alert", "read"),
+                permission(GET, "/api/v1/alerts/{id}/grouped", "alert", "read"),
                 permission(GET, "/api/v1/alerting/receivers", "alert", "configure"),
                 permission(POST, "/api/v1/alerting/receivers", "alert", "configure"),
                 permission(GET, "/api/v1/alerting/receivers/{id}", "alert", "configure"),

@@ -111,7 +111,7 @@ public class ReceiverService {
         Instant now = Instant.now();
         AlertView sample = new AlertView(UUID.randomUUID(), "platform", "test", "test", "Test notification from Vigil", "",
                 "informational", "firing", "test", Map.of("receiver", receiver.name()), List.of(),
-                "This is a test of receiver " + receiver.name() + "; no alert fired.", 1, now, now, null, null, null, null, null);
+                "This is a test of receiver " + receiver.name() + "; no alert fired.", 1, now, now, null, null, null, null, null, null);
         List<String> outcomes = new ArrayList<>();
         for (int i = 0; i < receiver.channels().size(); i++) {
             SendResult result = dispatcher.deliver(sample, receiver.channels().get(i), null);
@@ -126,11 +126,14 @@ public class ReceiverService {
     public List<NotificationView> notificationsOf(UUID alertId) {
         alerts.get(alertId);
         return jdbc.sql("""
-                SELECT id, alert_id, receiver, channel_index, channel_type, status, attempts, next_attempt_at, last_error, created_at, sent_at
-                FROM notification WHERE alert_id = ? ORDER BY created_at, receiver, channel_index""").param(alertId)
+                SELECT id, coalesce(alert_id, :alert), receiver, channel_index, channel_type, status, attempts, next_attempt_at, last_error,
+                       created_at, sent_at, group_message_id
+                FROM notification WHERE alert_id = :alert
+                   OR group_message_id IN (SELECT id FROM notification_group_message WHERE alert_ids @> ARRAY[:alert]::uuid[])
+                ORDER BY created_at, receiver, channel_index""").param("alert", alertId)
                 .query((rs, n) -> new NotificationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), instant(rs.getTimestamp(11)))).list();
+                        rs.getTimestamp(10).toInstant(), instant(rs.getTimestamp(11)), rs.getObject(12, UUID.class))).list();
     }
 
     private ReceiverStore.Receiver find(UUID id) {

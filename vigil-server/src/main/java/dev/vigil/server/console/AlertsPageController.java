@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.vigil.server.alerting.AlertFilter;
 import dev.vigil.server.alerting.AlertService;
+import dev.vigil.server.alerting.AlertView;
 import dev.vigil.server.alerting.EscalationPolicyService;
 import dev.vigil.server.alerting.ReceiverService;
 import dev.vigil.server.alerting.RoutingService;
@@ -19,6 +20,7 @@ import dev.vigil.server.incident.IncidentSummary;
 import dev.vigil.server.incident.IncidentType;
 import dev.vigil.server.incident.Phase;
 import dev.vigil.server.ingest.TimeExpression;
+import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +59,11 @@ class AlertsPageController {
         String stateFilter = state.equals("all") ? null : state;
         String severityFilter = severity == null || severity.isBlank() ? null : severity;
         String sourceFilter = source == null || source.isBlank() ? null : source;
-        model.addAttribute("alerts", alerts.list(new AlertFilter(stateFilter, severityFilter, sourceFilter, null, null, null, null, 200)));
+        List<AlertView> shown = alerts.list(new AlertFilter(stateFilter, severityFilter, sourceFilter, null, null, null, null, 200));
+        model.addAttribute("alerts", shown);
+        model.addAttribute("upstreamTitles", upstreamTitles(shown));
+        model.addAttribute("groupedCounts", shown.stream().filter(a -> a.suppressedBy() != null && a.state().equals("firing"))
+                .collect(java.util.stream.Collectors.groupingBy(AlertView::suppressedBy, java.util.stream.Collectors.counting())));
         model.addAttribute("summary", alerts.firingBySeverity());
         model.addAttribute("state", state);
         model.addAttribute("severity", severityFilter == null ? "" : severityFilter);
@@ -69,6 +75,8 @@ class AlertsPageController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("alert", alerts.get(id));
         model.addAttribute("notifications", receivers.notificationsOf(id));
+        model.addAttribute("upstreamTitles", upstreamTitles(List.of(alerts.get(id))));
+        model.addAttribute("groupedUnder", alerts.groupedUnder(id));
         model.addAttribute("escalations", escalations.escalationsOf(alerts.get(id)));
         VigilPrincipal me = access.requireCurrent();
         if (me.can("incident", "read")) {
@@ -80,6 +88,21 @@ class AlertsPageController {
             model.addAttribute("incidentTypes", IncidentType.codes());
         }
         return "alert";
+    }
+
+    /** The titles of the upstream alerts the given alerts are grouped under (those the caller may see). */
+    private java.util.Map<UUID, String> upstreamTitles(List<AlertView> shown) {
+        java.util.Map<UUID, String> titles = new java.util.HashMap<>();
+        for (AlertView alert : shown) {
+            if (alert.suppressedBy() != null && !titles.containsKey(alert.suppressedBy())) {
+                try {
+                    titles.put(alert.suppressedBy(), alerts.get(alert.suppressedBy()).title());
+                } catch (ProblemException hidden) {
+                    titles.put(alert.suppressedBy(), "an alert of another tenant");
+                }
+            }
+        }
+        return titles;
     }
 
     @GetMapping("/alerts/receivers")

@@ -92,6 +92,7 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/alerts/escalation", "oncall", "read"),
                 permission(POST, "/alerts/escalation", "oncall", "configure"),
                 permission(POST, "/alerts/escalation/{id}/delete", "oncall", "configure"),
+                permission(POST, "/alerts/escalation/levels/{level}", "incident", "configure"),
                 permission(POST, "/alerts/silences", "alert", "update"),
                 permission(POST, "/alerts/silences/{id}/expire", "alert", "update"),
                 permission(POST, "/alerts/{id}/acknowledge", "alert", "update"),

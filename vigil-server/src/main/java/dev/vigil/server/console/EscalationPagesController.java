@@ -5,6 +5,8 @@ import java.util.UUID;
 import dev.vigil.server.alerting.EscalationPolicyRequest;
 import dev.vigil.server.alerting.EscalationPolicyService;
 import dev.vigil.server.identity.AccessPolicy;
+import dev.vigil.server.identity.VigilPrincipal;
+import dev.vigil.server.incident.LevelEscalation;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Escalation policies: the list with their steps, a new policy as JSON (the API's body), deletion. */
+/**
+ * Escalation policies: the list with their steps, a new policy as JSON (the API's body), deletion; and which policy
+ * pages for each incident level ({@link LevelEscalation}, the same service as {@code PUT /api/v1/incidents/escalation/{level}}).
+ */
 @Controller
 class EscalationPagesController {
 
@@ -24,17 +29,35 @@ class EscalationPagesController {
 
     private final EscalationPolicyService policies;
     private final AccessPolicy access;
+    private final LevelEscalation levels;
 
-    EscalationPagesController(EscalationPolicyService policies, AccessPolicy access) {
+    EscalationPagesController(EscalationPolicyService policies, AccessPolicy access, LevelEscalation levels) {
         this.policies = policies;
         this.access = access;
+        this.levels = levels;
     }
 
     @GetMapping("/alerts/escalation")
     String list(Model model) {
         model.addAttribute("policies", policies.list());
-        model.addAttribute("canConfigure", access.requireCurrent().can("oncall", "configure"));
+        VigilPrincipal caller = access.requireCurrent();
+        model.addAttribute("canConfigure", caller.can("oncall", "configure"));
+        boolean canReadLevels = caller.can("incident", "read");
+        model.addAttribute("levels", canReadLevels ? levels.list() : java.util.List.of());
+        model.addAttribute("canReadLevels", canReadLevels);
+        model.addAttribute("canConfigureLevels", caller.can("incident", "configure"));
         return "escalation";
+    }
+
+    /** Sets (an empty policy: removes) the escalation policy that pages for an incident level. */
+    @PostMapping("/alerts/escalation/levels/{level}")
+    String setLevel(@PathVariable int level, @RequestParam(defaultValue = "") String policy, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/alerts/escalation", () -> {
+            LevelEscalation.LevelPolicy set = levels.set(level, policy).stream().filter(l -> l.level() == level).findFirst()
+                    .orElseThrow();
+            return set.policy() == null ? "Level " + set.label() + " pages no escalation policy now."
+                    : "Level " + set.label() + " pages through " + set.policy() + " now.";
+        });
     }
 
     @PostMapping("/alerts/escalation")

@@ -70,6 +70,44 @@ class EscalationPagesTest extends ServerTestBase {
                 .contains("console-" + run).contains("escalation-pages").contains("user:an-" + run).contains("completed"));
     }
 
+    @Test
+    void aCommanderChoosesThePolicyThatPagesForEachIncidentLevel() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID commander = api().createUser(ADMIN_TOKEN, "icl-" + run, PASSWORD, List.of("incident-commander"), null);
+        UUID analyst = api().createUser(ADMIN_TOKEN, "anl-" + run, PASSWORD, List.of("soc-analyst"), null);
+        String policy = "level-console-" + run;
+        assertThat(api().post("/api/v1/oncall/escalation-policies", ADMIN_TOKEN, Map.of("name", policy,
+                "steps", List.of(Map.of("delay", "0s", "users", List.of("anl-" + run))))).status()).isEqualTo(201);
+
+        String page = mockMvc.perform(get("/alerts/escalation").session(session(commander))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("levels-table").contains("level-policy-3").contains("IV (P4)");
+
+        MvcResult unknown = mockMvc.perform(post("/alerts/escalation/levels/3").param("policy", "nope-" + run).with(csrf())
+                .session(session(commander))).andReturn();
+        assertThat(String.valueOf(unknown.getFlashMap().get("error"))).contains("no escalation policy is named 'nope-" + run + "'");
+        MvcResult badLevel = mockMvc.perform(post("/alerts/escalation/levels/7").param("policy", policy).with(csrf())
+                .session(session(commander))).andReturn();
+        assertThat(String.valueOf(badLevel.getFlashMap().get("error"))).contains("level must be 1 (I) to 4 (IV)");
+
+        MvcResult set = mockMvc.perform(post("/alerts/escalation/levels/3").param("policy", policy).with(csrf())
+                .session(session(commander))).andReturn();
+        assertThat(String.valueOf(set.getFlashMap().get("notice"))).isEqualTo("Level III (P3) pages through " + policy + " now.");
+        assertThat(api().get("/api/v1/incidents/escalation", ADMIN_TOKEN).body()).contains("\"policy\":\"" + policy + "\"");
+        assertThat(api().get("/api/v1/audit/records?action=incident.level.escalation", ADMIN_TOKEN).body()).contains(policy);
+        assertThat(mockMvc.perform(get("/alerts/escalation").session(session(commander))).andReturn().getResponse().getContentAsString())
+                .containsPattern("<option value=\"" + policy + "\"\\s+selected=\"selected\">");
+
+        String asAnalyst = mockMvc.perform(get("/alerts/escalation").session(session(analyst))).andReturn().getResponse().getContentAsString();
+        assertThat(asAnalyst).contains("levels-table").doesNotContain("level-policy-3");
+        assertThat(mockMvc.perform(post("/alerts/escalation/levels/3").param("policy", "").with(csrf()).session(session(analyst)))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+
+        MvcResult cleared = mockMvc.perform(post("/alerts/escalation/levels/3").param("policy", "").with(csrf())
+                .session(session(commander))).andReturn();
+        assertThat(String.valueOf(cleared.getFlashMap().get("notice"))).isEqualTo("Level III (P3) pages no escalation policy now.");
+        assertThat(api().get("/api/v1/incidents/escalation", ADMIN_TOKEN).body()).doesNotContain(policy);
+    }
+
     private static MockHttpSession session(UUID userId) {
         MockHttpSession session = new MockHttpSession();
         session.setAttribute("vigil.user", userId);

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A routing tree in Alertmanager's format decides who is told: the first matching child route wins, the receivers'
  * own filters no longer apply, and an inhibit rule holds back a low alert while a critical one fires for the same
- * host. Bad trees are refused naming the line or the unknown receiver; every version is kept.
+ * host. Routed alerts go out grouped (here after a group_wait of 1s; NotificationGroupingTest covers grouping). Bad
+ * trees are refused naming the line or the unknown receiver; every version is kept.
  */
 class RoutingTest extends ServerTestBase {
 
@@ -51,6 +52,7 @@ class RoutingTest extends ServerTestBase {
             String tree = """
                     route:
                       receiver: default-%1$s
+                      group_wait: 1s
                       routes:
                         - matchers: ['severity="critical"']
                           receiver: crit-%1$s

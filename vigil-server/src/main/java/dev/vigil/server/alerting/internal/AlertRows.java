@@ -20,7 +20,8 @@ public final class AlertRows {
 
     public static final String COLUMNS = """
             id, tenant, source, rule_ref, title, author, severity, state, dedup_key, entities::text, event_ids, explanation,
-            occurrences, first_seen, last_seen, acknowledged_by, acknowledged_at, resolved_by, resolved_at, resolution""" + " ";
+            occurrences, first_seen, last_seen, acknowledged_by, acknowledged_at, resolved_by, resolved_at, resolution,
+            suppressed_by""" + " ";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> ENTITIES = new TypeReference<>() {
@@ -34,7 +35,7 @@ public final class AlertRows {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), JSON.readValue(rs.getString(10), ENTITIES),
                 strings(rs.getArray(11)), rs.getString(12), rs.getLong(13), instant(rs.getTimestamp(14)),
                 instant(rs.getTimestamp(15)), rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18),
-                instant(rs.getTimestamp(19)), rs.getString(20));
+                instant(rs.getTimestamp(19)), rs.getString(20), rs.getObject(21, UUID.class));
     }
 
     public static String entitiesJson(Map<String, String> entities) {

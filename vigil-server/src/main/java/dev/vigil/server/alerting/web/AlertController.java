@@ -62,6 +62,12 @@ class AlertController {
         return alerts.get(id);
     }
 
+    @GetMapping("/api/v1/alerts/{id}/grouped")
+    @Operation(summary = "The firing alerts grouped under this one: alerts of components downstream of the component it says is down")
+    List<AlertView> grouped(@PathVariable UUID id) {
+        return alerts.groupedUnder(id);
+    }
+
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
     @Operation(summary = "Acknowledge an alert (idempotent: a second acknowledgement keeps the first)")
     AlertView acknowledge(@PathVariable UUID id, @Valid @RequestBody(required = false) AcknowledgeRequest request) {

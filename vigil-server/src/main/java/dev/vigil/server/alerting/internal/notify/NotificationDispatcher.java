@@ -47,7 +47,7 @@ public class NotificationDispatcher {
      * escalation paged them) or a tenant notice (to a tenant contact).
      */
     private record Due(UUID id, UUID alertId, String receiver, int channelIndex, int attempts, UUID contactId, UUID noticeId,
-                       UUID tenantContactId) {
+                       UUID tenantContactId, UUID groupMessageId) {
     }
 
     private final JdbcClient jdbc;
@@ -59,11 +59,14 @@ public class NotificationDispatcher {
     private final AckLinkService ackLinks;
     private final ContactStore contacts;
     private final NoticeDelivery notices;
+    private final GroupMessages groupMessages;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile int port;
 
     NotificationDispatcher(JdbcClient jdbc, ReceiverStore receivers, List<Channel> channels, Clock clock, MeterRegistry meters,
-            VigilProperties properties, AckLinkService ackLinks, ContactStore contacts, NoticeDelivery notices) {
+            VigilProperties properties, AckLinkService ackLinks, ContactStore contacts, NoticeDelivery notices,
+            GroupMessages groupMessages) {
+        this.groupMessages = groupMessages;
         this.contacts = contacts;
         this.notices = notices;
         this.ackLinks = ackLinks;
@@ -124,10 +127,11 @@ public class NotificationDispatcher {
                 UPDATE notification SET next_attempt_at = ? WHERE id IN (
                     SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= ?
                     ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, alert_id, receiver, channel_index, attempts, contact_id, notice_id, tenant_contact_id""")
+                RETURNING id, alert_id, receiver, channel_index, attempts, contact_id, notice_id, tenant_contact_id, group_message_id""")
                 .params(Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class))).list();
+                        rs.getInt(5), rs.getObject(6, UUID.class), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class),
+                        rs.getObject(9, UUID.class))).list();
         List<Future<?>> running = due.stream().<Future<?>>map(d -> senders.submit(() -> attempt(d))).toList();
         for (Future<?> future : running) {
             try {
@@ -149,6 +153,13 @@ public class NotificationDispatcher {
             return;
         }
         Optional<ChannelConfig> channel = channelOf(due);
+        if (due.groupMessageId() != null) {
+            Optional<GroupMessage> message = groupMessages.load(due.groupMessageId(), this::link,
+                    (alertId, receiver) -> http.baseUrl(port) + "/ack/" + ackLinks.token(alertId, receiver));
+            record(due, channel.isEmpty() ? SendResult.permanent("the receiver or its channel no longer exists")
+                    : message.isEmpty() ? SendResult.permanent("the grouped alerts no longer exist") : deliver(message.get(), channel.get()));
+            return;
+        }
         Optional<AlertView> alert = jdbc.sql("SELECT " + AlertRows.COLUMNS + " FROM alert WHERE id = ?").param(due.alertId())
                 .query(AlertRows::map).optional();
         SendResult result;

@@ -24,10 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues a notification per channel of every receiver that wants a new alert, in the transaction that stores the
- * alert: an alert is never stored without its notifications, and the dispatcher delivers them at least once. An alert
- * an active silence covers gets its notifications recorded as silenced, and none is sent. A receiver that names an
- * escalation policy, and an alert that names one itself, start that escalation (not for a held-back alert).
+ * Queues what a new alert is told by, in the transaction that stores the alert: an alert is never stored without its
+ * notifications, and the dispatcher delivers them at least once. An alert the routing tree routes joins the
+ * notification group of each route's receiver ({@link NotificationGroups}: grouped, deduplicated, repeated); an alert
+ * that names its receivers, or any alert without a tree, gets a notification per channel of each receiver at once. An
+ * alert an active silence, an inhibit rule or a mute interval covers gets its notifications recorded as silenced, and
+ * none is sent; so does an alert grouped under a down upstream component's alert ({@link TopologySuppression}) until
+ * that one resolves ({@link #release}). A receiver that names an escalation policy, and an alert that names one
+ * itself, start that escalation (not for a held-back alert).
  */
 @Component
 class NotificationOutbox {
@@ -38,26 +42,42 @@ class NotificationOutbox {
     private final RoutingService routing;
     private final Clock clock;
     private final EscalationStarter escalations;
+    private final NotificationGroups groups;
+    private final TopologySuppression topology;
 
     NotificationOutbox(JdbcClient jdbc, ReceiverStore receivers, SilenceService silences, RoutingService routing, Clock clock,
-            EscalationStarter escalations) {
+            EscalationStarter escalations, NotificationGroups groups, TopologySuppression topology) {
         this.escalations = escalations;
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.silences = silences;
         this.routing = routing;
         this.clock = clock;
+        this.groups = groups;
+        this.topology = topology;
     }
 
-    /** A receiver the alert goes to, and why it is held back (null: it is sent). */
-    private record Target(ReceiverStore.Receiver receiver, String heldBack) {
+    /** A receiver the alert goes to, the route that chose it (null: not routed), and why it is held back (null: it is sent). */
+    private record Target(ReceiverStore.Receiver receiver, Route route, String heldBack) {
     }
 
     @EventListener
     void on(AlertRaised raised) {
-        AlertView alert = raised.alert();
+        queue(raised.alert(), false);
+    }
+
+    /**
+     * Queues again a firing alert whose upstream alert resolved: it is notified now (unless held back otherwise, which
+     * was recorded when it was raised) and its escalations start.
+     */
+    void release(AlertView alert) {
+        queue(alert, true);
+    }
+
+    private void queue(AlertView alert, boolean released) {
         Optional<SilenceView> silence = silences.silencing(alert);
         String silenced = silence.map(s -> "silenced by " + s.id() + " (" + s.createdBy() + ": " + s.comment() + ")").orElse(null);
+        String grouped = topology.refresh(alert).map(TopologySuppression::reason).orElse(null);
         Optional<AlertmanagerConfig> tree = routing.inForce();
         List<String> named = AlertLabels.namedReceivers(alert);
         boolean namesReceivers = alert.entities().containsKey(AlertLabels.RECEIVERS_ENTITY);
@@ -65,20 +85,25 @@ class NotificationOutbox {
         for (Target target : targets) {
             ReceiverStore.Receiver receiver = target.receiver();
             String heldBack = silenced != null ? silenced : target.heldBack();
-            for (int i = 0; i < receiver.channels().size(); i++) {
-                jdbc.sql("""
-                        INSERT INTO notification (id, alert_id, receiver, channel_index, channel_type, status, last_error)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(UUID.randomUUID(), alert.id(), receiver.name(), i, receiver.channels().get(i).type(),
-                                heldBack != null ? "silenced" : "pending", heldBack)
-                        .update();
+            if (target.route() != null && heldBack == null) {
+                groups.join(alert, target.route(), tree.orElseThrow());
+            } else if (!released || heldBack == null && grouped == null) {
+                String reason = heldBack != null ? heldBack : grouped;
+                for (int i = 0; i < receiver.channels().size(); i++) {
+                    jdbc.sql("""
+                            INSERT INTO notification (id, alert_id, receiver, channel_index, channel_type, status, last_error)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                            .params(UUID.randomUUID(), alert.id(), receiver.name(), i, receiver.channels().get(i).type(),
+                                    reason != null ? "silenced" : "pending", reason)
+                            .update();
+                }
             }
-            if (heldBack == null && receiver.escalationPolicy() != null) {
+            if (heldBack == null && grouped == null && receiver.escalationPolicy() != null) {
                 escalations.start(alert, receiver.escalationPolicy(), "receiver " + receiver.name());
             }
         }
         String namedPolicy = alert.entities().getOrDefault(AlertLabels.ESCALATION_ENTITY, "").strip();
-        if (silenced == null && !namedPolicy.isEmpty()) {
+        if (silenced == null && grouped == null && !namedPolicy.isEmpty()) {
             escalations.start(alert, namedPolicy, "the alert (" + AlertLabels.ESCALATION_ENTITY + ")");
         }
     }
@@ -86,14 +111,17 @@ class NotificationOutbox {
     /** An alert that names its receivers (a monitor's) goes to exactly those, whatever the tree or their filters say. */
     private List<Target> named(List<String> names) {
         return names.stream().map(receivers::byName).flatMap(Optional::stream).filter(ReceiverStore.Receiver::enabled)
-                .map(r -> new Target(r, null)).toList();
+                .map(r -> new Target(r, null, null)).toList();
     }
 
     private List<Target> filtered(AlertView alert) {
-        return receivers.all().stream().filter(r -> wants(r, alert)).map(r -> new Target(r, null)).toList();
+        return receivers.all().stream().filter(r -> wants(r, alert)).map(r -> new Target(r, null, null)).toList();
     }
 
-    /** The tree's receivers in route order (each once), held back by a route's mute interval or an inhibit rule. */
+    /**
+     * The tree's receivers in route order (each once, by the first route that names it), held back by a route's mute
+     * interval or an inhibit rule.
+     */
     private List<Target> routed(AlertmanagerConfig tree, AlertView alert) {
         Map<String, String> labels = AlertLabels.of(alert);
         Instant now = clock.instant();
@@ -105,7 +133,7 @@ class NotificationOutbox {
                 continue;
             }
             String muted = tree.isRouteMuted(route, now) ? "muted by a time interval of route " + route.id() : null;
-            targets.put(route.receiver(), new Target(receiver.get(), inhibited != null ? inhibited : muted));
+            targets.put(route.receiver(), new Target(receiver.get(), route, inhibited != null ? inhibited : muted));
         }
         return List.copyOf(targets.values());
     }
