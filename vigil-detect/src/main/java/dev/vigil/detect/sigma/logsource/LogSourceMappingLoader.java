@@ -26,7 +26,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class LogSourceMappingLoader {
 
-    private static final String BUILT_IN = "/dev/vigil/detect/sigma/logsource/%s.yml";
+    /** The built-in mappings by name, in the order the server compiles against them. */
+    public static final List<String> BUILT_IN = List.of("windows", "linux", "web", "aws", "azure", "gcp", "okta", "m365");
+
+    private static final String RESOURCE = "/dev/vigil/detect/sigma/logsource/%s.yml";
 
     private LogSourceMappingLoader() {
     }
@@ -37,7 +40,7 @@ public final class LogSourceMappingLoader {
             return LogSourceMapping.none();
         }
         if (nameOrFile.matches("[a-z0-9_-]+")) {
-            try (InputStream in = LogSourceMappingLoader.class.getResourceAsStream(BUILT_IN.formatted(nameOrFile))) {
+            try (InputStream in = LogSourceMappingLoader.class.getResourceAsStream(RESOURCE.formatted(nameOrFile))) {
                 if (in != null) {
                     return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in mapping " + nameOrFile);
                 }
@@ -47,8 +50,8 @@ public final class LogSourceMappingLoader {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new MappingException(nameOrFile + ": no such mapping file (built-in mappings: windows, linux, web, aws, azure, "
-                    + "gcp, okta, m365, none)");
+            throw new MappingException(nameOrFile + ": no such mapping file (built-in mappings: "
+                    + String.join(", ", BUILT_IN) + ", none)");
         }
         try (Reader reader = Files.newBufferedReader(file)) {
             return parse(reader, file.toString());
