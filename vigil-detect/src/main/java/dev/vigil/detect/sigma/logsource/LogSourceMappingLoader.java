@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -79,10 +80,12 @@ public final class LogSourceMappingLoader {
         }
         Map<?, ?> top = map(root, source, "top level");
         Map<?, ?> routing = map(top.get("routing"), source, "routing");
-        Map<String, List<String>> services = new LinkedHashMap<>();
+        Map<String, LogSourceMapping.Service> services = new LinkedHashMap<>();
         if (top.get("services") != null) {
-            map(top.get("services"), source, "services").forEach((service, channels) ->
-                    services.put(String.valueOf(service), strings(channels)));
+            for (Map.Entry<?, ?> entry : map(top.get("services"), source, "services").entrySet()) {
+                String service = String.valueOf(entry.getKey());
+                services.put(service, service(entry.getValue(), source, "services." + service));
+            }
         }
         Map<String, List<LogSourceMapping.CategorySource>> categories = new LinkedHashMap<>();
         if (top.get("categories") != null) {
@@ -95,21 +98,13 @@ public final class LogSourceMappingLoader {
                 for (int i = 0; i < list.size(); i++) {
                     String place = "categories." + category + "[" + i + "]";
                     Map<?, ?> item = map(list.get(i), source, place);
+                    knownKeys(item, CATEGORY_KEYS, source, place);
                     String service = item.get("service") == null ? null : String.valueOf(item.get("service"));
                     if (service == null || !services.containsKey(service)) {
                         throw new MappingException(source + ": " + place + ": unknown service '" + service + "'");
                     }
-                    Map<String, Set<String>> conditions = new LinkedHashMap<>();
-                    if (item.get("conditions") != null) {
-                        map(item.get("conditions"), source, place + ".conditions").forEach((field, values) ->
-                                conditions.put(String.valueOf(field), new LinkedHashSet<>(strings(values))));
-                    }
-                    Map<String, String> renames = new LinkedHashMap<>();
-                    if (item.get("fieldmappings") != null) {
-                        map(item.get("fieldmappings"), source, place + ".fieldmappings").forEach((from, to) ->
-                                renames.put(String.valueOf(from), String.valueOf(to)));
-                    }
-                    sources.add(new LogSourceMapping.CategorySource(service, conditions, renames));
+                    sources.add(new LogSourceMapping.CategorySource(service, conditions(item, source, place),
+                            present(item), fieldMappings(item, source, place)));
                 }
                 categories.put(category, sources);
             }
@@ -123,6 +118,53 @@ public final class LogSourceMappingLoader {
         return new LogSourceMapping(top.get("name") == null ? source : String.valueOf(top.get("name")),
                 top.get("product") == null ? null : String.valueOf(top.get("product")), String.valueOf(channel),
                 eventId == null ? null : String.valueOf(eventId), services, categories, productChannels);
+    }
+
+    private static final Set<String> SERVICE_KEYS = Set.of("channels", "conditions", "present", "fieldmappings");
+    private static final Set<String> CATEGORY_KEYS = Set.of("service", "conditions", "present", "fieldmappings");
+
+    /** A service: a list of channels, or a map with {@code channels} and optional conditions, present, fieldmappings. */
+    private static LogSourceMapping.Service service(Object node, String source, String place) throws MappingException {
+        if (!(node instanceof Map<?, ?> item)) {
+            return LogSourceMapping.Service.of(strings(node));
+        }
+        knownKeys(item, SERVICE_KEYS, source, place);
+        if (item.get("channels") == null) {
+            throw new MappingException(source + ": " + place + ".channels is required");
+        }
+        return new LogSourceMapping.Service(strings(item.get("channels")), conditions(item, source, place), present(item),
+                fieldMappings(item, source, place));
+    }
+
+    private static void knownKeys(Map<?, ?> item, Set<String> known, String source, String place) throws MappingException {
+        for (Object key : item.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new MappingException(source + ": " + place + ": unknown key '" + key + "' (expected one of "
+                        + new TreeSet<>(known) + ")");
+            }
+        }
+    }
+
+    private static Map<String, Set<String>> conditions(Map<?, ?> item, String source, String place) throws MappingException {
+        Map<String, Set<String>> conditions = new LinkedHashMap<>();
+        if (item.get("conditions") != null) {
+            map(item.get("conditions"), source, place + ".conditions").forEach((field, values) ->
+                    conditions.put(String.valueOf(field), new LinkedHashSet<>(strings(values))));
+        }
+        return conditions;
+    }
+
+    private static Set<String> present(Map<?, ?> item) {
+        return item.get("present") == null ? Set.of() : new LinkedHashSet<>(strings(item.get("present")));
+    }
+
+    private static Map<String, String> fieldMappings(Map<?, ?> item, String source, String place) throws MappingException {
+        Map<String, String> renames = new LinkedHashMap<>();
+        if (item.get("fieldmappings") != null) {
+            map(item.get("fieldmappings"), source, place + ".fieldmappings").forEach((from, to) ->
+                    renames.put(String.valueOf(from), String.valueOf(to)));
+        }
+        return renames;
     }
 
     private static Map<?, ?> map(Object node, String source, String place) throws MappingException {
