@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Loads log-source mappings: the built-in {@code windows} mapping (a YAML resource), {@code none} (no scoping) or a
- * user's YAML file of the same shape.
+ * Loads log-source mappings: a built-in one ({@link #BUILT_IN}, YAML resources), {@code none} (no scoping) or a
+ * user's YAML file of the same shape (docs/DETECTION.md, "Log-source mappings").
  */
 public final class LogSourceMappingLoader {
 
@@ -31,6 +31,8 @@ public final class LogSourceMappingLoader {
     public static final List<String> BUILT_IN = List.of("windows", "linux", "web", "aws", "azure", "gcp", "okta", "m365");
 
     private static final String RESOURCE = "/dev/vigil/detect/sigma/logsource/%s.yml";
+    private static final Set<String> SERVICE_KEYS = Set.of("channels", "conditions", "present", "fieldmappings");
+    private static final Set<String> CATEGORY_KEYS = Set.of("service", "conditions", "present", "fieldmappings");
 
     private LogSourceMappingLoader() {
     }
@@ -119,9 +121,6 @@ public final class LogSourceMappingLoader {
                 top.get("product") == null ? null : String.valueOf(top.get("product")), String.valueOf(channel),
                 eventId == null ? null : String.valueOf(eventId), services, categories, productChannels);
     }
-
-    private static final Set<String> SERVICE_KEYS = Set.of("channels", "conditions", "present", "fieldmappings");
-    private static final Set<String> CATEGORY_KEYS = Set.of("service", "conditions", "present", "fieldmappings");
 
     /** A service: a list of channels, or a map with {@code channels} and optional conditions, present, fieldmappings. */
     private static LogSourceMapping.Service service(Object node, String source, String place) throws MappingException {
