@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import dev.vigil.detect.event.EventParseException;
 import dev.vigil.detect.event.JsonEvent;
 import dev.vigil.detect.event.JsonEventParser;
+import dev.vigil.detect.event.RecordBatches;
 import dev.vigil.detect.sigma.correlation.CorrelationEngine;
 import dev.vigil.detect.sigma.correlation.CorrelationMatch;
 import dev.vigil.detect.sigma.correlation.EventTime;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code vigil detect}: evaluates Sigma rules offline over JSON-lines events and prints one line per match.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true, subcommands = BaselineEvalCommand.class,
-        description = {"Run Sigma rules over JSON-lines events (one event per line; Windows evtx_dump nesting or flat).",
+        description = {"Run Sigma rules over JSON-lines events (one event per line; Windows evtx_dump nesting or flat;",
+                "a line {\"Records\":[...]} or {\"records\":[...]} is a batch of cloud audit records, one event each).",
                 "Prints one line per match (and per fired correlation rule); a summary and skipped rules go to stderr.",
                 "Exit status: 0 success, 2 unreadable or invalid input, rules, mapping or placeholder file."})
 public final class DetectCommand implements Callable<Integer> {
@@ -188,8 +190,8 @@ public final class DetectCommand implements Callable<Integer> {
     /** Returns the exit status. */
     private int evaluate(RuleSet ruleSet, CorrelationEngine correlationEngine, PrintWriter out, PrintWriter err,
             Counts counts) {
-        JsonEventParser parser = new JsonEventParser();
-        List<String> timeFields = timeField == null ? EventTime.DEFAULT_FIELDS : List.of(timeField);
+        Evaluation evaluation = new Evaluation(ruleSet, correlationEngine, new JsonEventParser(),
+                timeField == null ? EventTime.DEFAULT_FIELDS : List.of(timeField), out, err, counts);
         boolean stdin = "-".equals(events);
         try (BufferedReader reader = stdin
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -201,30 +203,13 @@ public final class DetectCommand implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonEvent event;
-                try {
-                    event = parser.parse(line, lineIndex + 1);
-                } catch (EventParseException e) {
-                    err.println("error: " + (stdin ? "stdin" : events) + ":" + e.getMessage());
-                    counts.invalidLines++;
+                List<String> records = RecordBatches.records(line);
+                if (records == null) {
+                    evaluate(evaluation, line, lineIndex, -1);
                     continue;
                 }
-                List<RuleMatch> matches = ruleSet.match(event);
-                counts.events++;
-                for (RuleMatch match : matches) {
-                    counts.matches++;
-                    print(out, match.rule(), lineIndex);
-                }
-                if (!matches.isEmpty() && correlationEngine.correlationCount() > 0) {
-                    Instant time = EventTime.of(event, timeFields);
-                    if (time == null) {
-                        counts.withoutTime++;
-                        continue;
-                    }
-                    for (CorrelationMatch fired : correlationEngine.accept(matches, event, time, lineIndex)) {
-                        counts.correlationMatches++;
-                        print(out, fired, lineIndex);
-                    }
+                for (int r = 0; r < records.size(); r++) {
+                    evaluate(evaluation, records.get(r), lineIndex, r);
                 }
             }
         } catch (IOException e) {
@@ -232,6 +217,49 @@ public final class DetectCommand implements Callable<Integer> {
             return 2;
         }
         return counts.invalidLines > 0 ? 2 : 0;
+    }
+
+    /** What evaluating one event needs. */
+    private record Evaluation(RuleSet ruleSet, CorrelationEngine correlationEngine, JsonEventParser parser,
+                              List<String> timeFields, PrintWriter out, PrintWriter err, Counts counts) {
+    }
+
+    /**
+     * One event: a line ({@code recordIndex} -1) or record {@code recordIndex} of the line's batch. Matches print the
+     * line's {@code event_index} and, for a record, its {@code record_index}.
+     */
+    private void evaluate(Evaluation run, String json, long lineIndex, int recordIndex) {
+        JsonEventParser parser = run.parser();
+        RuleSet ruleSet = run.ruleSet();
+        CorrelationEngine correlationEngine = run.correlationEngine();
+        PrintWriter out = run.out();
+        Counts counts = run.counts();
+        JsonEvent event;
+        try {
+            event = parser.parse(json, lineIndex + 1);
+        } catch (EventParseException e) {
+            run.err().println("error: " + ("-".equals(events) ? "stdin" : events) + ":" + e.getMessage()
+                    + (recordIndex < 0 ? "" : " (record " + recordIndex + ")"));
+            counts.invalidLines++;
+            return;
+        }
+        List<RuleMatch> matches = ruleSet.match(event);
+        counts.events++;
+        for (RuleMatch match : matches) {
+            counts.matches++;
+            print(out, match.rule(), lineIndex, recordIndex);
+        }
+        if (!matches.isEmpty() && correlationEngine.correlationCount() > 0) {
+            Instant time = EventTime.of(event, run.timeFields());
+            if (time == null) {
+                counts.withoutTime++;
+                return;
+            }
+            for (CorrelationMatch fired : correlationEngine.accept(matches, event, time, lineIndex)) {
+                counts.correlationMatches++;
+                print(out, fired, lineIndex);
+            }
+        }
     }
 
     private void print(PrintWriter out, CorrelationMatch fired, long eventIndex) {
@@ -263,9 +291,10 @@ public final class DetectCommand implements Callable<Integer> {
         out.println(JSON.writeValueAsString(line));
     }
 
-    private void print(PrintWriter out, SigmaRule rule, long eventIndex) {
+    private void print(PrintWriter out, SigmaRule rule, long eventIndex, int recordIndex) {
         if (output == OutputFormat.table) {
-            out.printf("%-7d %-13s %-36s %s (%s)%n", eventIndex, rule.level(), rule.id(), rule.title(), rule.author());
+            out.printf("%-7s %-13s %-36s %s (%s)%n", recordIndex < 0 ? eventIndex : eventIndex + "/" + recordIndex,
+                    rule.level(), rule.id(), rule.title(), rule.author());
             return;
         }
         Map<String, Object> line = new LinkedHashMap<>();
@@ -276,6 +305,9 @@ public final class DetectCommand implements Callable<Integer> {
         line.put("author", rule.author());
         line.put("tags", rule.tags());
         line.put("event_index", eventIndex);
+        if (recordIndex >= 0) {
+            line.put("record_index", recordIndex);
+        }
         line.put("rule_file", rule.source());
         out.println(JSON.writeValueAsString(line));
     }

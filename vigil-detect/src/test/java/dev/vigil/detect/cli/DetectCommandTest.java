@@ -74,6 +74,50 @@ class DetectCommandTest {
     }
 
     @Test
+    void recordBatchesAreUnwrappedAndMatchesNameTheRecord(@TempDir Path dir) throws Exception {
+        Path rule = dir.resolve("trail.yml");
+        Files.writeString(rule, """
+                title: Trail stopped
+                id: 6b1d3e5a-2f0c-4c1e-9b7a-0a1b2c3d4e5f
+                author: Test Author
+                level: high
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                    sel: {eventSource: cloudtrail.amazonaws.com, eventName: StopLogging}
+                    condition: sel
+                """);
+        String stop = "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-03-29T12:0%d:00Z\","
+                + "\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"%s\",\"awsRegion\":\"eu-west-1\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},"
+                + "\"requestParameters\":{\"name\":\"org-trail\"}}";
+        Path events = dir.resolve("cloudtrail.jsonl");
+        Files.writeString(events, String.join("\n",
+                "{\"Records\":[" + stop.formatted(1, "CreateTrail") + "," + stop.formatted(2, "StopLogging") + ","
+                        + stop.formatted(3, "DeleteTrail") + "]}",
+                stop.formatted(4, "StopLogging"),
+                "{ \"Records\" : [] }",
+                "{\"Records\":\"not a list\",\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\"}",
+                "{\"records\":[{\"time\":\"2026-03-29T12:05:00Z\",\"operationName\":\"MICROSOFT.KEYVAULT/VAULTS/DELETE\"},"
+                        + stop.formatted(6, "StopLogging") + "]}",
+                "{\"Records\":[" + stop.formatted(7, "StopLogging") + ",\"a string\"]}") + "\n");
+
+        Run run = run(new DetectCommand(), "--rules", rule.toString(), "--events", events.toString(), "--mapping", "none");
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String> places = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            JsonNode match = JSON.readTree(line);
+            places.add(match.get("event_index").asInt() + (match.has("record_index") ? "/" + match.get("record_index").asInt() : ""));
+        }
+        // the last line's array holds a string: not a batch, one event without the rule's fields at the top
+        assertThat(places).containsExactly("0/1", "1", "3", "4/1");
+        assertThat(run.err()).contains("8 events, 4 matches");
+
+        Run table = run(new DetectCommand(), "--rules", rule.toString(), "--events", events.toString(), "--mapping", "none",
+                "--output", "table");
+        assertThat(table.out()).contains("0/1 ").contains("4/1 ");
+    }
+
+    @Test
     void unreadableInputsExitWithTwoAndNameTheFile(@TempDir Path dir) throws Exception {
         Path rule = dir.resolve("r.yml");
         Files.writeString(rule, RULE);

@@ -18,6 +18,7 @@ import dev.vigil.events.parse.auth.AuthPrograms;
 import dev.vigil.events.parse.cef.CefParser;
 import dev.vigil.events.parse.cloud.AwsCloudTrailShape;
 import dev.vigil.events.parse.cloud.AzureLogShape;
+import dev.vigil.events.parse.cloud.AzurePimAlertShape;
 import dev.vigil.events.parse.cloud.GcpAuditShape;
 import dev.vigil.events.parse.cloud.M365AuditShape;
 import dev.vigil.events.parse.cloud.OktaSystemLogShape;
@@ -63,8 +64,8 @@ public final class EventParser {
         this.syslog = new SyslogParser(programs, false);
         this.line = new LineParser(List.of(new SyslogParser(programs, true), auditd, new AccessLogParser(), cef));
         this.json = new JsonEventParser(List.of(new SuricataEveShape(), new WindowsEventShape(),
-                new AwsCloudTrailShape(), new AzureLogShape(), new GcpAuditShape(), new OktaSystemLogShape(),
-                new M365AuditShape(), new GenericJsonShape(line, programs)));
+                new AwsCloudTrailShape(), new AzureLogShape(), new AzurePimAlertShape(), new GcpAuditShape(),
+                new OktaSystemLogShape(), new M365AuditShape(), new GenericJsonShape(line, programs)));
     }
 
     /** The parsed event; never throws, whatever the payload. */

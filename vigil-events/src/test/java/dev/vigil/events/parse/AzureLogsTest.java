@@ -145,4 +145,37 @@ class AzureLogsTest {
         assertThat(otherTable.fields()).containsEntry("event.dataset", "json");
         assertThat(noCategory.fields()).containsEntry("event.dataset", "json");
     }
+    @Test
+    void pimAlertIncidentFromGraph() {
+        Event event = ParsedEvents.json("""
+                {"@odata.type":"#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident",
+                 "id":"7a2e0000-0000-4000-8000-000000000001","assigneeId":"5e2a0000-0000-4000-8000-000000000009",
+                 "assigneeDisplayName":"Kim Lee","assigneeUserPrincipalName":"kim@contoso.example"}""");
+
+        FieldValues.assertObeyTheValueRule(event);
+        assertThat(event.timestamp()).as("incidents carry no time").isEqualTo(ParsedEvents.RECEIVED_AT);
+        assertThat(event.fields()).contains(
+                entry("@odata.type", "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertIncident"),
+                entry("event.action", "tooManyGlobalAdminsAssignedToTenantAlertIncident"),
+                entry("event.id", "7a2e0000-0000-4000-8000-000000000001"),
+                entry("user.name", "kim@contoso.example"),
+                entry("user.id", "5e2a0000-0000-4000-8000-000000000009"),
+                entry("cloud.provider", "azure"),
+                entry("event.dataset", "azure.pim"));
+    }
+
+    @Test
+    void otherGraphObjectsAreNotPimIncidents() {
+        Event alert = ParsedEvents.json("""
+                {"@odata.type":"#microsoft.graph.unifiedRoleManagementAlert","id":"DirectoryRole_t_StaleSignInAlert",
+                 "alertDefinitionId":"DirectoryRole_t_StaleSignInAlert","incidentCount":2,"isActive":true}""");
+        Event user = ParsedEvents.json("""
+                {"@odata.type":"#microsoft.graph.user","id":"u-1","userPrincipalName":"kim@contoso.example"}""");
+        Event bare = ParsedEvents.json("""
+                {"@odata.type":"#microsoft.graph.AlertIncident","id":"x"}""");
+
+        assertThat(alert.fields()).contains(entry("event.dataset", "json"));
+        assertThat(user.fields()).contains(entry("event.dataset", "json"));
+        assertThat(bare.fields()).contains(entry("event.dataset", "json"));
+    }
 }

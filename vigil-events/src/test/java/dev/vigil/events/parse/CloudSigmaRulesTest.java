@@ -25,10 +25,11 @@ import dev.vigil.events.Event;
 import dev.vigil.testkit.Corpus;
 
 /**
- * SigmaHQ cloud rules (read from the corpus) against cloud audit events written as the services emit them, parsed by
+ * SigmaHQ cloud and proxy rules (read from the corpus) against events written as the services emit them, parsed by
  * {@link EventParser} exactly as the event path does and handed to the Sigma engine with their stored field names
  * (originals and normalized side by side, as the server's detect stage sees them). Each rule is compiled with the
- * built-in mapping of its product, so the events must also land in the dataset the mapping routes the rule to.
+ * built-in mapping of its product ({@code web} for product-less proxy rules), so the events must also land in the
+ * dataset the mapping routes the rule to. Files ending in {@code .log} hold text lines (CEF), the others JSON.
  */
 class CloudSigmaRulesTest {
 
@@ -36,7 +37,7 @@ class CloudSigmaRulesTest {
     record Case(String events, String rule, List<Integer> matchingLines) {
         @Override
         public String toString() {
-            return events;
+            return events + " " + rule.substring(rule.lastIndexOf('/') + 1);
         }
     }
 
@@ -63,7 +64,37 @@ class CloudSigmaRulesTest {
                         List.of(0)),
                 new Case("m365-disabling-mfa", "rules/cloud/m365/audit/microsoft365_disabling_mfa.yml", List.of(0)),
                 new Case("m365-new-federated-domain",
-                        "rules/cloud/m365/audit/microsoft365_new_federated_domain_added_audit.yml", List.of(0)));
+                        "rules/cloud/m365/audit/microsoft365_new_federated_domain_added_audit.yml", List.of(0)),
+                // sources mapped since: PIM alert incidents, Workspace through Cloud Logging, M365 SCC and Exchange
+                new Case("azure-pim-alert-incidents.jsonl",
+                        "rules/cloud/azure/privileged_identity_management/azure_pim_account_stale.yml", List.of(0)),
+                new Case("azure-pim-alert-incidents.jsonl",
+                        "rules/cloud/azure/privileged_identity_management/azure_pim_role_not_used.yml", List.of(1)),
+                new Case("gcp-workspace-admin-settings.jsonl",
+                        "rules/cloud/gcp/gworkspace/admin/gcp_gworkspace_mfa_disabled.yml", List.of(0, 4)),
+                new Case("gcp-workspace-admin-settings.jsonl",
+                        "rules/cloud/gcp/gworkspace/admin/gcp_gworkspace_application_access_levels_modified.yml",
+                        List.of(2)),
+                new Case("gcp-workspace-login.jsonl",
+                        "rules/cloud/gcp/gworkspace/login/gcp_gworkspace_suspicious_login.yml", List.of(0)),
+                new Case("gcp-workspace-login.jsonl",
+                        "rules/cloud/gcp/gworkspace/login/gcp_gworkspace_govattack.yml", List.of(2)),
+                new Case("m365-security-compliance.jsonl",
+                        "rules/cloud/m365/threat_management/microsoft365_potential_ransomware_activity.yml",
+                        List.of(0)),
+                new Case("m365-security-compliance.jsonl",
+                        "rules/cloud/m365/threat_detection/microsoft365_from_susp_ip_addresses.yml", List.of(1)),
+                new Case("m365-security-compliance.jsonl",
+                        "rules/cloud/m365/threat_management/"
+                                + "microsoft365_pst_export_alert_using_new_compliancesearchaction.yml", List.of(2)),
+                new Case("m365-security-compliance.jsonl",
+                        "rules/cloud/m365/exchange/microsoft365_new_federated_domain_added_exchange.yml", List.of(5)),
+                new Case("proxy-cef-weblog.log", "rules/web/proxy_generic/proxy_raw_paste_service_access.yml",
+                        List.of(0)),
+                new Case("proxy-cef-weblog.log", "rules/web/proxy_generic/proxy_webdav_external_execution.yml",
+                        List.of(2)),
+                new Case("proxy-suricata-http.jsonl", "rules/web/proxy_generic/proxy_ua_rclone.yml", List.of(0)),
+                new Case("proxy-suricata-http.jsonl", "rules/web/proxy_generic/proxy_telegram_api.yml", List.of(3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,13 +102,15 @@ class CloudSigmaRulesTest {
     void ruleMatchesExactlyTheExpectedLines(Case c) throws Exception {
         Path file = Corpus.require("sigma").resolve("rules").resolve(c.rule());
         SigmaRule rule = new SigmaRuleParser().parseRule(Files.readString(file), file.toString());
-        RuleSet ruleSet = RuleSet.compile(List.of(rule), LogSourceMappingLoader.load(rule.logsource().product()));
+        String product = rule.logsource().product();
+        RuleSet ruleSet = RuleSet.compile(List.of(rule), LogSourceMappingLoader.load(product == null ? "web" : product));
         assertThat(ruleSet.skipped()).as("skipped").isEmpty();
 
         List<String> lines = eventLines(c.events());
         List<Integer> matched = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Event event = ParsedEvents.json(lines.get(i));
+            String line = lines.get(i);
+            Event event = c.events().endsWith(".log") ? ParsedEvents.line(line) : ParsedEvents.json(line);
             assertThat(event.tags()).as("line %d", i).doesNotContain(Event.TAG_PARSE_ERROR);
             if (!ruleSet.match(JsonEvent.ofFlat(event.fields())).isEmpty()) {
                 matched.add(i);
@@ -90,11 +123,11 @@ class CloudSigmaRulesTest {
     @Test
     void casesCoverEveryCloudProduct() {
         assertThat(cases().stream().map(c -> c.events().substring(0, c.events().indexOf('-'))).distinct())
-                .containsExactlyInAnyOrder("aws", "azure", "gcp", "okta", "m365");
+                .containsExactlyInAnyOrder("aws", "azure", "gcp", "okta", "m365", "proxy");
     }
 
     private static List<String> eventLines(String name) {
-        String resource = "/dev/vigil/events/cloudsigma/" + name + ".jsonl";
+        String resource = "/dev/vigil/events/cloudsigma/" + (name.contains(".") ? name : name + ".jsonl");
         try (InputStream in = CloudSigmaRulesTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
             try (Stream<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()) {

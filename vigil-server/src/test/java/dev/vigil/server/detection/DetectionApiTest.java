@@ -426,6 +426,72 @@ public class DetectionApiTest extends ServerTestBase {
         });
     }
 
+    @Test
+    void cloudTrailFilesAndSecurityComplianceAlertsMeetTheirRules() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String trailId = UUID.randomUUID().toString();
+        String sccId = UUID.randomUUID().toString();
+        String trailRule = """
+                title: Bucket policy deleted %s
+                id: %s
+                author: %s
+                logsource: {product: aws, service: cloudtrail}
+                detection:
+                    selection:
+                        eventSource: s3.amazonaws.com
+                        eventName: DeleteBucketPolicy
+                        requestParameters.bucketName: 'b-%s'
+                    condition: selection
+                level: high
+                """.formatted(run, trailId, AUTHOR, run);
+        // SigmaHQ's threat_management layout: eventSource / eventName / status over unified audit log alerts
+        String sccRule = """
+                title: SCC alert %s
+                id: %s
+                author: %s
+                logsource: {product: m365, service: threat_management}
+                detection:
+                    selection:
+                        eventSource: SecurityComplianceCenter
+                        eventName: 'Potential ransomware activity %s'
+                        status: success
+                    condition: selection
+                level: medium
+                """.formatted(run, sccId, AUTHOR, run);
+        assertThat(importZip(zip(Map.of("trail.yml", trailRule, "scc.yml", sccRule)), "cloud.zip").json().path("created")
+                .asInt()).isEqualTo(2);
+        awaitActive(trailId);
+        awaitActive(sccId);
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("cloudfiles"), "platform", "json"));
+        String record = "{\"eventVersion\":\"1.09\",\"eventTime\":\"%s\",\"eventSource\":\"s3.amazonaws.com\","
+                + "\"eventName\":\"%s\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.31\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"mallory\"},"
+                + "\"requestParameters\":{\"bucketName\":\"b-%s\"}}";
+        String now = Instant.now().toString();
+        String file = "{\"Records\":[" + record.formatted(now, "GetBucketPolicy", run) + ","
+                + record.formatted(now, "DeleteBucketPolicy", run) + "]}";
+        assertThat(ingest.post("/api/v1/ingest/json", "Bearer " + token, file.getBytes(StandardCharsets.UTF_8), Map.of())
+                .statusCode()).isEqualTo(200);
+        String alert = "{\"CreationTime\":\"%s\",\"Id\":\"%s\",\"Operation\":\"AlertTriggered\",\"RecordType\":40,"
+                + "\"ResultStatus\":\"Succeeded\",\"UserId\":\"SecurityComplianceAlerts\",\"Workload\":\"%s\","
+                + "\"Name\":\"Potential ransomware activity %s\",\"Category\":\"ThreatManagement\",\"Severity\":\"High\"}";
+        String creation = now.substring(0, 19);
+        ingest.ndjson(token, alert.formatted(creation, UUID.randomUUID(), "SecurityComplianceCenter", run) + "\n"
+                + alert.formatted(creation, UUID.randomUUID(), "AzureActiveDirectory", run) + "\n");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> trail = alertsOf(trailId);
+            assertThat(trail).hasSize(1);
+            assertThat(trail.get(0).path("occurrences").asLong()).isEqualTo(1);
+            assertThat(trail.get(0).path("entities").path("user.name").asString()).isEqualTo("mallory");
+            List<JsonNode> scc = alertsOf(sccId);
+            assertThat(scc).hasSize(1);
+            assertThat(scc.get(0).path("occurrences").asLong()).as("the AzureActiveDirectory record is out of scope")
+                    .isEqualTo(1);
+        });
+    }
+
     /** Rules compile after their change commits; waits until the running rule set has this one. */
     void awaitActive(String sigmaId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -97,6 +97,31 @@ class IngestApiTest extends ServerTestBase {
     }
 
     @Test
+    void cloudAuditBatchesBecomeOneEventPerRecord() {
+        IngestClient ingest = ingest();
+        String token = ingest.createToken(ingest.createHttpInput(unique("trail"), "platform", "json"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String record = "{\"eventVersion\":\"1.09\",\"eventTime\":\"2026-11-29T10:0%d:00Z\",\"eventSource\":\"s3.amazonaws.com\","
+                + "\"eventName\":\"%s\",\"awsRegion\":\"eu-west-1\",\"sourceIPAddress\":\"203.0.113.9\","
+                + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"trail-%s\"},\"requestParameters\":{\"bucketName\":\"b\"}}";
+        // a CloudTrail log file as S3 holds it: one object, the records in Records
+        String file = "{\"Records\":[" + record.formatted(1, "GetObject", run) + "," + record.formatted(2, "PutObject", run) + "]}";
+
+        HttpResponse<String> json = ingest.post("/api/v1/ingest/json", "Bearer " + token, file.getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        assertThat(json.body()).contains("\"accepted\":2");
+        String lines = file + "\n" + record.formatted(3, "DeleteObject", run) + "\n{\"Records\":[]}\n";
+        HttpResponse<String> ndjson = ingest.post("/api/v1/ingest/ndjson", "Bearer " + token, IngestClient.gzip(lines),
+                Map.of("Content-Encoding", "gzip"));
+        assertThat(ndjson.statusCode()).as(ndjson.body()).isEqualTo(200);
+        assertThat(ndjson.body()).contains("\"accepted\":3");
+
+        ingest.awaitCount(ADMIN_TOKEN, "user.name:trail-" + run, 5);
+        assertThat(ingest.count(ADMIN_TOKEN, "user.name:trail-" + run + " AND event.dataset:\"aws.cloudtrail\"")).isEqualTo(5);
+        assertThat(ingest.count(ADMIN_TOKEN, "user.name:trail-" + run + " AND event.action:PutObject")).isEqualTo(2);
+    }
+
+    @Test
     void elasticsearchCompatibleBulkTakesBasicAndApiKeyAuthAndAnswersPerItem() {
         IngestClient ingest = ingest();
         String token = ingest.createToken(ingest.createHttpInput(unique("bulk"), "platform", "json"));

@@ -11,7 +11,7 @@ import dev.vigil.detect.sigma.prefilter.RoutePrefilter;
 
 /**
  * The rules of one log-source scope, reached through the channel (and event id) index. {@code conditions} are the scope's
- * conditions not already settled by the index.
+ * conditions not already settled by the index; the scope's {@code present} fields are checked too.
  */
 record Route(SourceScope scope, Map<String, Set<String>> conditions, CompiledRule[] rules, RoutePrefilter prefilter) {
 
@@ -24,6 +24,12 @@ record Route(SourceScope scope, Map<String, Set<String>> conditions, CompiledRul
         for (Map.Entry<String, Set<String>> condition : conditions.entrySet()) {
             FieldValue value = event.field(condition.getKey());
             if (value == null || value.text() == null || !condition.getValue().contains(value.text())) {
+                return false;
+            }
+        }
+        for (String field : scope.present()) {
+            FieldValue value = event.field(field);
+            if (value == null || value.isNull()) {
                 return false;
             }
         }

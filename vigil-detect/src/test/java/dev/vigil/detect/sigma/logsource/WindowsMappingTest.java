@@ -34,7 +34,7 @@ class WindowsMappingTest {
                 .readTree(Corpus.require("sigma").resolve("logsource-map.json").toFile());
         reference.get("windows_services").properties().forEach(service -> {
             List<String> channels = service.getValue().valueStream().map(JsonNode::asString).toList();
-            assertThat(windows.services()).as(service.getKey()).containsEntry(service.getKey(), channels);
+            assertThat(windows.channels(service.getKey())).as(service.getKey()).isEqualTo(channels);
         });
         // expand the reference to (category, channel, conditions with single values, renames) facts
         Set<String> expected = new HashSet<>();
@@ -51,7 +51,7 @@ class WindowsMappingTest {
         }
         Set<String> actual = new HashSet<>();
         windows.categories().forEach((category, sources) -> sources.forEach(source -> {
-            for (String channel : windows.services().get(source.service())) {
+            for (String channel : windows.channels(source.service())) {
                 expandFacts(category, channel, source.conditions(), source.fieldMappings(), actual);
             }
         }));

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DetectionMappings {
 
-    public static final List<String> BUILT_IN = List.of("windows", "linux", "web", "aws", "azure", "gcp", "okta", "m365");
+    public static final List<String> BUILT_IN = LogSourceMappingLoader.BUILT_IN;
 
     private final List<LogSourceMapping> mappings;
 

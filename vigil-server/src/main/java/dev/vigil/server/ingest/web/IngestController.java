@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.vigil.detect.event.RecordBatches;
 import dev.vigil.server.ingest.InputView;
 import dev.vigil.server.ingest.internal.EventAcceptor;
 import dev.vigil.server.platform.config.VigilProperties;
@@ -45,19 +46,32 @@ class IngestController {
     @Operation(summary = "Send events as NDJSON (one JSON document per line; gzip with Content-Encoding: gzip)",
             description = """
                     Authorization: Bearer <ingest token>. Every non-blank line becomes one event of the token's input; a \
-                    line that is not valid JSON is stored raw with the tag parse-error (never dropped). Answers with the \
-                    number accepted once they are durable; 429 + Retry-After when Vigil is behind, 413 above \
-                    vigil.ingest.max-request-body.""")
+                    line that is not valid JSON is stored raw with the tag parse-error (never dropped). A line that is a \
+                    batch of cloud audit records ({"Records":[...]} as in CloudTrail files, {"records":[...]} as Azure \
+                    exports) becomes one event per record. Answers with the number of events accepted once they are \
+                    durable; 429 + Retry-After when Vigil is behind, 413 above vigil.ingest.max-request-body.""")
     Accepted ndjson(@RequestAttribute(IngestAuthenticationFilter.INPUT_ATTRIBUTE) InputView input, HttpServletRequest request)
             throws IOException {
         byte[] body = IngestBody.read(request, maxDecompressed);
-        List<byte[]> payloads = IngestBody.lines(body).stream().map(IngestBody.Line::bytes).toList();
+        List<byte[]> payloads = new ArrayList<>();
+        for (IngestBody.Line line : IngestBody.lines(body)) {
+            byte[] bytes = line.bytes();
+            List<byte[]> records = RecordBatches.records(bytes);
+            if (records == null) {
+                payloads.add(bytes);
+            } else {
+                payloads.addAll(records);
+            }
+        }
         return new Accepted(acceptor.accept(input, payloads, request.getRemoteAddr()));
     }
 
     @PostMapping(value = "/api/v1/ingest/json")
     @Operation(summary = "Send events as a JSON array of documents, or one JSON document (gzip allowed)",
-            description = "Authorization: Bearer <ingest token>. A body that is not JSON is refused with 400 (nothing stored).")
+            description = """
+                    Authorization: Bearer <ingest token>. Each object of an array is one event; a batch of cloud audit \
+                    records ({"Records":[...]}, {"records":[...]}) is one event per record. A body that is not JSON is \
+                    refused with 400 (nothing stored).""")
     Accepted json(@RequestAttribute(IngestAuthenticationFilter.INPUT_ATTRIBUTE) InputView input, HttpServletRequest request)
             throws IOException {
         byte[] body = IngestBody.read(request, maxDecompressed);
@@ -79,7 +93,12 @@ class IngestController {
                 payloads.add(JSON.writeValueAsBytes(element));
             }
         } else if (root.isObject()) {
-            payloads.add(body);
+            List<byte[]> records = RecordBatches.records(body);
+            if (records == null) {
+                payloads.add(body);
+            } else {
+                payloads.addAll(records);
+            }
         } else {
             throw ProblemException.badRequest("malformed-body", "send a JSON object or an array of objects");
         }
