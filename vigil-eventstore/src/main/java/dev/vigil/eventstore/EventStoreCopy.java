@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.vigil.eventstore.index.DayIndexes;
 import dev.vigil.eventstore.index.DayNames;
+import dev.vigil.eventstore.index.LuceneClassInit;
 import dev.vigil.eventstore.mapping.FieldTypeRegistry;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
@@ -24,6 +25,9 @@ import org.apache.lucene.store.FSDirectory;
  * only grow and so cover every copied commit. What was not committed when a day was copied is not in the copy.
  */
 public final class EventStoreCopy {
+    static {
+        LuceneClassInit.ensure();
+    }
 
     private static final int ATTEMPTS = 5;
 

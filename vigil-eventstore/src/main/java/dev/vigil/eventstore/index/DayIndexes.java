@@ -22,6 +22,10 @@ public final class DayIndexes implements Closeable {
     /** How long replaced commits stay on disk for a copy in progress ({@link dev.vigil.eventstore.EventStoreCopy}). */
     public static final java.time.Duration COMMITS_KEPT_FOR = java.time.Duration.ofMinutes(10);
 
+    static {
+        LuceneClassInit.ensure();
+    }
+
     private final Path root;
     private final double ramBufferMb;
     private final Analyzer analyzer;
