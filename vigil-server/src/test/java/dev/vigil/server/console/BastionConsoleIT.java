@@ -169,8 +169,8 @@ class BastionConsoleIT {
         // The session page replays the recording in the browser; a command of the index moves the time.
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
             open("/bastion/sessions");
-            return browser.findElement(By.id("sessions-table")).getText().contains("shell (pty)")
-                    && browser.findElement(By.id("sessions-table")).getText().contains("ended");
+            String newest = browser.findElement(By.cssSelector("#sessions-table tbody tr")).getText();
+            return newest.contains("shell (pty)") && newest.endsWith(" ended");
         });
         HeadlessChromium.clickAndWait(browser, browser.findElement(By.cssSelector("#sessions-table tbody tr td a")));
         WebElement player = browser.findElement(By.id("player"));
