@@ -1,8 +1,6 @@
 package dev.vigil.bastion.gateway;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -13,11 +11,8 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -54,7 +49,7 @@ final class UpstreamConnector implements AutoCloseable {
             switch (credential) {
                 case UpstreamCredential.Password password -> session.addPasswordIdentity(password.password());
                 case UpstreamCredential.PrivateKey key -> {
-                    for (KeyPair pair : keyPairs(session, key)) {
+                    for (KeyPair pair : VaultedKeys.load(session, key)) {
                         session.addPublicKeyIdentity(pair);
                     }
                 }
@@ -93,18 +88,6 @@ final class UpstreamConnector implements AutoCloseable {
                 yield false;
             }
         };
-    }
-
-    private static Iterable<KeyPair> keyPairs(ClientSession session, UpstreamCredential.PrivateKey key)
-            throws IOException, GeneralSecurityException {
-        FilePasswordProvider passphrase = key.passphrase() == null || key.passphrase().isEmpty()
-                ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(key.passphrase());
-        Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName("vaulted key"),
-                new ByteArrayInputStream(key.keyText().getBytes(StandardCharsets.UTF_8)), passphrase);
-        if (pairs == null || !pairs.iterator().hasNext()) {
-            throw new GeneralSecurityException("the vaulted private key could not be read");
-        }
-        return pairs;
     }
 
     private static String conciseReason(Exception e) {

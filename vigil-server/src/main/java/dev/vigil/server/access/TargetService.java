@@ -36,6 +36,10 @@ public class TargetService {
             SELECT id, name, host, port, host_key, pending_host_key, pending_seen_at, target_groups, asset_ref, tenant_id, description,
                    created_at FROM access_target""";
 
+    private static final String ACCOUNT_SELECT = """
+            SELECT id, name, credential_kind, rotated_at, rotation_status, rotation_at, rotation_message,
+                   pending_credential IS NOT NULL AS rotation_pending FROM access_target_account WHERE""";
+
     private final JdbcClient jdbc;
     private final AccessPolicy access;
     private final AuditLog audit;
@@ -60,9 +64,11 @@ public class TargetService {
         return find(id);
     }
 
-    @Transactional
-    public TargetView create(TargetChange change) {
-        access.require("bastion-target", "update", change.tenantId());
+    /** A target's validated fields; {@code hostKey} null when none was given. */
+    private record Fields(String name, String host, int port, String hostKey, List<String> groups) {
+    }
+
+    private static Fields validate(TargetChange change) {
         String name = requireName(change.name(), "name");
         String host = change.host() == null ? "" : change.host().strip();
         if (!HOST.matcher(host).matches()) {
@@ -76,24 +82,72 @@ public class TargetService {
         if (change.hostKey() != null && !change.hostKey().isBlank()) {
             hostKey = OpenSshKeys.canonical(parseKey(change.hostKey(), "hostKey"));
         }
-        List<String> groups = change.groups() == null ? List.of() : change.groups().stream().map(g -> requireName(g, "group")).distinct().toList();
-        if (jdbc.sql("SELECT count(*) FROM access_target WHERE name = ?").param(name).query(Long.class).single() > 0) {
-            throw ProblemException.conflict("duplicate", "a target named '" + name + "' exists");
+        List<String> groups = change.groups() == null ? List.of() : change.groups().stream().filter(g -> g != null && !g.isBlank())
+                .map(g -> requireName(g, "group")).distinct().toList();
+        return new Fields(name, host, port, hostKey, groups);
+    }
+
+    @Transactional
+    public TargetView create(TargetChange change) {
+        access.require("bastion-target", "update", change.tenantId());
+        Fields f = validate(change);
+        if (jdbc.sql("SELECT count(*) FROM access_target WHERE name = ?").param(f.name()).query(Long.class).single() > 0) {
+            throw ProblemException.conflict("duplicate", "a target named '" + f.name() + "' exists");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO access_target (id, name, host, port, host_key, target_groups, asset_ref, tenant_id, description, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, name, host, port, hostKey, groups.toArray(String[]::new), blankToNull(change.assetRef()), change.tenantId(),
-                        change.description() == null ? "" : change.description().strip(), access.requireCurrent().username())
+                .params(id, f.name(), f.host(), f.port(), f.hostKey(), f.groups().toArray(String[]::new), blankToNull(change.assetRef()),
+                        change.tenantId(), change.description() == null ? "" : change.description().strip(),
+                        access.requireCurrent().username())
                 .update();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("host", host);
-        body.put("port", port);
-        body.put("hostKey", hostKey == null ? "(trust on first use, after confirmation)" : OpenSshKeys.fingerprint(parseKey(hostKey, "hostKey")));
-        body.put("groups", groups);
+        body.put("name", f.name());
+        body.put("host", f.host());
+        body.put("port", f.port());
+        body.put("hostKey", f.hostKey() == null ? "(trust on first use, after confirmation)" : fingerprintOf(f.hostKey()));
+        body.put("groups", f.groups());
         audit.record(AuditEntry.success("access.target.create", "access-target", id, change.tenantId(), body));
+        return find(id);
+    }
+
+    /**
+     * Changes a target's name, address, groups, asset, tenant and description. A {@code hostKey} given here pins that key
+     * (replacing the pin and any key waiting for confirmation); left empty, the pin stays as it is.
+     */
+    @Transactional
+    public TargetView update(UUID id, TargetChange change) {
+        TargetView before = find(id);
+        access.require("bastion-target", "update", before.tenantId());
+        access.require("bastion-target", "update", change.tenantId());
+        Fields f = validate(change);
+        if (jdbc.sql("SELECT count(*) FROM access_target WHERE name = ? AND id <> ?").params(f.name(), id).query(Long.class).single() > 0) {
+            throw ProblemException.conflict("duplicate", "a target named '" + f.name() + "' exists");
+        }
+        String hostKey = f.hostKey() != null ? f.hostKey() : before.hostKey();
+        boolean repinned = f.hostKey() != null && !f.hostKey().equals(before.hostKey());
+        jdbc.sql("""
+                UPDATE access_target SET name = ?, host = ?, port = ?, host_key = ?, target_groups = ?, asset_ref = ?, tenant_id = ?,
+                       description = ?, pending_host_key = CASE WHEN ? THEN NULL ELSE pending_host_key END,
+                       pending_seen_at = CASE WHEN ? THEN NULL ELSE pending_seen_at END, updated_at = ? WHERE id = ?""")
+                .params(f.name(), f.host(), f.port(), hostKey, f.groups().toArray(String[]::new), blankToNull(change.assetRef()),
+                        change.tenantId(), change.description() == null ? "" : change.description().strip(), repinned, repinned,
+                        Timestamp.from(clock.instant()), id)
+                .update();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", f.name());
+        body.put("host", f.host());
+        body.put("port", f.port());
+        body.put("groups", f.groups());
+        if (!f.name().equals(before.name())) {
+            body.put("previousName", before.name());
+        }
+        if (repinned) {
+            body.put("hostKey", fingerprintOf(hostKey));
+            body.put("previousHostKey", before.hostKeyFingerprint() == null ? "(none)" : before.hostKeyFingerprint());
+        }
+        audit.record(AuditEntry.success("access.target.update", "access-target", id, change.tenantId(), body));
         return find(id);
     }
 
@@ -150,7 +204,7 @@ public class TargetService {
         AccountView existing = target.accounts().stream().filter(a -> a.id().equals(accountId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("account", accountId));
         String kind = requireCredential(change);
-        jdbc.sql("UPDATE access_target_account SET credential_kind = ?, credential = ?, rotated_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE access_target_account SET credential_kind = ?, credential = ?, rotated_at = ?, pending_credential = NULL, pending_since = NULL WHERE id = ?")
                 .params(kind, vault.encrypt(change.secret(), accountId.toString()), Timestamp.from(clock.instant()), accountId).update();
         audit.record(AuditEntry.success("access.account.credential.replace", "access-account", accountId, target.tenantId(),
                 Map.of("target", target.name(), "account", existing.name(), "credentialKind", kind, "vaultKey", vault.currentKeyId())));
@@ -192,8 +246,8 @@ public class TargetService {
                 .orElseThrow(() -> ProblemException.notFound("target", id));
     }
 
-    private AccountView account(UUID id) {
-        return jdbc.sql("SELECT id, name, credential_kind, rotated_at FROM access_target_account WHERE id = ?").param(id)
+    AccountView account(UUID id) {
+        return jdbc.sql(ACCOUNT_SELECT + " id = ?").param(id)
                 .query(TargetService::accountRow).single();
     }
 
@@ -202,7 +256,7 @@ public class TargetService {
         String hostKey = rs.getString("host_key");
         String pending = rs.getString("pending_host_key");
         Timestamp seen = rs.getTimestamp("pending_seen_at");
-        List<AccountView> accounts = jdbc.sql("SELECT id, name, credential_kind, rotated_at FROM access_target_account WHERE target_id = ? ORDER BY name")
+        List<AccountView> accounts = jdbc.sql(ACCOUNT_SELECT + " target_id = ? ORDER BY name")
                 .param(id).query(TargetService::accountRow).list();
         return new TargetView(id, rs.getString("name"), rs.getString("host"), rs.getInt("port"), hostKey, fingerprintOf(hostKey), pending,
                 fingerprintOf(pending), seen == null ? null : seen.toInstant(),
@@ -211,8 +265,11 @@ public class TargetService {
     }
 
     private static AccountView accountRow(ResultSet rs, int row) throws SQLException {
+        Timestamp rotationAt = rs.getTimestamp("rotation_at");
         return new AccountView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("credential_kind"),
-                rs.getTimestamp("rotated_at").toInstant());
+                rs.getTimestamp("rotated_at").toInstant(), rs.getString("rotation_status") == null ? null
+                        : new AccountView.RotationState(rs.getString("rotation_status"), rotationAt == null ? null : rotationAt.toInstant(),
+                                rs.getString("rotation_message")), rs.getBoolean("rotation_pending"));
     }
 
     private static String fingerprintOf(String key) {

@@ -75,6 +75,13 @@ class ConsoleModel {
         if (p.can("bastion-session", "read")) {
             items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
         }
+        if (p.can("bastion-target", "read")) {
+            items.add(new NavItem("Bastion targets", "/bastion/targets", "operations"));
+            items.add(new NavItem("Bastion grants", "/bastion/grants", "operations"));
+        }
+        if (p.can("access-request", "create") || p.can("access-request", "approve")) {
+            items.add(new NavItem("Access requests", "/bastion/requests", "operations"));
+        }
         if (p.can("monitor", "read")) {
             items.add(new NavItem("Monitoring", "/monitoring", "operations"));
         }

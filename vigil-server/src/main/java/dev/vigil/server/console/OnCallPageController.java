@@ -165,7 +165,7 @@ class OnCallPageController {
         }
     }
 
-    private static Instant local(String text, String field, ZoneId zone) {
+    static Instant local(String text, String field, ZoneId zone) {
         try {
             return LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {

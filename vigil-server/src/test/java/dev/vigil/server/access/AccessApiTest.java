@@ -145,4 +145,33 @@ class AccessApiTest extends ServerTestBase {
         assertThat(api().get("/api/v1/sessions", ADMIN_TOKEN).status()).isEqualTo(200);
         assertThat(api().get("/api/v1/sessions?live=true&username=nobody", ADMIN_TOKEN).json().size()).isZero();
     }
+
+    @Test
+    void aTargetIsEditedKeepingOrReplacingItsPin() throws Exception {
+        String name = unique("edit");
+        UUID id = target(name);
+        String pinned = api().get("/api/v1/access/targets/" + id, ADMIN_TOKEN).json().path("hostKeyFingerprint").asString();
+
+        Api.Response edited = api().put("/api/v1/access/targets/" + id, ADMIN_TOKEN, Map.of("name", name + "-new", "host", "10.0.0.7",
+                "port", 2200, "groups", List.of("db", "eu")));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().path("name").asString()).isEqualTo(name + "-new");
+        assertThat(edited.json().path("port").asInt()).isEqualTo(2200);
+        assertThat(edited.json().path("groups").toString()).isEqualTo("[\"db\",\"eu\"]");
+        assertThat(edited.json().path("hostKeyFingerprint").asString()).as("no hostKey given: the pin stays").isEqualTo(pinned);
+
+        Api.Response repinned = api().put("/api/v1/access/targets/" + id, ADMIN_TOKEN, Map.of("name", name + "-new", "host", "10.0.0.7",
+                "hostKey", otherPublicKey));
+        assertThat(repinned.json().path("hostKeyFingerprint").asString()).startsWith("SHA256:").isNotEqualTo(pinned);
+        assertThat(api().get("/api/v1/audit/records?action=access.target.update", ADMIN_TOKEN).body()).contains(name + "-new", "previousHostKey");
+
+        String other = unique("taken");
+        target(other);
+        assertThat(api().put("/api/v1/access/targets/" + id, ADMIN_TOKEN, Map.of("name", other, "host", "h")).assertProblem(409)
+                .problemCode()).isEqualTo("duplicate");
+        assertThat(api().put("/api/v1/access/targets/" + id, ADMIN_TOKEN, Map.of("name", name, "host", "h", "port", 0))
+                .assertProblem(400).detail()).contains("port");
+        assertThat(api().put("/api/v1/access/targets/" + UUID.randomUUID(), ADMIN_TOKEN, Map.of("name", name, "host", "h")).status())
+                .isEqualTo(404);
+    }
 }

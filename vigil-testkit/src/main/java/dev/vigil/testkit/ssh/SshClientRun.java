@@ -51,6 +51,11 @@ public final class SshClientRun {
 
     /** Runs a process with stdin from {@code input} (or nothing), a 60 s limit, and captures its output. */
     public static Result run(List<String> command, String input) {
+        return run(command, input, java.time.Duration.ofSeconds(60));
+    }
+
+    /** Runs a process with stdin from {@code input} (or nothing) and a time limit, and captures its output. */
+    public static Result run(List<String> command, String input, java.time.Duration limit) {
         try {
             Path out = Files.createTempFile("vigil-ssh-out", ".txt");
             Path err = Files.createTempFile("vigil-ssh-err", ".txt");
@@ -63,9 +68,9 @@ public final class SshClientRun {
                 process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
                 process.getOutputStream().close();
             }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 60 s");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + limit.toSeconds() + " s");
             }
             Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
             Files.deleteIfExists(out);

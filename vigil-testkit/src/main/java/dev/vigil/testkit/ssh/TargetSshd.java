@@ -31,6 +31,15 @@ public final class TargetSshd implements AutoCloseable {
     }
 
     public static TargetSshd start() {
+        return start(false);
+    }
+
+    /** Like {@link #start()}, but the target also accepts password logins (for password rotation tests with a {@link ThrowAwayAccount}). */
+    public static TargetSshd startWithPasswords() {
+        return start(true);
+    }
+
+    private static TargetSshd start(boolean passwords) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
                 "OpenSSH server is not installed (apt-get install openssh-server openssh-client); .ci/run installs it");
         try {
@@ -44,7 +53,7 @@ public final class TargetSshd implements AutoCloseable {
             Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                     "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + dir.resolve("host_key"), "PidFile " + dir.resolve("sshd.pid"),
                     "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "StrictModes no", "UsePAM no",
-                    "PasswordAuthentication no", "KbdInteractiveAuthentication no", "PubkeyAuthentication yes",
+                    "PasswordAuthentication " + (passwords ? "yes" : "no"), "KbdInteractiveAuthentication no", "PubkeyAuthentication yes",
                     "PermitRootLogin prohibit-password", "Subsystem sftp internal-sftp", "LogLevel VERBOSE", "PrintMotd no",
                     "AcceptEnv LANG LC_*", "") );
             run(dir, "/usr/sbin/sshd", "-t", "-f", dir.resolve("sshd_config").toString());

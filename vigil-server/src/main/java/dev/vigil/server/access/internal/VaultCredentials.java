@@ -9,7 +9,7 @@ import dev.vigil.bastion.gateway.UpstreamTarget;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Hands the gateway the decrypted credential of a granted account; nothing else ever decrypts one. */
+/** Hands the gateway (and password rotation) the decrypted credential of an account; nothing else ever decrypts one. */
 @Component
 public class VaultCredentials implements CredentialSource {
 
@@ -23,9 +23,14 @@ public class VaultCredentials implements CredentialSource {
 
     @Override
     public UpstreamCredential credentialFor(UpstreamTarget target) {
+        return credentialOf(UUID.fromString(target.accountId()));
+    }
+
+    /** The decrypted credential of one account, for the gateway and for password rotation through the bastion. */
+    public UpstreamCredential credentialOf(UUID accountId) {
         Map<String, Object> row = jdbc.sql("SELECT credential_kind, credential FROM access_target_account WHERE id = ?")
-                .param(UUID.fromString(target.accountId())).query().singleRow();
-        String secret = vault.decrypt((String) row.get("credential"), target.accountId());
+                .param(accountId).query().singleRow();
+        String secret = vault.decrypt((String) row.get("credential"), accountId.toString());
         return "password".equals(row.get("credential_kind")) ? new UpstreamCredential.Password(secret)
                 : new UpstreamCredential.PrivateKey(secret, null);
     }

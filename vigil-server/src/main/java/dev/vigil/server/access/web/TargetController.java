@@ -15,6 +15,7 @@ import dev.vigil.server.access.GrantService;
 import dev.vigil.server.access.GrantView;
 import dev.vigil.server.access.OperatorKeyService;
 import dev.vigil.server.access.OperatorKeyView;
+import dev.vigil.server.access.PasswordRotationService;
 import dev.vigil.server.access.TargetChange;
 import dev.vigil.server.access.TargetService;
 import dev.vigil.server.access.TargetView;
@@ -39,11 +40,13 @@ class TargetController {
     private final TargetService targets;
     private final GrantService grants;
     private final OperatorKeyService keys;
+    private final PasswordRotationService rotation;
 
-    TargetController(TargetService targets, GrantService grants, OperatorKeyService keys) {
+    TargetController(TargetService targets, GrantService grants, OperatorKeyService keys, PasswordRotationService rotation) {
         this.targets = targets;
         this.grants = grants;
         this.keys = keys;
+        this.rotation = rotation;
     }
 
     record TargetRequest(@Size(max = 128) String name, @Size(max = 253) String host, Integer port, @Size(max = 16384) String hostKey,
@@ -56,6 +59,9 @@ class TargetController {
         public String toString() {
             return "AccountRequest[name=" + name + ", secret=***]";
         }
+    }
+
+    record RotateRequest(@Size(max = 128) String via) {
     }
 
     record ConfirmRequest(@Size(max = 200) String fingerprint) {
@@ -87,6 +93,13 @@ class TargetController {
         return targets.get(id);
     }
 
+    @PutMapping("/api/v1/access/targets/{id}")
+    @Operation(summary = "Change a target's name, address, groups, asset, tenant, description; a hostKey given here replaces the pin")
+    TargetView update(@PathVariable UUID id, @Valid @RequestBody TargetRequest request) {
+        return targets.update(id, new TargetChange(request.name(), request.host(), request.port(), request.hostKey(), request.groups(),
+                request.assetRef(), request.tenantId(), request.description()));
+    }
+
     @DeleteMapping("/api/v1/access/targets/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id) {
@@ -109,6 +122,13 @@ class TargetController {
     @PutMapping("/api/v1/access/targets/{id}/accounts/{accountId}/credential")
     AccountView replaceCredential(@PathVariable UUID id, @PathVariable UUID accountId, @Valid @RequestBody AccountRequest request) {
         return targets.replaceCredential(id, accountId, new AccountChange(request.name(), request.credentialKind(), request.secret()));
+    }
+
+    @PostMapping("/api/v1/access/targets/{id}/accounts/{accountId}/rotate-password")
+    @Operation(summary = "Rotate a password account through the bastion: passwd as the account itself, or chpasswd as the account "
+            + "named by via; the new password is vaulted only after a login with it worked (502 problem if not; the old one then stays)")
+    AccountView rotatePassword(@PathVariable UUID id, @PathVariable UUID accountId, @Valid @RequestBody(required = false) RotateRequest request) {
+        return rotation.rotate(id, accountId, request == null ? null : request.via());
     }
 
     @DeleteMapping("/api/v1/access/targets/{id}/accounts/{accountId}")
