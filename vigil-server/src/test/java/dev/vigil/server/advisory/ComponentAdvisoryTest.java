@@ -96,6 +96,9 @@ class ComponentAdvisoryTest extends ServerTestBase {
         String id = drafted.text("id");
         Api.Response check = api().post("/api/v1/advisories/" + id + "/validation", ADMIN_TOKEN, Map.of());
         assertThat(check.json().path("valid").asBoolean()).as(check.body()).isTrue();
+        assertThat(check.json().path("warnings")).as("optional tests").isEmpty();
+        assertThat(vendor.at("/branches/0/branches/0/product/product_identification_helper/purl").asString())
+                .isEqualTo("pkg:generic/" + catalogue.db() + "@2026.11.2");
 
         Api.Response requested = api().post("/api/v1/advisories/" + id + "/publication", ADMIN_TOKEN, Map.of());
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);

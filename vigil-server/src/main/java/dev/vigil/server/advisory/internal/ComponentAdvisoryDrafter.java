@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
 import dev.vigil.server.vuln.FindingView;
 import dev.vigil.vuln.csaf.CsafAdvisory;
 import dev.vigil.vuln.csaf.Profile;
@@ -15,7 +17,8 @@ import dev.vigil.vuln.csaf.Profile;
 /**
  * The first draft of an advisory about a service component of the monitoring catalogue, as the provider of a cloud
  * service writes one: the product tree names the provider as vendor, the component as product and one product per
- * deployed version the advisory speaks of (the affected ones and the fixed one); each vulnerability found on the
+ * deployed version the advisory speaks of (the affected ones and the fixed one, each identified by a generic package
+ * URL); each vulnerability found on the
  * assets the component runs on affects every affected version and is fixed in the fixed version, when one is given.
  * The packages that carry a vulnerability are named in a details note; the assets are not (they are internal).
  */
@@ -35,7 +38,7 @@ public final class ComponentAdvisoryDrafter {
         for (String version : all) {
             String id = "CSAFPID-" + (productIds.size() + 1);
             productIds.put(version, id);
-            versions.add(new CsafAdvisory.ProductVersion(id, version, null));
+            versions.add(new CsafAdvisory.ProductVersion(id, version, purl(subject.component(), version)));
         }
         List<String> affected = subject.affectedVersions().stream().map(productIds::get).toList();
         List<String> fixed = subject.fixedVersion() == null ? List.of() : List.of(productIds.get(subject.fixedVersion()));
@@ -62,6 +65,18 @@ public final class ComponentAdvisoryDrafter {
                 List.of(),
                 List.of(new CsafAdvisory.Product(subject.vendor(), subject.component(), versions)),
                 vulnerabilities);
+    }
+
+    /**
+     * A generic package URL naming the component and version ({@code pkg:generic/payments-db@2026.11.3}), so that
+     * each product has an identification helper (§6.2.16) although a service has no registry.
+     */
+    private static String purl(String component, String version) {
+        try {
+            return new PackageURL("generic", null, component, version, null, null).canonicalize();
+        } catch (MalformedPackageURLException e) {
+            return null;
+        }
     }
 
     private static CsafAdvisory.Vulnerability vulnerability(String id, List<FindingView> findings, Subject subject,
