@@ -15,8 +15,6 @@ import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.identity.TenantService;
 import dev.vigil.server.identity.TenantView;
 import dev.vigil.server.monitoring.ComponentDependants;
-import dev.vigil.server.monitoring.ComponentService;
-import dev.vigil.server.monitoring.ComponentView;
 import dev.vigil.server.platform.config.VigilProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -48,12 +46,10 @@ class AdvisoryNotifier {
     private final TenantService tenants;
     private final ServerUrl serverUrl;
     private final VigilProperties.Advisory settings;
-    private final ComponentService components;
     private final ComponentDependants dependants;
 
     AdvisoryNotifier(TenantNotices notices, AssetRegistry assets, TenantService tenants, ServerUrl serverUrl,
-            VigilProperties properties, ComponentService components, ComponentDependants dependants) {
-        this.components = components;
+            VigilProperties properties, ComponentDependants dependants) {
         this.dependants = dependants;
         this.notices = notices;
         this.assets = assets;
@@ -120,15 +116,14 @@ class AdvisoryNotifier {
             }
             return affected;
         }
-        ComponentView component = advisory.componentId() == null ? null : components.byName(advisory.product())
-                .filter(c -> c.id().equals(advisory.componentId())).orElse(null);
-        if (component == null) {
+        String owner = advisory.componentId() == null ? null : dependants.ownerOf(advisory.componentId()).orElse(null);
+        if (owner == null) {
             return affected;
         }
-        String about = "The service " + component.name() + " is affected in the versions " + listed + ".";
-        affected.put(component.tenant(), about + " You own it.");
+        String about = "The service " + advisory.product() + " is affected in the versions " + listed + ".";
+        affected.put(owner, about + " You own it.");
         Map<String, List<String>> through = new LinkedHashMap<>();
-        for (ComponentDependants.Dependant dependant : dependants.of(component.id())) {
+        for (ComponentDependants.Dependant dependant : dependants.of(advisory.componentId())) {
             through.computeIfAbsent(dependant.tenant(), t -> new ArrayList<>()).add(dependant.name());
         }
         through.forEach((slug, names) -> affected.merge(slug, about + " Your components depend on it, directly or through"

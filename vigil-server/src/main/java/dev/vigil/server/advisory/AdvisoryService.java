@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Security advisories: drafting one from the findings of a product or of a service component's assets, editing the draft, running the CSAF mandatory
- * tests over what a release would publish, and asking for a release (an {@code advisory.publish} change request;
- * {@link AdvisoryPublishing} carries it out once approved). Advisories speak for the whole installation, so managing
+ * Security advisories: drafting one from the findings of a product or of a service component's assets, editing the
+ * draft, running the CSAF mandatory tests over what a release would publish, and asking for a release (an
+ * {@code advisory.publish} change request; {@link AdvisoryPublishing} carries it out once approved). Advisories speak for the whole installation, so managing
  * them needs the vuln permission on every tenant.
  */
 @Service
@@ -133,7 +134,8 @@ public class AdvisoryService {
         }
         List<String> only = request.vulnerabilities() == null ? List.of() : request.vulnerabilities();
         if (only.size() > 100 || only.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 100)) {
-            throw ProblemException.badRequest("invalid-input", "vulnerabilities are at most 100 ids of at most 100 characters");
+            throw ProblemException.badRequest("invalid-input",
+                    "vulnerabilities are at most 100 ids of at most 100 characters");
         }
         String label = tlp(request.tlp());
         String heading = request.title() == null || request.title().isBlank() ? "Vulnerabilities in the service " + name
@@ -143,7 +145,7 @@ public class AdvisoryService {
             throw ProblemException.unprocessable("no-assets", "component '" + name + "' lists no asset of the inventory;"
                     + " an advisory about it is drafted from the findings of the assets it runs on");
         }
-        List<FindingView> found = componentFindings.of(component, new java.util.LinkedHashSet<>(only));
+        List<FindingView> found = componentFindings.of(component, new LinkedHashSet<>(only));
         if (found.isEmpty()) {
             throw ProblemException.unprocessable("no-findings", "the assets of component '" + name + "' have no open finding"
                     + (only.isEmpty() ? "" : " of " + String.join(", ", only)) + "; an advisory is drafted from them");

@@ -1,14 +1,16 @@
 package dev.vigil.server.monitoring;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The components that depend on a component, directly or through others (its downstream, transitively), for features
- * that tell the owners of what a component's weakness reaches (advisories); no caller check.
+ * The owner of a component and the components that depend on it, directly or through others (its downstream,
+ * transitively), for features that tell the owners of what a component's weakness reaches (advisories); no caller
+ * check.
  */
 @Service
 public class ComponentDependants {
@@ -21,6 +23,11 @@ public class ComponentDependants {
 
     ComponentDependants(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The tenant owning the component (by id, so a renamed component is still found), or empty when it is gone. */
+    public Optional<String> ownerOf(UUID componentId) {
+        return jdbc.sql("SELECT tenant FROM monitoring_component WHERE id = ?").param(componentId).query(String.class).optional();
     }
 
     /** Nearest first, each once (at its shortest distance). */

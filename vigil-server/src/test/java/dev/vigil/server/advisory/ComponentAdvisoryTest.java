@@ -35,7 +35,8 @@ class ComponentAdvisoryTest extends ServerTestBase {
     private final CsafSchema schema = CsafSchema.load();
 
     /** The names of a catalogue: db (tenant owner) ← api (tenant direct) ← web (tenant transitive); other elsewhere. */
-    private record Catalogue(String db, String api, String web, String host, Map<String, UUID> tenants) {
+    private record Catalogue(String db, String api, String web, String host, Map<String, UUID> tenants,
+                             Map<String, String> slugs) {
     }
 
     private Catalogue catalogue() {
@@ -58,7 +59,7 @@ class ComponentAdvisoryTest extends ServerTestBase {
         component(api, slugs.get("direct"), List.of(), List.of(db));
         component(web, slugs.get("transitive"), List.of(), List.of(api));
         component(unique("mail"), slugs.get("other"), List.of(), List.of());
-        return new Catalogue(db, api, web, host, tenants);
+        return new Catalogue(db, api, web, host, tenants, slugs);
     }
 
     private void component(String name, String tenant, List<String> assets, List<String> upstream) {
@@ -100,6 +101,11 @@ class ComponentAdvisoryTest extends ServerTestBase {
         assertThat(vendor.at("/branches/0/branches/0/product/product_identification_helper/purl").asString())
                 .isEqualTo("pkg:generic/" + catalogue.db() + "@2026.11.2");
 
+        // a rename of the component after drafting does not lose its owner and dependants
+        Api.Response renamed = api().put("/api/v1/components/" + drafted.text("componentId"), ADMIN_TOKEN, Map.of(
+                "name", catalogue.db() + "-v2", "owner", "ops", "tenant", catalogue.slugs().get("owner"), "criticality", "high",
+                "exposure", "external", "assets", List.of(catalogue.host())));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         Api.Response requested = api().post("/api/v1/advisories/" + id + "/publication", ADMIN_TOKEN, Map.of());
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         assertThat(requested.text("diff")).contains("about the service " + catalogue.db());
