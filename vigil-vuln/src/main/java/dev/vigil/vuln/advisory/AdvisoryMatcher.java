@@ -41,8 +41,9 @@ public final class AdvisoryMatcher {
                     continue;
                 }
                 if (coverage == null) {
-                    verdict = Verdict.unknown("the advisory is about " + scope.get() + " only, and the inventory does not say"
-                            + " which " + scope.get().family() + " release the package is from");
+                    verdict = Verdict.unknown("the advisory is about " + String.join(", ", scopes(advisory, key, cpe))
+                            + " only, and the inventory does not say which " + scope.get().family()
+                            + " release the package is from");
                 } else if (coverage == DistroRelease.Coverage.CANNOT_TELL) {
                     verdict = Verdict.unknown("the advisory is about " + scope.get() + " only, and the inventory says only "
                             + identity.release());
@@ -71,6 +72,12 @@ public final class AdvisoryMatcher {
         }
         return advisory.format() == AdvisoryFormat.OSV ? OsvVersionEvaluator.evaluate(withPurlEcosystem(entry), version)
                 : CveVersionEvaluator.evaluate(entry, version);
+    }
+
+    /** The releases the entries naming the package are scoped to. */
+    private static List<String> scopes(Advisory advisory, Optional<PackageKey> key, Optional<String[]> cpe) {
+        return advisory.affected().stream().filter(e -> names(e, key, cpe)).map(AdvisoryMatcher::releaseOf)
+                .flatMap(Optional::stream).map(DistroRelease::toString).distinct().toList();
     }
 
     /** The distribution release an entry is scoped to: its OSV ecosystem's suffix, else its package URL's distro. */

@@ -96,7 +96,7 @@ class DistroScopedMatchingTest {
         Advisory advisory = record(DEBIAN);
         AdvisoryMatch unknown = match(advisory, "pkg:deb/debian/openssl@3.0.11-1~deb12u2").orElseThrow();
         assertThat(unknown.verdict().status()).isEqualTo(Verdict.Status.UNKNOWN);
-        assertThat(unknown.verdict().reason()).contains("Debian 11 only").contains("which Debian release");
+        assertThat(unknown.verdict().reason()).contains("about Debian 11, Debian 12 only").contains("which Debian release");
         assertThat(match(advisory, "pkg:deb/debian/openssl@3.0.11-1~deb12u2", new DistroRelease("Debian", "12")).orElseThrow()
                 .verdict().status()).isEqualTo(Verdict.Status.AFFECTED);
         assertThat(match(advisory, "pkg:deb/debian/openssl@3.0.11-1~deb12u2", new DistroRelease("Debian", "10"))).isEmpty();
