@@ -14,13 +14,17 @@ import dev.vigil.server.alerting.TenantNotices;
 import dev.vigil.server.asset.AssetRegistry;
 import dev.vigil.server.identity.TenantService;
 import dev.vigil.server.identity.TenantView;
+import dev.vigil.server.monitoring.ComponentDependants;
 import dev.vigil.server.platform.config.VigilProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tells the tenants whose assets run the product in an affected version about a release, through the shared tenant
- * notices (topic {@code advisory}, reference {@code advisory:<tracking id>}), in the release's transaction.
+ * Tells the affected tenants about a release, through the shared tenant notices (topic {@code advisory}, reference
+ * {@code advisory:<tracking id>}), in the release's transaction. For a product: the tenants whose assets run it in an
+ * affected version. For a service component: the tenant that owns it (the assets it runs on are that tenant's) and the
+ * tenants owning a component that depends on it, directly or through others (their services run on it); a component
+ * deleted since drafting reaches no one. Slugs that are no tenant (e.g. {@code platform}) are skipped.
  */
 @Component
 class AdvisoryNotifier {
@@ -29,7 +33,7 @@ class AdvisoryNotifier {
     static final NoticeTemplate BODY = new NoticeTemplate("""
             {{publisher}} published the security advisory {{tracking_id}}, version {{version}} (TLP:{{tlp}}): {{title}}
 
-            Your assets run {{product}} in a version the advisory lists as affected ({{versions}}).
+            {{affects_you}}
 
             {{summary}}
 
@@ -42,9 +46,11 @@ class AdvisoryNotifier {
     private final TenantService tenants;
     private final ServerUrl serverUrl;
     private final VigilProperties.Advisory settings;
+    private final ComponentDependants dependants;
 
     AdvisoryNotifier(TenantNotices notices, AssetRegistry assets, TenantService tenants, ServerUrl serverUrl,
-            VigilProperties properties) {
+            VigilProperties properties, ComponentDependants dependants) {
+        this.dependants = dependants;
         this.notices = notices;
         this.assets = assets;
         this.tenants = tenants;
@@ -84,18 +90,45 @@ class AdvisoryNotifier {
         if (subject.length() > 200) {
             subject = subject.substring(0, 199) + "…";
         }
-        String body = BODY.render(values);
         Map<String, TenantView> bySlug = new LinkedHashMap<>();
         tenants.all().forEach(t -> bySlug.put(t.slug(), t));
         List<String> told = new ArrayList<>();
-        for (String slug : assets.tenantsUsingSoftware(advisory.product(), versions)) {
-            TenantView tenant = bySlug.get(slug);
+        for (Map.Entry<String, String> affected : affectedTenants(advisory, versions).entrySet()) {
+            TenantView tenant = bySlug.get(affected.getKey());
             if (tenant != null) {
-                notices.send(new NoticeDraft(tenant.id(), "advisory", subject, body, "advisory:" + advisory.trackingId()));
-                told.add(slug);
+                values.put("affects_you", affected.getValue());
+                notices.send(new NoticeDraft(tenant.id(), "advisory", subject, BODY.render(values),
+                        "advisory:" + advisory.trackingId()));
+                told.add(affected.getKey());
             }
         }
         return told;
+    }
+
+    /** Tenant slug → why the advisory concerns it. */
+    private Map<String, String> affectedTenants(AdvisoryView advisory, Set<String> versions) {
+        Map<String, String> affected = new LinkedHashMap<>();
+        String listed = String.join(", ", versions);
+        if (!AdvisoryService.SUBJECT_COMPONENT.equals(advisory.subject())) {
+            for (String slug : assets.tenantsUsingSoftware(advisory.product(), versions)) {
+                affected.put(slug, "Your assets run " + advisory.product() + " in a version the advisory lists as affected ("
+                        + listed + ").");
+            }
+            return affected;
+        }
+        String owner = advisory.componentId() == null ? null : dependants.ownerOf(advisory.componentId()).orElse(null);
+        if (owner == null) {
+            return affected;
+        }
+        String about = "The service " + advisory.product() + " is affected in the versions " + listed + ".";
+        affected.put(owner, about + " You own it.");
+        Map<String, List<String>> through = new LinkedHashMap<>();
+        for (ComponentDependants.Dependant dependant : dependants.of(advisory.componentId())) {
+            through.computeIfAbsent(dependant.tenant(), t -> new ArrayList<>()).add(dependant.name());
+        }
+        through.forEach((slug, names) -> affected.merge(slug, about + " Your components depend on it, directly or through"
+                + " others: " + String.join(", ", names) + ".", (own, depends) -> own + depends.substring(about.length())));
+        return affected;
     }
 
     private static String text(JsonNode node, String fallback) {

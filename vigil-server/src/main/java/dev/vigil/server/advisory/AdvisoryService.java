@@ -8,14 +8,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.vigil.server.advisory.internal.AdvisoryDrafter;
+import dev.vigil.server.advisory.internal.ComponentAdvisoryDrafter;
+import dev.vigil.server.advisory.internal.ComponentFindings;
 import dev.vigil.server.advisory.internal.ReleaseDocument;
 import dev.vigil.server.advisory.internal.ServerUrl;
 import dev.vigil.server.approval.ChangeDraft;
@@ -25,6 +29,8 @@ import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.TenantScopes;
+import dev.vigil.server.monitoring.ComponentService;
+import dev.vigil.server.monitoring.ComponentView;
 import dev.vigil.server.platform.config.VigilProperties;
 import dev.vigil.server.platform.web.ProblemException;
 import dev.vigil.server.vuln.FindingService;
@@ -44,15 +50,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Security advisories: drafting one from the findings of a product, editing the draft, running the CSAF mandatory
- * tests over what a release would publish, and asking for a release (an {@code advisory.publish} change request;
- * {@link AdvisoryPublishing} carries it out once approved). Advisories speak for the whole installation, so managing
+ * Security advisories: drafting one from the findings of a product or of a service component's assets, editing the
+ * draft, running the CSAF mandatory tests over what a release would publish, and asking for a release (an
+ * {@code advisory.publish} change request; {@link AdvisoryPublishing} carries it out once approved). Advisories speak for the whole installation, so managing
  * them needs the vuln permission on every tenant.
  */
 @Service
 public class AdvisoryService {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String SUBJECT_PRODUCT = "product";
+    static final String SUBJECT_COMPONENT = "component";
     private static final Set<String> TLP = Set.of("WHITE", "GREEN", "AMBER", "RED");
     private static final Set<String> PROFILES = Set.of(Profile.SECURITY_ADVISORY.category(), Profile.VEX.category());
 
@@ -66,11 +74,16 @@ public class AdvisoryService {
     private final ServerUrl serverUrl;
     private final Clock clock;
     private final CsafValidator validator = new CsafValidator();
+    private final ComponentService components;
+    private final ComponentFindings componentFindings;
 
     AdvisoryService(JdbcClient jdbc, FindingService findings, TenantScopes tenantScopes, AccessPolicy access, AuditLog audit,
-            @Lazy ChangeRequests changes, VigilProperties properties, ServerUrl serverUrl, Clock clock) {
+            @Lazy ChangeRequests changes, VigilProperties properties, ServerUrl serverUrl, Clock clock,
+            ComponentService components, ComponentFindings componentFindings) {
         this.jdbc = jdbc;
         this.findings = findings;
+        this.components = components;
+        this.componentFindings = componentFindings;
         this.tenantScopes = tenantScopes;
         this.access = access;
         this.audit = audit;
@@ -85,10 +98,7 @@ public class AdvisoryService {
     public AdvisoryView draft(String product, String title, String summary, String tlp) {
         requireEverywhere("update");
         String name = clean(product, 200, "product");
-        String label = tlp == null || tlp.isBlank() ? "WHITE" : tlp.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!TLP.contains(label)) {
-            throw ProblemException.badRequest("invalid-input", "tlp must be one of WHITE, GREEN, AMBER, RED");
-        }
+        String label = tlp(tlp);
         String heading = title == null || title.isBlank() ? "Vulnerabilities in " + name : clean(title, 300, "title");
         String about = summary == null ? null : clean(summary, 10_000, "summary");
         List<FindingView> found = findings.ofComponent(name);
@@ -97,22 +107,108 @@ public class AdvisoryService {
                     + "' (the component of a finding, e.g. openssl); an advisory is drafted from them");
         }
         Instant now = clock.instant();
-        long number = jdbc.sql("SELECT nextval('csaf_advisory_number')").query(Long.class).single();
-        String trackingId = "%s-%d-%04d".formatted(settings.trackingPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
+        String trackingId = trackingId(now);
         CsafAdvisory advisory = new AdvisoryDrafter().draft(found.getFirst().componentName(), found,
                 new AdvisoryDrafter.Header(trackingId, settings.publisherName(), namespace(), label, heading, about, now));
+        return insert(advisory, trackingId, SUBJECT_PRODUCT, found.getFirst().componentName(), null, heading, label, now,
+                found.size());
+    }
+
+    /**
+     * Drafts an advisory about a service component of the monitoring catalogue from the open findings of the assets
+     * it runs on: 404 for an unknown component, 422 when it lists no known asset or they have no (selected) finding.
+     */
+    @Transactional
+    public AdvisoryView draftForComponent(ComponentAdvisoryRequest request) {
+        requireEverywhere("update");
+        if (request == null) {
+            throw ProblemException.badRequest("invalid-input", "send the component advisory as JSON");
+        }
+        String name = clean(request.component(), 100, "component");
+        ComponentView component = components.byName(name).orElseThrow(() -> ProblemException.notFound("component", name));
+        List<String> versions = versions(request.versions());
+        String fixed = request.fixedVersion() == null || request.fixedVersion().isBlank() ? null
+                : version(request.fixedVersion(), "fixedVersion");
+        if (fixed != null && versions.contains(fixed)) {
+            throw ProblemException.badRequest("invalid-input", "fixedVersion " + fixed + " is also listed as affected");
+        }
+        List<String> only = request.vulnerabilities() == null ? List.of() : request.vulnerabilities();
+        if (only.size() > 100 || only.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 100)) {
+            throw ProblemException.badRequest("invalid-input",
+                    "vulnerabilities are at most 100 ids of at most 100 characters");
+        }
+        String label = tlp(request.tlp());
+        String heading = request.title() == null || request.title().isBlank() ? "Vulnerabilities in the service " + name
+                : clean(request.title(), 300, "title");
+        String about = request.summary() == null ? null : clean(request.summary(), 10_000, "summary");
+        if (componentFindings.assetsOf(component).isEmpty()) {
+            throw ProblemException.unprocessable("no-assets", "component '" + name + "' lists no asset of the inventory;"
+                    + " an advisory about it is drafted from the findings of the assets it runs on");
+        }
+        List<FindingView> found = componentFindings.of(component, new LinkedHashSet<>(only));
+        if (found.isEmpty()) {
+            throw ProblemException.unprocessable("no-findings", "the assets of component '" + name + "' have no open finding"
+                    + (only.isEmpty() ? "" : " of " + String.join(", ", only)) + "; an advisory is drafted from them");
+        }
+        Instant now = clock.instant();
+        String trackingId = trackingId(now);
+        CsafAdvisory advisory = new ComponentAdvisoryDrafter().draft(
+                new ComponentAdvisoryDrafter.Subject(name, settings.publisherName(), versions, fixed), found,
+                new AdvisoryDrafter.Header(trackingId, settings.publisherName(), namespace(), label, heading, about, now));
+        return insert(advisory, trackingId, SUBJECT_COMPONENT, name, component.id(), heading, label, now, found.size());
+    }
+
+    private AdvisoryView insert(CsafAdvisory advisory, String trackingId, String subject, String product, UUID componentId,
+            String heading, String label, Instant now, int findingCount) {
         String document = new CsafWriter().toJson(advisory);
         UUID id = UUID.randomUUID();
         String by = access.requireCurrent().username();
         jdbc.sql("""
-                INSERT INTO csaf_advisory (id, tracking_id, product, title, tlp, draft, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, trackingId, found.getFirst().componentName(), heading, label, document, by,
-                        Timestamp.from(now), Timestamp.from(now)).update();
+                INSERT INTO csaf_advisory (id, tracking_id, subject, product, component_id, title, tlp, draft, created_by,
+                                           created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, trackingId, subject, product, componentId, heading, label, document, by, Timestamp.from(now),
+                        Timestamp.from(now)).update();
         audit.record(AuditEntry.success("advisory.drafted", "csaf-advisory", id, null, Map.of("tracking_id", trackingId,
-                "product", found.getFirst().componentName(), "findings", found.size(),
-                "vulnerabilities", advisory.vulnerabilities().size())));
+                subject, product, "findings", findingCount, "vulnerabilities", advisory.vulnerabilities().size())));
         return get(id);
+    }
+
+    private String trackingId(Instant now) {
+        long number = jdbc.sql("SELECT nextval('csaf_advisory_number')").query(Long.class).single();
+        return "%s-%d-%04d".formatted(settings.trackingPrefix(), now.atZone(ZoneOffset.UTC).getYear(), number);
+    }
+
+    private static String tlp(String tlp) {
+        String label = tlp == null || tlp.isBlank() ? "WHITE" : tlp.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!TLP.contains(label)) {
+            throw ProblemException.badRequest("invalid-input", "tlp must be one of WHITE, GREEN, AMBER, RED");
+        }
+        return label;
+    }
+
+    private static List<String> versions(List<String> given) {
+        if (given == null || given.isEmpty() || given.size() > 20) {
+            throw ProblemException.badRequest("invalid-input", "versions must name 1-20 deployed versions of the component"
+                    + " that are affected (the catalogue keeps none), e.g. [\"2026.11.3\"]");
+        }
+        List<String> versions = new ArrayList<>();
+        for (String v : given) {
+            String version = version(v, "versions");
+            if (!versions.contains(version)) {
+                versions.add(version);
+            }
+        }
+        return versions;
+    }
+
+    private static String version(String value, String field) {
+        String version = value == null ? "" : value.replace("\u0000", "").strip();
+        if (version.isEmpty() || version.length() > 100 || !AdvisoryDrafter.isSingleVersion(version)) {
+            throw ProblemException.badRequest("invalid-input", field + ": '" + version + "' is not a single version (at most"
+                    + " 100 characters, no ranges such as '<2.0' or 'all versions')");
+        }
+        return version;
     }
 
     public List<AdvisoryView> list() {
@@ -173,7 +269,8 @@ public class AdvisoryService {
         payload.put("draft_sha256", sha256(pretty(advisory.draft())));
         payload.put("summary", why);
         String diff = "publish " + advisory.trackingId() + " version " + (advisory.publishedVersion() + 1) + " (TLP:"
-                + advisory.tlp() + ") about " + advisory.product() + ": " + advisory.title() + "\n" + why;
+                + advisory.tlp() + ") about " + (advisory.subject().equals(SUBJECT_COMPONENT) ? "the service " : "")
+                + advisory.product() + ": " + advisory.title() + "\n" + why;
         return changes.submit(new ChangeDraft(AdvisoryPublishing.KIND, id.toString(), "Publish " + advisory.trackingId()
                 + " version " + (advisory.publishedVersion() + 1), payload, diff, why, null, false));
     }
@@ -290,7 +387,8 @@ public class AdvisoryService {
                             r.getString("file_path").isEmpty() ? null : r.getString("file_path"),
                             List.of((String[]) r.getArray("notified").getArray()))).list();
         }
-        return new AdvisoryView(id, rs.getString("tracking_id"), rs.getString("product"), rs.getString("title"),
+        return new AdvisoryView(id, rs.getString("tracking_id"), rs.getString("subject"), rs.getString("product"),
+                rs.getObject("component_id", UUID.class), rs.getString("title"),
                 rs.getString("tlp"), rs.getInt("published_version"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"),
                 draft, releases);

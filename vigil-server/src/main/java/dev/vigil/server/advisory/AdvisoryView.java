@@ -10,14 +10,17 @@ import tools.jackson.databind.JsonNode;
  * A security advisory: its working draft and its releases.
  *
  * @param trackingId       the CSAF tracking id, fixed when drafted
- * @param product          the product it is about (the component name of the findings)
+ * @param subject          what it is about: {@code product} (a product named by findings) or {@code component} (a
+ *                         service component of the monitoring catalogue)
+ * @param product          the product (the component name of the findings) or service component it is about
+ * @param componentId      the service component, when the subject is one
  * @param tlp              the draft's TLP label
  * @param publishedVersion the latest release (0: never published)
  * @param version          changes with every edit (optimistic locking)
  * @param draft            the draft CSAF document (null in lists)
  * @param releases         the releases, newest first (empty in lists)
  */
-public record AdvisoryView(UUID id, String trackingId, String product, String title, String tlp, int publishedVersion,
+public record AdvisoryView(UUID id, String trackingId, String subject, String product, UUID componentId, String title, String tlp, int publishedVersion,
                            String createdBy, Instant createdAt, Instant updatedAt, int version, JsonNode draft,
                            List<Release> releases) {
 

@@ -148,9 +148,9 @@ public class AssetService {
         }
         for (SoftwarePackage p : packages) {
             if (p.name() == null || p.name().isBlank() || p.name().length() > 500 || p.version().length() > 200
-                    || p.purl().length() > 2000 || p.cpe().length() > 500) {
+                    || p.purl().length() > 2000 || p.cpe().length() > 500 || p.type().length() > 100) {
                 throw ProblemException.badRequest("invalid-input",
-                        "each package needs a name (at most 500 characters); version, purl and cpe have length limits");
+                        "each package needs a name (at most 500 characters); version, purl, cpe and type have length limits");
             }
             if (!p.purl().isEmpty() && !p.purl().startsWith("pkg:")) {
                 throw ProblemException.badRequest("invalid-input", "purl '" + p.purl() + "' does not start with pkg:");
@@ -231,8 +231,8 @@ public class AssetService {
         }
         jdbc.sql("UPDATE asset_identifier SET asset_id = ? WHERE asset_id = ?").params(into.id(), merged.id()).update();
         jdbc.sql("""
-                INSERT INTO asset_software (asset_id, name, version, purl, cpe, source, seen_at)
-                SELECT ?, name, version, purl, cpe, source, seen_at FROM asset_software WHERE asset_id = ?
+                INSERT INTO asset_software (asset_id, name, version, purl, cpe, source, seen_at, type)
+                SELECT ?, name, version, purl, cpe, source, seen_at, type FROM asset_software WHERE asset_id = ?
                 ON CONFLICT (asset_id, name, version, purl) DO NOTHING""").params(into.id(), merged.id()).update();
         jdbc.sql("DELETE FROM asset_software WHERE asset_id = ?").param(merged.id()).update();
         jdbc.sql("""

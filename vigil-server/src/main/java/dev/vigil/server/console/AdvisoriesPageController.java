@@ -1,10 +1,15 @@
 package dev.vigil.server.console;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import dev.vigil.server.advisory.AdvisoryService;
 import dev.vigil.server.advisory.AdvisoryView;
+import dev.vigil.server.advisory.ComponentAdvisoryRequest;
+import dev.vigil.server.monitoring.ComponentService;
+import dev.vigil.server.monitoring.ComponentView;
 import dev.vigil.server.platform.web.ProblemException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,22 +27,50 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Security advisories: the list, drafting from a product's findings, editing, checking, publishing, downloading. */
+/**
+ * Security advisories: the list, drafting from a product's findings or a service component's, editing, checking,
+ * publishing, downloading.
+ */
 @Controller
 class AdvisoriesPageController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AdvisoryService advisories;
+    private final ComponentService components;
 
-    AdvisoriesPageController(AdvisoryService advisories) {
+    AdvisoriesPageController(AdvisoryService advisories, ComponentService components) {
         this.advisories = advisories;
+        this.components = components;
     }
 
     @GetMapping("/advisories")
     String list(Model model) {
         model.addAttribute("advisories", advisories.list());
+        model.addAttribute("components", components.list().stream().map(ComponentView::name).toList());
         return "advisories";
+    }
+
+    /** A service component's advisory; versions and vulnerabilities are comma- or space-separated lists. */
+    @PostMapping("/advisories/components")
+    String draftForComponent(@RequestParam String component, @RequestParam(defaultValue = "") String versions,
+            @RequestParam(defaultValue = "") String fixedVersion, @RequestParam(defaultValue = "") String vulnerabilities,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String summary,
+            @RequestParam(defaultValue = "WHITE") String tlp, RedirectAttributes redirect) {
+        try {
+            AdvisoryView drafted = advisories.draftForComponent(new ComponentAdvisoryRequest(component, list(versions),
+                    fixedVersion, list(vulnerabilities), title, summary.isBlank() ? null : summary, tlp));
+            redirect.addFlashAttribute("notice", "Drafted " + drafted.trackingId() + " about the service " + drafted.product()
+                    + " from the findings of its assets.");
+            return "redirect:/advisories/" + drafted.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/advisories";
+        }
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).filter(v -> !v.isBlank()).toList();
     }
 
     @PostMapping("/advisories")

@@ -28,6 +28,7 @@ class AssetVulnConsoleEndpoints implements EndpointAccess.Declarations {
                                 permission(GET, "/situation", "vuln", "read"),
                 permission(GET, "/advisories", "vuln", "read"),
                 permission(POST, "/advisories", "vuln", "update"),
+                permission(POST, "/advisories/components", "vuln", "update"),
                 permission(GET, "/advisories/{id}", "vuln", "read"),
                 permission(POST, "/advisories/{id}/draft", "vuln", "update"),
                 permission(POST, "/advisories/{id}/check", "vuln", "read"),

@@ -7,9 +7,14 @@ import java.util.Optional;
 
 /**
  * Matches installed packages against advisories. An entry names a package when their package keys agree (from the
- * package URL, or from the OSV ecosystem and name), or, for CVE records, when the installed CPE has the entry's
- * vendor and product (from its {@code cpes}, else its vendor/product fields). Withdrawn advisories match nothing.
- * Of several entries naming the same package, an affected verdict wins, then not affected, then "cannot tell".
+ * package URL, or from the OSV ecosystem and name; an inventory entry without package URL gets its key by the rules
+ * of {@link InstalledIdentity}), or, for CVE records, when the installed CPE has the entry's vendor and product (from
+ * its {@code cpes}, else its vendor/product fields). An entry scoped to a distribution release ({@code Debian:11},
+ * {@code Ubuntu:22.04:LTS}, {@code Alpine:v3.18}, a {@code distro} qualifier) applies only to packages of that
+ * release; when the installed release is unknown, or less precise than the entry's, the answer is "cannot tell". A
+ * package known only by name meets the entries naming that name in an ecosystem it could belong to with "cannot
+ * tell", never with a verdict. Withdrawn advisories match nothing. Of several entries naming the same package, an
+ * affected verdict wins, then not affected, then "cannot tell".
  */
 public final class AdvisoryMatcher {
 
@@ -22,23 +27,63 @@ public final class AdvisoryMatcher {
             return Optional.empty();
         }
         String version = installed.effectiveVersion();
-        Optional<PackageKey> key = PackageKey.ofPurl(installed.purl());
+        InstalledIdentity identity = InstalledIdentity.of(installed);
+        Optional<PackageKey> key = Optional.ofNullable(identity.key());
         Optional<String[]> cpe = vendorProduct(installed.cpe());
         AdvisoryMatch best = null;
         for (AffectedPackage entry : advisory.affected()) {
-            if (!names(entry, key, cpe)) {
+            Verdict verdict;
+            if (names(entry, key, cpe)) {
+                Optional<DistroRelease> scope = releaseOf(entry);
+                DistroRelease.Coverage coverage = scope.isEmpty() ? DistroRelease.Coverage.COVERS
+                        : identity.release() == null ? null : scope.get().covers(identity.release());
+                if (coverage == DistroRelease.Coverage.OTHER) {
+                    continue;
+                }
+                if (coverage == null) {
+                    verdict = Verdict.unknown("the advisory is about " + String.join(", ", scopes(advisory, key, cpe))
+                            + " only, and the inventory does not say which " + scope.get().family()
+                            + " release the package is from");
+                } else if (coverage == DistroRelease.Coverage.CANNOT_TELL) {
+                    verdict = Verdict.unknown("the advisory is about " + scope.get() + " only, and the inventory says only "
+                            + identity.release());
+                } else {
+                    verdict = evaluate(advisory, entry, version);
+                }
+            } else if (identity.nameOnly() && MatchKeys.namesOf(entry).contains(MatchKeys.nameKey(installed.name()))
+                    && (identity.undecided() != null || !DistroRelease.isDistribution(entry.ecosystem()))) {
+                verdict = Verdict.unknown(identity.undecided() != null ? identity.undecided() + "; the advisory is about "
+                        + entry.label() : "the inventory gives " + installed.name() + " without package URL or type; it was"
+                        + " taken as a " + identity.release() + " package, but it could be the " + entry.label()
+                        + " the advisory is about");
+            } else {
                 continue;
             }
-            Verdict verdict = version == null || version.isBlank()
-                    ? Verdict.unknown("the inventory does not give the installed version")
-                    : advisory.format() == AdvisoryFormat.OSV
-                            ? OsvVersionEvaluator.evaluate(withPurlEcosystem(entry), version)
-                            : CveVersionEvaluator.evaluate(entry, version);
             if (best == null || rank(verdict) > rank(best.verdict())) {
                 best = new AdvisoryMatch(advisory, entry, installed, verdict);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static Verdict evaluate(Advisory advisory, AffectedPackage entry, String version) {
+        if (version == null || version.isBlank()) {
+            return Verdict.unknown("the inventory does not give the installed version");
+        }
+        return advisory.format() == AdvisoryFormat.OSV ? OsvVersionEvaluator.evaluate(withPurlEcosystem(entry), version)
+                : CveVersionEvaluator.evaluate(entry, version);
+    }
+
+    /** The releases the entries naming the package are scoped to. */
+    private static List<String> scopes(Advisory advisory, Optional<PackageKey> key, Optional<String[]> cpe) {
+        return advisory.affected().stream().filter(e -> names(e, key, cpe)).map(AdvisoryMatcher::releaseOf)
+                .flatMap(Optional::stream).map(DistroRelease::toString).distinct().toList();
+    }
+
+    /** The distribution release an entry is scoped to: its OSV ecosystem's suffix, else its package URL's distro. */
+    static Optional<DistroRelease> releaseOf(AffectedPackage entry) {
+        Optional<DistroRelease> release = DistroRelease.ofEcosystem(entry.ecosystem());
+        return release.isPresent() ? release : PackageKey.distroOfPurl(entry.purl());
     }
 
     /** Every advisory entry that names one of the packages. */

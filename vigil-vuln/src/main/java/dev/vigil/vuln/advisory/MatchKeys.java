@@ -1,13 +1,16 @@
 package dev.vigil.vuln.advisory;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Index keys under which an advisory entry and an installed package can meet: {@code purl:TYPE/PATH} and
- * {@code cpe:VENDOR:PRODUCT}. Two share a key exactly when {@link AdvisoryMatcher} would consider the entry to name
- * the package, so a store can look up candidate advisories by key instead of reading all of them.
+ * Index keys under which an advisory entry and an installed package can meet: {@code purl:TYPE/PATH},
+ * {@code cpe:VENDOR:PRODUCT} and {@code name:NAME}. An entry that {@link AdvisoryMatcher} may match with a package
+ * shares a key with it, so a store can look up candidate advisories by key instead of reading all of them; the
+ * matcher decides. Name keys serve inventory entries known by name only; an entry has one for its package name, the
+ * artifact id of a Maven name and a CVE product.
  */
 public final class MatchKeys {
 
@@ -24,6 +27,7 @@ public final class MatchKeys {
         if (entry.cpes().isEmpty() && entry.vendor() != null && entry.product() != null) {
             keys.add(cpeKey(new String[] {cpeName(entry.vendor()), cpeName(entry.product())}));
         }
+        namesOf(entry).forEach(n -> keys.add("name:" + n));
         return keys;
     }
 
@@ -35,9 +39,37 @@ public final class MatchKeys {
 
     public static Set<String> of(InstalledPackage installed) {
         Set<String> keys = new LinkedHashSet<>();
-        PackageKey.ofPurl(installed.purl()).ifPresent(k -> keys.add(purlKey(k)));
+        InstalledIdentity identity = InstalledIdentity.of(installed);
+        if (identity.key() != null) {
+            keys.add(purlKey(identity.key()));
+        }
         AdvisoryMatcher.vendorProduct(installed.cpe()).ifPresent(vp -> keys.add(cpeKey(vp)));
+        if (identity.nameOnly() && !nameKey(installed.name()).isEmpty()) {
+            keys.add("name:" + nameKey(installed.name()));
+        }
         return keys;
+    }
+
+    /** The names an entry gives its package, as name keys: package name, Maven artifact id, CVE product. */
+    static Set<String> namesOf(AffectedPackage entry) {
+        Set<String> names = new LinkedHashSet<>();
+        if (entry.name() != null) {
+            names.add(nameKey(entry.name()));
+            int colon = entry.name().lastIndexOf(':');
+            if (colon > 0 && Ecosystems.base(entry.ecosystem() == null ? "" : entry.ecosystem()).equalsIgnoreCase("maven")) {
+                names.add(nameKey(entry.name().substring(colon + 1)));
+            }
+        }
+        if (entry.product() != null) {
+            names.add(nameKey(entry.product()));
+        }
+        names.remove("");
+        return names;
+    }
+
+    /** A package name compared without case and with runs of '-', '_', '.' and spaces as one '-'. */
+    static String nameKey(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[-_. ]+", "-");
     }
 
     private static String purlKey(PackageKey key) {
@@ -50,6 +82,6 @@ public final class MatchKeys {
 
     /** A CVE vendor or product as CPE dictionaries write it: lower case, spaces as underscores. */
     static String cpeName(String text) {
-        return text.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+        return text.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 }

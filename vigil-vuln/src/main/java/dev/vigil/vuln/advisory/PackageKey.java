@@ -38,6 +38,19 @@ public record PackageKey(String type, String path) {
         return parsed == null ? Optional.empty() : Ecosystems.ofPurl(parsed.getType(), parsed.getNamespace());
     }
 
+    /**
+     * The distribution release a package URL's {@code distro} qualifier names ({@code distro=debian-12},
+     * {@code distro=bookworm}, {@code distro=alpine-3.18.4}; a bare number takes the namespace as distribution), or
+     * empty when there is none or it names no known distribution.
+     */
+    public static Optional<DistroRelease> distroOfPurl(String purl) {
+        PackageURL parsed = parse(purl);
+        if (parsed == null || parsed.getQualifiers() == null) {
+            return Optional.empty();
+        }
+        return DistroRelease.parse(parsed.getQualifiers().get("distro"), parsed.getNamespace());
+    }
+
     /** The version a package URL carries, or null. */
     public static String versionOfPurl(String purl) {
         PackageURL parsed = parse(purl);

@@ -12,6 +12,7 @@ import dev.vigil.vuln.advisory.AdvisoryFile;
 import dev.vigil.vuln.advisory.AdvisoryMatch;
 import dev.vigil.vuln.advisory.AdvisoryMatcher;
 import dev.vigil.vuln.advisory.AdvisoryReader;
+import dev.vigil.vuln.advisory.DistroRelease;
 import dev.vigil.vuln.advisory.InstalledPackage;
 import dev.vigil.vuln.advisory.PackageKey;
 import dev.vigil.vuln.advisory.Verdict;
@@ -51,6 +52,10 @@ public class AdvisoriesCommand implements Callable<Integer> {
     @Option(names = "--sbom", paramLabel = "FILE", description = "A CycloneDX SBOM whose components are the installed packages")
     Path sbom;
 
+    @Option(names = "--os", paramLabel = "DISTRO", description = "The system's distribution release (debian-12, bookworm,"
+            + " ubuntu-22.04, alpine-3.18, rhel-9.2) for packages that do not name theirs")
+    String os;
+
     @Option(names = "--all", description = "Also print advisories that name a package but do not affect its version")
     boolean all;
 
@@ -61,16 +66,25 @@ public class AdvisoriesCommand implements Callable<Integer> {
     public Integer call() {
         List<InstalledPackage> inventory = new ArrayList<>();
         List<Advisory> advisories = new ArrayList<>();
+        DistroRelease distro = null;
+        if (os != null) {
+            distro = DistroRelease.parse(os, null).orElse(null);
+            if (distro == null) {
+                return usage("--os " + os + ": not a known distribution release (e.g. debian-12, bookworm, alpine-3.18)");
+            }
+        }
         try {
             for (String purl : purls) {
                 if (PackageKey.ofPurl(purl).isEmpty() || PackageKey.versionOfPurl(purl) == null) {
                     return usage("--purl " + purl + ": not a package URL with a version (pkg:type/name@version)");
                 }
-                inventory.add(new InstalledPackage(null, null, purl, null));
+                inventory.add(new InstalledPackage(null, null, purl, null, null, distro));
             }
             if (sbom != null) {
                 ScannerReport report = ScannerReports.read(sbom);
-                report.inventory().components().forEach(c -> inventory.add(new InstalledPackage(c.name(), c.version(), c.purl(), null)));
+                DistroRelease system = distro;
+                report.inventory().components().forEach(c -> inventory.add(new InstalledPackage(c.name(), c.version(), c.purl(),
+                        null, null, system)));
             }
             if (inventory.isEmpty()) {
                 return usage("give the installed packages with --purl or --sbom");

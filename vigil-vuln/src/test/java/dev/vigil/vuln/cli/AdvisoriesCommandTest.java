@@ -48,4 +48,22 @@ class AdvisoriesCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("/nonexistent/advisories.json");
     }
+
+    @Test
+    void theSystemsDistributionScopesReleaseBoundAdvisories() {
+        String rhsa = file("redhat-converter-expected/RHSA-2024_6220.json");
+        String pyyaml = "pkg:rpm/redhat/PyYAML@5.3.1-1.module%2Bel8.4.0%2B9822%2B20bf1249";
+        CommandRunner unknown = CommandRunner.run(new AdvisoriesCommand(), rhsa, "--purl", pyyaml);
+        assertThat(unknown.exitCode()).as(unknown.err()).isZero();
+        assertThat(unknown.out()).startsWith("undetermined RHSA-2024:6220 ").contains("which Red Hat release");
+        CommandRunner onEightSix = CommandRunner.run(new AdvisoriesCommand(), rhsa, "--purl", pyyaml, "--os", "rhel-8.6");
+        assertThat(onEightSix.exitCode()).as(onEightSix.err()).isEqualTo(1);
+        assertThat(onEightSix.out()).startsWith("affected RHSA-2024:6220 ").contains("fixed=0:5.4.1-1.module+el8.5.0+10613+59a13ec4");
+        CommandRunner onNine = CommandRunner.run(new AdvisoriesCommand(), rhsa, "--purl", pyyaml, "--os", "rhel-9.2", "--all");
+        assertThat(onNine.exitCode()).isZero();
+        assertThat(onNine.out()).isEmpty();
+        CommandRunner bad = CommandRunner.run(new AdvisoriesCommand(), rhsa, "--purl", pyyaml, "--os", "windows-2022");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--os windows-2022");
+    }
 }

@@ -24,7 +24,6 @@ import dev.vigil.vuln.csaf.Profile;
  */
 public final class AdvisoryDrafter {
 
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
     /** Fixed versions given as ranges or words cannot be product versions (CSAF §6.1.31). */
     private static final Pattern NOT_A_VERSION = Pattern.compile("[<>=\\s]|\\b(after|all|before|earlier|later|prior|versions)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -32,6 +31,11 @@ public final class AdvisoryDrafter {
     /** Who publishes and under which id. */
     public record Header(String trackingId, String publisherName, String publisherNamespace, String tlp, String title,
                          String summary, Instant now) {
+    }
+
+    /** True when the text is one version, not a range or words such as "all versions" (CSAF §6.1.31). */
+    public static boolean isSingleVersion(String version) {
+        return !NOT_A_VERSION.matcher(version).find();
     }
 
     public CsafAdvisory draft(String product, List<FindingView> findings, Header header) {
@@ -58,7 +62,7 @@ public final class AdvisoryDrafter {
         }
         Map<String, List<FindingView>> byVulnerability = new TreeMap<>();
         for (FindingView finding : findings) {
-            byVulnerability.computeIfAbsent(identifier(finding), k -> new ArrayList<>()).add(finding);
+            byVulnerability.computeIfAbsent(VulnerabilityParts.identifier(finding), k -> new ArrayList<>()).add(finding);
         }
         List<CsafAdvisory.Vulnerability> vulnerabilities = new ArrayList<>();
         byVulnerability.forEach((id, group) -> vulnerabilities.add(vulnerability(id, group, productIds, product)));
@@ -87,23 +91,6 @@ public final class AdvisoryDrafter {
         List<String> affected = findings.stream().map(FindingView::componentVersion).filter(v -> !v.isBlank())
                 .filter(v -> !fixedVersions.contains(v)).distinct().sorted().map(productIds::get).toList();
 
-        String description = findings.stream().map(FindingView::description).filter(d -> !d.isBlank()).findFirst()
-                .orElse(findings.stream().map(FindingView::title).filter(t -> !t.isBlank()).findFirst()
-                        .orElse(id + " affects " + product + "."));
-        List<CsafAdvisory.Note> notes = new ArrayList<>();
-        notes.add(new CsafAdvisory.Note("description", "Description", description));
-        List<String> v4 = findings.stream().map(FindingView::cvssVector)
-                .filter(v -> v != null && v.startsWith("CVSS:4.0/")).distinct().toList();
-        if (!v4.isEmpty()) {
-            notes.add(new CsafAdvisory.Note("other", "CVSS v4.0", "CVSS v4.0 vector (not expressible in CSAF 2.0 scores): "
-                    + String.join(", ", v4)));
-        }
-        List<CsafAdvisory.Score> scores = new ArrayList<>();
-        findings.stream().filter(f -> f.cvssError() == null).map(FindingView::cvssVector)
-                .filter(v -> v != null && (v.startsWith("CVSS:3.1/") || v.startsWith("CVSS:3.0/")))
-                .findFirst().filter(v -> !affected.isEmpty())
-                .ifPresent(vector -> scores.add(new CsafAdvisory.Score(affected, vector)));
-
         List<CsafAdvisory.Remediation> remediations = new ArrayList<>();
         if (!affected.isEmpty()) {
             String advice = findings.stream().map(FindingView::remediation).filter(r -> !r.isBlank()).findFirst().orElse("");
@@ -116,40 +103,11 @@ public final class AdvisoryDrafter {
                 remediations.add(new CsafAdvisory.Remediation("none_available", "No fixed version is known yet.", affected, null));
             }
         }
-        List<CsafAdvisory.Threat> threats = new ArrayList<>();
-        if (findings.stream().anyMatch(FindingView::kev) && !affected.isEmpty()) {
-            threats.add(new CsafAdvisory.Threat("exploit_status",
-                    "Listed in CISA's Known Exploited Vulnerabilities catalog: exploited in the wild.", affected));
-        }
-        String cve = CVE.matcher(id).matches() ? id : null;
-        List<CsafAdvisory.Id> ids = cve != null ? List.of() : List.of(new CsafAdvisory.Id(systemName(id), id));
-        String title = findings.stream().map(FindingView::title).filter(t -> !t.isBlank()).findFirst().orElse(null);
-        return new CsafAdvisory.Vulnerability(cve, ids, title, notes,
-                new CsafAdvisory.ProductStatus(affected, fixed, List.of(), List.of()), scores, remediations,
-                List.of(reference(id)), List.of(), threats);
-    }
-
-    /** The CVE of a finding (its id or an alias), else its own id, so that one CVE is one vulnerability (§6.1.23). */
-    private static String identifier(FindingView finding) {
-        if (CVE.matcher(finding.vulnerabilityId()).matches()) {
-            return finding.vulnerabilityId();
-        }
-        return finding.aliases().stream().filter(a -> CVE.matcher(a).matches()).findFirst().orElse(finding.vulnerabilityId());
-    }
-
-    private static String systemName(String id) {
-        int dash = id.indexOf('-');
-        return dash > 0 ? id.substring(0, dash) : "scanner";
-    }
-
-    private static CsafAdvisory.Reference reference(String id) {
-        if (CVE.matcher(id).matches()) {
-            return new CsafAdvisory.Reference("external", id, "https://www.cve.org/CVERecord?id=" + id);
-        }
-        if (id.startsWith("GHSA-")) {
-            return new CsafAdvisory.Reference("external", id, "https://github.com/advisories/" + id);
-        }
-        return new CsafAdvisory.Reference("external", id, "https://osv.dev/vulnerability/" + id);
+        return new CsafAdvisory.Vulnerability(VulnerabilityParts.cve(id), VulnerabilityParts.ids(id),
+                VulnerabilityParts.title(findings), VulnerabilityParts.notes(id, findings, product),
+                new CsafAdvisory.ProductStatus(affected, fixed, List.of(), List.of()),
+                VulnerabilityParts.scores(findings, affected), remediations, List.of(VulnerabilityParts.reference(id)),
+                List.of(), VulnerabilityParts.threats(findings, affected));
     }
 
     private static List<String> fixedVersions(FindingView finding) {

@@ -6,9 +6,11 @@ import java.util.UUID;
 import jakarta.validation.constraints.Size;
 
 import dev.vigil.server.advisory.AdvisoryService;
+import dev.vigil.server.advisory.ComponentAdvisoryRequest;
 import dev.vigil.server.advisory.AdvisoryView;
 import dev.vigil.server.advisory.ValidationReport;
 import dev.vigil.server.approval.ChangeView;
+import dev.vigil.server.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -37,8 +39,13 @@ class AdvisoryController {
         this.advisories = advisories;
     }
 
+    /**
+     * An advisory about a product ({@code product}) or about a service component of the monitoring catalogue
+     * ({@code component} with its affected {@code versions}, optional {@code fixedVersion} and {@code vulnerabilities}).
+     */
     record DraftRequest(@Size(max = 200) String product, @Size(max = 300) String title, @Size(max = 10_000) String summary,
-                        @Size(max = 10) String tlp) {
+                        @Size(max = 10) String tlp, @Size(max = 100) String component, List<String> versions,
+                        @Size(max = 100) String fixedVersion, List<String> vulnerabilities) {
     }
 
     record PublishRequest(@Size(max = 1000) String summary) {
@@ -51,8 +58,19 @@ class AdvisoryController {
 
     @PostMapping("/api/v1/advisories")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Draft an advisory about a product (the component name of findings) from its findings")
+    @Operation(summary = "Draft an advisory about a product (the component name of findings) from its findings, or about"
+            + " a service component of the monitoring catalogue (component, versions, fixedVersion) from the open findings"
+            + " of the assets it runs on")
     AdvisoryView draft(@RequestBody DraftRequest request) {
+        boolean product = request.product() != null && !request.product().isBlank();
+        boolean component = request.component() != null && !request.component().isBlank();
+        if (product == component) {
+            throw ProblemException.badRequest("invalid-input", "name either a product or a service component");
+        }
+        if (component) {
+            return advisories.draftForComponent(new ComponentAdvisoryRequest(request.component(), request.versions(),
+                    request.fixedVersion(), request.vulnerabilities(), request.title(), request.summary(), request.tlp()));
+        }
         return advisories.draft(request.product(), request.title(), request.summary(), request.tlp());
     }
 

@@ -102,10 +102,10 @@ public class AssetWriter {
     /** Replaces the inventory entries learnt from one source with the given packages. */
     public List<SoftwarePackage> software(UUID id) {
         return jdbc.sql("""
-                SELECT name, version, purl, cpe, source, seen_at FROM asset_software WHERE asset_id = ?
+                SELECT name, version, purl, cpe, source, seen_at, type FROM asset_software WHERE asset_id = ?
                 ORDER BY lower(name), version""").param(id)
                 .query((rs, row) -> new SoftwarePackage(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
     }
 
@@ -114,9 +114,11 @@ public class AssetWriter {
         Timestamp now = Timestamp.from(Instant.now());
         for (SoftwarePackage p : packages) {
             jdbc.sql("""
-                    INSERT INTO asset_software (asset_id, name, version, purl, cpe, source, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (asset_id, name, version, purl) DO UPDATE SET cpe = excluded.cpe, seen_at = excluded.seen_at""")
-                    .params(id, p.name().strip(), p.version().strip(), p.purl().strip(), p.cpe().strip(), source, now)
+                    INSERT INTO asset_software (asset_id, name, version, purl, cpe, source, seen_at, type)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (asset_id, name, version, purl) DO UPDATE SET cpe = excluded.cpe, seen_at = excluded.seen_at,
+                        type = excluded.type""")
+                    .params(id, p.name().strip(), p.version().strip(), p.purl().strip(), p.cpe().strip(), source, now, p.type())
                     .update();
         }
     }

@@ -62,7 +62,8 @@ class AssetController {
         }
     }
 
-    record PackageRequest(String name, String version, String purl, String cpe) {
+    /** @param type a package-URL type (deb, npm, pypi, ...) or OSV ecosystem (PyPI, Debian:12), when known */
+    record PackageRequest(String name, String version, String purl, String cpe, String type) {
     }
 
     record LinkRequest(@NotNull UUID upstream, @Size(max = 100) String relation) {
@@ -119,7 +120,7 @@ class AssetController {
             throw ProblemException.badRequest("invalid-input", "a JSON array of packages is required");
         }
         return assets.replaceSoftware(id, packages.stream()
-                .map(p -> new SoftwarePackage(p.name(), p.version(), p.purl(), p.cpe(), "api", null)).toList(), "api");
+                .map(p -> new SoftwarePackage(p.name(), p.version(), p.purl(), p.cpe(), "api", null, p.type())).toList(), "api");
     }
 
     @GetMapping("/api/v1/assets/{id}/links")

@@ -20,6 +20,7 @@ import dev.vigil.vuln.advisory.AdvisoryMatch;
 import dev.vigil.vuln.advisory.AdvisoryMatcher;
 import dev.vigil.vuln.advisory.AdvisoryReader;
 import dev.vigil.vuln.advisory.AdvisorySeverity;
+import dev.vigil.vuln.advisory.DistroRelease;
 import dev.vigil.vuln.advisory.InstalledPackage;
 import dev.vigil.vuln.advisory.MatchKeys;
 import dev.vigil.vuln.advisory.Verdict;
@@ -84,8 +85,9 @@ public class AdvisoryMatching {
                 .params(SOURCE, scope).query(Long.class).single() > 0;
         Map<InstalledPackage, Set<String>> keys = new HashMap<>();
         Set<String> allKeys = new LinkedHashSet<>();
+        DistroRelease os = AssetDistribution.of(asset, software).orElse(null);
         for (SoftwarePackage p : software) {
-            InstalledPackage installed = new InstalledPackage(p.name(), p.version(), p.purl(), p.cpe());
+            InstalledPackage installed = new InstalledPackage(p.name(), p.version(), p.purl(), p.cpe(), p.type(), os);
             Set<String> k = MatchKeys.of(installed);
             if (!k.isEmpty()) {
                 keys.put(installed, k);
@@ -134,7 +136,7 @@ public class AdvisoryMatching {
                     continue;
                 }
                 if (match.verdict().status() == Verdict.Status.UNKNOWN) {
-                    tally.undetermined++;
+                    tally.undetermined(asset.name(), match);
                     continue;
                 }
                 tally.affected++;
@@ -201,9 +203,20 @@ public class AdvisoryMatching {
         int updated;
         int reopened;
         int closed;
+        final List<AdvisoryMatchReport.Undetermined> details = new ArrayList<>();
+
+        void undetermined(String asset, AdvisoryMatch match) {
+            undetermined++;
+            if (details.size() < AdvisoryMatchReport.MAX_DETAILS) {
+                InstalledPackage p = match.installed();
+                details.add(new AdvisoryMatchReport.Undetermined(asset, p.name(), p.effectiveVersion(), match.advisory().id(),
+                        match.verdict().reason()));
+            }
+        }
 
         AdvisoryMatchReport report(String tenant, int assets) {
-            return new AdvisoryMatchReport(tenant, assets, packages, affected, undetermined, created, updated, reopened, closed);
+            return new AdvisoryMatchReport(tenant, assets, packages, affected, undetermined, created, updated, reopened, closed,
+                    details);
         }
     }
 }
