@@ -29,8 +29,9 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
 /**
  * The bastion's SSH gateway: operators connect with a standard OpenSSH client and authenticate as Vigil users; every
  * shell, exec, SFTP and SCP channel is authorised by the {@link AccessBroker}, relayed to the target over the gateway's
- * own connection with a vaulted credential, and recorded (file transfers per file with size and SHA-256). Subsystems
- * other than SFTP, remote port forwarding, agent and X11 forwarding are refused.
+ * own connection with a vaulted credential, and recorded (file transfers per file with size and SHA-256); a granted
+ * local port forward is opened from the target. Subsystems other than SFTP, remote port forwarding, agent and X11
+ * forwarding are refused.
  */
 public final class BastionGateway implements AutoCloseable {
 
@@ -79,7 +80,10 @@ public final class BastionGateway implements AutoCloseable {
         server.setGSSAuthenticator(null);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         List<ChannelFactory> channels = new ArrayList<>(server.getChannelFactories());
-        channels.replaceAll(factory -> factory.getName().equals("session") ? new SessionChannelFactory() : factory);
+        // session and direct-tcpip are ours: a granted forward is opened from the target, never from the gateway's network
+        channels.removeIf(factory -> factory.getName().equals("session") || factory.getName().equals("direct-tcpip"));
+        channels.add(new SessionChannelFactory());
+        channels.add(new ForwardChannel.Factory(context));
         server.setChannelFactories(channels);
         server.setShellFactory(channel -> new BrokeredChannel(context, ChannelKind.SHELL, null));
         server.setCommandFactory((channel, command) -> BrokeredChannel.exec(context, command));

@@ -395,7 +395,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         }
     }
 
-    private static String source(SocketAddress address) {
+    static String source(SocketAddress address) {
         return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
     }
 }

@@ -3,8 +3,10 @@ package dev.vigil.bastion.transfer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +44,8 @@ public final class SftpAudit {
     private final Map<Integer, String> writes = new HashMap<>();
     private final Map<Integer, String> closing = new HashMap<>();
     private final Map<Integer, Pending> operations = new HashMap<>();
+    /** Request ids awaiting their reply: a reused id could pair a reply with the wrong request, so it ends the relay. */
+    private final Set<Integer> outstanding = new HashSet<>();
 
     public SftpAudit(Consumer<FileTransfer> report, Clock clock) {
         this.report = report;
@@ -56,6 +60,9 @@ public final class SftpAudit {
         }
         SftpPacket.Reader in = packet.payload();
         int id = in.uint32();
+        if (!outstanding.add(id)) {
+            throw new SftpProtocolException("SFTP request id " + Integer.toUnsignedString(id) + " reused before its reply");
+        }
         switch (type) {
             case SftpPacket.OPEN -> {
                 String path = in.text();
@@ -101,6 +108,7 @@ public final class SftpAudit {
         }
         SftpPacket.Reader in = packet.payload();
         int id = in.uint32();
+        outstanding.remove(id);
         switch (type) {
             case SftpPacket.HANDLE -> {
                 OpenFile file = opening.remove(id);
