@@ -329,4 +329,32 @@ class GatewayFileTransferTest {
             SshClientRun.run(exit, null);
         }
     }
+
+    @Test
+    void sixteenMebibytesUpAndDownKeepTheirDigestAndTheTimeIsReported() throws Exception {
+        Path local = randomFile("large.bin", 16 * 1024 * 1024, 8);
+        Path viaGateway = dir.resolve("large-via-gateway.bin");
+        Path back = dir.resolve("large-back.bin");
+        int before = SINK.opened.size();
+
+        long start = System.nanoTime();
+        SshClientRun.Result result = sftp("files", "put " + local + " " + viaGateway + "\nget " + viaGateway + " " + back + "\n");
+        long gatewayMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(result.exitStatus()).as(result.stderr()).isZero();
+        assertThat(back).hasSameBinaryContentAs(local);
+        String expected = sha256(local);
+        assertThat(transfersSince(before, ChannelKind.SFTP)).extracting(t -> t.sha256().orElse("none")).containsExactly(expected, expected);
+
+        Path batch = Files.writeString(dir.resolve("direct.batch"), "put " + local + " " + dir.resolve("large-direct.bin") + "\nget "
+                + dir.resolve("large-direct.bin") + " " + dir.resolve("large-direct-back.bin") + "\n");
+        start = System.nanoTime();
+        SshClientRun.Result direct = SshClientRun.run(List.of("/usr/bin/sftp", "-F", "/dev/null", "-P", String.valueOf(sshd.port()), "-i",
+                sshd.dir().resolve("user_key").toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-b", batch.toString(), sshd.account() + "@127.0.0.1"), null);
+        long directMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(direct.exitStatus()).as(direct.stderr()).isZero();
+        System.out.printf("MEASURED sftp put+get of 16 MiB: %d ms through the gateway (with per-file SHA-256), %d ms directly%n", gatewayMillis,
+                directMillis);
+    }
 }
