@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -34,84 +31,37 @@ class GatewayFileTransferTest {
     @TempDir
     static Path dir;
 
+    static GrantedGateway bastion;
+    static RecordingSink SINK;
     static TargetSshd sshd;
     static BastionGateway gateway;
-    static final RecordingSink SINK = new RecordingSink();
-    /** Channels granted per target name. */
-    static final Map<String, Set<ChannelKind>> GRANTS = Map.of(
-            "files", Set.of(ChannelKind.SFTP, ChannelKind.SCP, ChannelKind.EXEC),
-            "sftponly", Set.of(ChannelKind.SFTP),
-            "shellonly", Set.of(ChannelKind.SHELL, ChannelKind.EXEC));
     static Path key;
 
     @BeforeAll
     static void start() throws Exception {
-        sshd = TargetSshd.start();
-        key = SshClientRun.generateKey(dir, "alice");
-        PublicKey aliceKey = OpenSshKeys.parse(Files.readString(dir.resolve("alice.pub")));
-        OperatorAuthenticator operators = new OperatorAuthenticator() {
-            @Override
-            public Optional<Operator> byPublicKey(String username, PublicKey presented) {
-                return username.equals("alice") && OpenSshKeys.same(aliceKey, presented) ? Optional.of(new Operator("id-alice", "alice"))
-                        : Optional.empty();
-            }
-
-            @Override
-            public Optional<Operator> byPasswordAndCode(String username, String password, String totpCode) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean offersPasswordAndCode() {
-                return false;
-            }
-        };
-        AccessBroker broker = new AccessBroker() {
-            @Override
-            public AccessDecision authorize(ChannelRequest request) {
-                String target = request.address().target().orElseThrow();
-                if (!GRANTS.getOrDefault(target, Set.of()).contains(request.kind())) {
-                    return new AccessDecision.Refused("no grant for alice on " + target + " (" + request.kind().label() + ") now");
-                }
-                return new AccessDecision.Granted(new UpstreamTarget("t-" + target, target, "127.0.0.1", sshd.port(), "a-1", sshd.account(), "g-1"));
-            }
-
-            @Override
-            public List<TargetChoice> choices(Operator operator) {
-                return List.of();
-            }
-
-            @Override
-            public boolean stillActive(Operator operator) {
-                return true;
-            }
-        };
-        HostKeyTrust trust = (target, presented) -> OpenSshKeys.same(OpenSshKeys.parse(sshd.hostPublicKey()), presented)
-                ? HostKeyTrust.Verdict.TRUSTED : HostKeyTrust.Verdict.CHANGED;
-        gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, dir.resolve("gateway_host_key"), Duration.ofSeconds(10),
-                8 * 1024 * 1024, Duration.ofMillis(300)), operators, broker,
-                target -> new UpstreamCredential.PrivateKey(sshd.accountPrivateKey(), null), trust, SINK);
-        gateway.start();
+        bastion = new GrantedGateway(dir, Map.of(
+                "files", Set.of(ChannelKind.SFTP, ChannelKind.SCP, ChannelKind.EXEC),
+                "sftponly", Set.of(ChannelKind.SFTP),
+                "shellonly", Set.of(ChannelKind.SHELL, ChannelKind.EXEC)), request -> null);
+        SINK = bastion.sink;
+        sshd = bastion.sshd;
+        gateway = bastion.gateway;
+        key = bastion.key;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (sshd != null) {
-            sshd.close();
+        if (bastion != null) {
+            bastion.close();
         }
     }
 
     private static String user(String target) {
-        return "alice%" + sshd.account() + "%" + target;
+        return bastion.user(target);
     }
 
     private static List<String> clientOptions(String program) {
-        return new ArrayList<>(List.of(program, "-F", "/dev/null", "-P", String.valueOf(gateway.port()), "-i", key.toString(),
-                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-                "-o", "LogLevel=ERROR"));
+        return bastion.client(program, "ERROR");
     }
 
     private static SshClientRun.Result sftp(String target, String batch, String... options) throws Exception {
@@ -302,13 +252,11 @@ class GatewayFileTransferTest {
         Path socket = dir.resolve("mux.sock");
         List<String> mux = List.of("-o", "ControlPath=" + socket);
         List<String> master = new ArrayList<>(clientOptions("/usr/bin/ssh"));
-        master.set(3, "-p");
         master.addAll(mux);
         master.addAll(List.of("-o", "ControlMaster=yes", "-o", "ControlPersist=30", "-f", "-N", user("shellonly") + "@127.0.0.1"));
         assertThat(SshClientRun.run(master, null).exitStatus()).isZero();
         try {
             List<String> exec = new ArrayList<>(clientOptions("/usr/bin/ssh"));
-            exec.set(3, "-p");
             exec.addAll(mux);
             exec.addAll(List.of("-o", "ControlMaster=no", user("shellonly") + "@127.0.0.1", "echo via-shared-connection"));
             SshClientRun.Result shared = SshClientRun.run(exec, null);
@@ -323,7 +271,6 @@ class GatewayFileTransferTest {
             assertThat(SINK.refusals).anyMatch(r -> r.contains("no grant for alice on shellonly (sftp)"));
         } finally {
             List<String> exit = new ArrayList<>(clientOptions("/usr/bin/ssh"));
-            exit.set(3, "-p");
             exit.addAll(mux);
             exit.addAll(List.of("-O", "exit", user("shellonly") + "@127.0.0.1"));
             SshClientRun.run(exit, null);

@@ -11,12 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -37,66 +33,22 @@ class GatewayForwardingTest {
     @TempDir
     static Path dir;
 
+    static GrantedGateway bastion;
     static TargetSshd sshd;
     static BastionGateway gateway;
     static ServerSocket echo;
-    static final RecordingSink SINK = new RecordingSink();
-    static Path key;
+    static RecordingSink SINK;
 
     @BeforeAll
     static void start() throws Exception {
-        sshd = TargetSshd.start();
         echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(GatewayForwardingTest::serveEcho);
-        key = SshClientRun.generateKey(dir, "alice");
-        PublicKey aliceKey = OpenSshKeys.parse(Files.readString(dir.resolve("alice.pub")));
-        OperatorAuthenticator operators = new OperatorAuthenticator() {
-            @Override
-            public Optional<Operator> byPublicKey(String username, PublicKey presented) {
-                return username.equals("alice") && OpenSshKeys.same(aliceKey, presented) ? Optional.of(new Operator("id-alice", "alice"))
-                        : Optional.empty();
-            }
-
-            @Override
-            public Optional<Operator> byPasswordAndCode(String username, String password, String totpCode) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean offersPasswordAndCode() {
-                return false;
-            }
-        };
-        Map<String, Set<ChannelKind>> grants = Map.of("fwd", Set.of(ChannelKind.PORT_FORWARD), "shellonly", Set.of(ChannelKind.SHELL, ChannelKind.EXEC));
-        AccessBroker broker = new AccessBroker() {
-            @Override
-            public AccessDecision authorize(ChannelRequest request) {
-                String target = request.address().target().orElseThrow();
-                if (!grants.getOrDefault(target, Set.of()).contains(request.kind())) {
-                    return new AccessDecision.Refused("no grant for alice on " + target + " (" + request.kind().label() + ") now");
-                }
-                if (request.kind() == ChannelKind.PORT_FORWARD && !request.command().orElse("").equals("127.0.0.1:" + echo.getLocalPort())) {
-                    return new AccessDecision.Refused("forwarding to " + request.command().orElse("") + " is not granted");
-                }
-                return new AccessDecision.Granted(new UpstreamTarget("t-" + target, target, "127.0.0.1", sshd.port(), "a-1", sshd.account(), "g-1"));
-            }
-
-            @Override
-            public List<TargetChoice> choices(Operator operator) {
-                return List.of();
-            }
-
-            @Override
-            public boolean stillActive(Operator operator) {
-                return true;
-            }
-        };
-        HostKeyTrust trust = (target, presented) -> OpenSshKeys.same(OpenSshKeys.parse(sshd.hostPublicKey()), presented)
-                ? HostKeyTrust.Verdict.TRUSTED : HostKeyTrust.Verdict.CHANGED;
-        gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, dir.resolve("gateway_host_key"), Duration.ofSeconds(10),
-                8 * 1024 * 1024, Duration.ofMillis(300)), operators, broker,
-                target -> new UpstreamCredential.PrivateKey(sshd.accountPrivateKey(), null), trust, SINK);
-        gateway.start();
+        bastion = new GrantedGateway(dir, Map.of("fwd", Set.of(ChannelKind.PORT_FORWARD), "shellonly", Set.of(ChannelKind.SHELL, ChannelKind.EXEC)),
+                request -> request.kind() == ChannelKind.PORT_FORWARD && !request.command().orElse("").equals("127.0.0.1:" + echo.getLocalPort())
+                        ? "forwarding to " + request.command().orElse("") + " is not granted" : null);
+        SINK = bastion.sink;
+        sshd = bastion.sshd;
+        gateway = bastion.gateway;
     }
 
     private static void serveEcho() {
@@ -118,11 +70,8 @@ class GatewayForwardingTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (sshd != null) {
-            sshd.close();
+        if (bastion != null) {
+            bastion.close();
         }
         if (echo != null) {
             echo.close();
@@ -130,13 +79,11 @@ class GatewayForwardingTest {
     }
 
     private static String user(String target) {
-        return "alice%" + sshd.account() + "%" + target;
+        return bastion.user(target);
     }
 
     private static List<String> ssh(String... rest) {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/ssh", "-F", "/dev/null", "-p", String.valueOf(gateway.port()), "-i",
-                key.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o",
-                "UserKnownHostsFile=/dev/null", "-o", "LogLevel=INFO"));
+        List<String> command = bastion.client("/usr/bin/ssh", "INFO");
         command.addAll(List.of(rest));
         return command;
     }
