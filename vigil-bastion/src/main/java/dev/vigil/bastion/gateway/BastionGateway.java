@@ -21,13 +21,17 @@ import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.server.subsystem.SubsystemFactory;
 
 /**
  * The bastion's SSH gateway: operators connect with a standard OpenSSH client and authenticate as Vigil users; every
- * shell and exec channel is authorised by the {@link AccessBroker}, relayed to the target over the gateway's own
- * connection with a vaulted credential, and recorded. Subsystems (SFTP), port forwarding, agent and X11 forwarding are
- * refused.
+ * shell, exec, SFTP and SCP channel is authorised by the {@link AccessBroker}, relayed to the target over the gateway's
+ * own connection with a vaulted credential, and recorded (file transfers per file with size and SHA-256); a granted
+ * local port forward is opened from the target. Subsystems other than SFTP, remote port forwarding, agent and X11
+ * forwarding are refused.
  */
 public final class BastionGateway implements AutoCloseable {
 
@@ -76,11 +80,15 @@ public final class BastionGateway implements AutoCloseable {
         server.setGSSAuthenticator(null);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         List<ChannelFactory> channels = new ArrayList<>(server.getChannelFactories());
-        channels.replaceAll(factory -> factory.getName().equals("session") ? new SessionChannelFactory() : factory);
+        // session and direct-tcpip are ours: a granted forward is opened from the target, never from the gateway's network
+        channels.removeIf(factory -> factory.getName().equals("session") || factory.getName().equals("direct-tcpip"));
+        channels.add(new SessionChannelFactory());
+        channels.add(new ForwardChannel.Factory(context));
         server.setChannelFactories(channels);
         server.setShellFactory(channel -> new BrokeredChannel(context, ChannelKind.SHELL, null));
-        server.setCommandFactory((channel, command) -> new BrokeredChannel(context, ChannelKind.EXEC, command));
-        server.setSubsystemFactories(List.of());
+        server.setCommandFactory((channel, command) -> BrokeredChannel.exec(context, command));
+        // only "sftp"; any other subsystem name has no factory and is refused
+        server.setSubsystemFactories(List.of(new SftpSubsystem()));
         CoreModuleProperties.AUTH_TIMEOUT.set(server, Duration.ofSeconds(60));
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, 10);
         CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ofHours(8));
@@ -202,6 +210,19 @@ public final class BastionGateway implements AutoCloseable {
         public boolean authenticate(ServerSession session, String username, List<String> responses) {
             return responses.size() == 2 && authenticated(session, username,
                     address -> operators.byPasswordAndCode(address.operator(), responses.get(0), responses.get(1)));
+        }
+    }
+
+    /** The SFTP subsystem: authorised as channel {@code sftp} and relayed to the target's SFTP subsystem with per-file audit. */
+    private final class SftpSubsystem implements SubsystemFactory {
+        @Override
+        public String getName() {
+            return "sftp";
+        }
+
+        @Override
+        public Command createSubsystem(ChannelSession channel) {
+            return new BrokeredChannel(context, ChannelKind.SFTP, null);
         }
     }
 

@@ -19,6 +19,8 @@ import dev.vigil.bastion.policy.CommandAction;
 import dev.vigil.bastion.policy.CommandVerdict;
 import dev.vigil.bastion.recording.Recording;
 import dev.vigil.bastion.recording.SessionRecorder;
+import dev.vigil.bastion.transfer.ExecTransfer;
+import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.channel.PtyCapableChannelSession;
 import org.apache.sshd.client.session.ClientSession;
@@ -47,6 +49,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     private final GatewayContext context;
     private final ChannelKind kind;
     private final String execCommand;
+    private final ExecTransfer transfer;
     private InputStream in;
     private OutputStream out;
     private OutputStream err;
@@ -59,9 +62,29 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     private volatile ChannelRequest authorised;
 
     BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand) {
+        this(context, kind, execCommand, kind == ChannelKind.SFTP ? new ExecTransfer.SftpServer() : new ExecTransfer.Plain());
+    }
+
+    private BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand, ExecTransfer transfer) {
         this.context = context;
         this.kind = kind;
         this.execCommand = execCommand;
+        this.transfer = transfer;
+    }
+
+    /**
+     * An exec channel: legacy SCP ({@code scp -t/-f}) is authorised as channel {@code scp}, an SFTP server started by
+     * path as {@code sftp} (served by the target's SFTP subsystem); anything else is a command.
+     */
+    static BrokeredChannel exec(GatewayContext context, String command) {
+        ExecTransfer transfer = ExecTransfer.classify(command);
+        ChannelKind kind = switch (transfer) {
+            case ExecTransfer.Scp scp -> ChannelKind.SCP;
+            case ExecTransfer.SftpServer server -> ChannelKind.SFTP;
+            case ExecTransfer.Plain plain -> ChannelKind.EXEC;
+            case ExecTransfer.Refused refused -> ChannelKind.SCP;
+        };
+        return new BrokeredChannel(context, kind, command, transfer);
     }
 
     @Override
@@ -132,6 +155,10 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 refuse(request, "the Vigil account " + operator.username() + " is disabled");
                 return;
             }
+            if (transfer instanceof ExecTransfer.Refused refused) {
+                refuse(request, refused.reason());
+                return;
+            }
             if (address.target().isEmpty()) {
                 if (kind != ChannelKind.SHELL) {
                     refuse(request, "name the target in the user name: " + operator.username() + "%account%target");
@@ -156,7 +183,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                         return;
                     }
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
-                    relay(request, verdict);
+                    if (kind == ChannelKind.SFTP || kind == ChannelKind.SCP) {
+                        relayTransfer(request);
+                    } else {
+                        relay(request, verdict);
+                    }
                 }
             }
         } catch (UpstreamRefusedException e) {
@@ -227,6 +258,47 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         Recording recording = recorder.finish();
         context.sink().closed(sessionId, new SessionClosed(Instant.now(), status, signal, terminatedBy, recording));
         finish(status, signal);
+    }
+
+    /**
+     * An SFTP or legacy SCP channel: every file operation is reported to the sink (and marked in the recording, which
+     * has no terminal output); the exit status is the target's.
+     */
+    private void relayTransfer(ChannelRequest request) throws IOException {
+        ClientChannel up = kind == ChannelKind.SFTP ? upstream.createSubsystemChannel("sftp") : upstream.createExecChannel(execCommand);
+        up.open().verify(context.settings().upstreamTimeout());
+        String sessionId = UUID.randomUUID().toString();
+        Instant started = Instant.now();
+        SessionRecorder recorder = new SessionRecorder(80, 24, started.getEpochSecond(), operator.username() + " as " + target.account() + "@"
+                + target.targetName() + " (" + kind.label() + ")", Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
+        context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
+                kind, request.command(), false, request.sourceAddress(), started));
+        if (kind == ChannelKind.SCP) {
+            context.sink().command(sessionId, new RecordedCommand(started, 0, execCommand, CommandAction.ALLOW, Optional.empty(),
+                    List.of("legacy scp, allowed by the grant's scp channel")));
+        }
+        context.live().add(sessionId, this);
+        String fault = null;
+        try {
+            fault = FileTransferRelay.run(transfer, up, in, out, err, done -> {
+                recorder.marker(done.summary());
+                context.sink().transfer(sessionId, done);
+            });
+            up.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            context.live().remove(sessionId);
+        }
+        if (fault != null && terminatedBy == null) {
+            terminatedBy = "the gateway could not follow the transfer: " + fault;
+            err.write(("vigil: " + terminatedBy + "\r\n").getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        }
+        Integer status = up.getExitStatus();
+        String signal = up.getExitSignal();
+        context.sink().closed(sessionId, new SessionClosed(Instant.now(), status, signal, terminatedBy, recorder.finish()));
+        finish(status == null && signal == null && terminatedBy == null && kind == ChannelKind.SFTP ? Integer.valueOf(0) : status, signal);
     }
 
     private void finish(Integer status, String signal) throws IOException {
@@ -315,7 +387,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         }
     }
 
-    private static String source(SocketAddress address) {
+    static String source(SocketAddress address) {
         return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(address);
     }
 }

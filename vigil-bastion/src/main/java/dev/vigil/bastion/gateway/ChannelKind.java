@@ -1,8 +1,15 @@
 package dev.vigil.bastion.gateway;
 
-/** What a channel asks to do; each is authorised on its own, on every channel open. */
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * What a channel asks to do; each is authorised on its own, on every channel open. {@code sftp} covers the SFTP
+ * subsystem (also default {@code scp}, and an SFTP server started by path over exec); {@code scp} legacy
+ * {@code scp -O}; {@code forward} local port forwarding ({@code direct-tcpip}).
+ */
 public enum ChannelKind {
-    SHELL("shell"), EXEC("exec"), PORT_FORWARD("port-forward"), AGENT_FORWARD("agent-forward");
+    SHELL("shell"), EXEC("exec"), SFTP("sftp"), SCP("scp"), PORT_FORWARD("forward"), AGENT_FORWARD("agent-forward");
 
     private final String label;
 
@@ -20,6 +27,7 @@ public enum ChannelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown channel kind '" + label + "'; known: shell, exec, port-forward, agent-forward");
+        throw new IllegalArgumentException("unknown channel kind '" + label + "'; known: "
+                + Arrays.stream(values()).map(ChannelKind::label).collect(Collectors.joining(", ")));
     }
 }

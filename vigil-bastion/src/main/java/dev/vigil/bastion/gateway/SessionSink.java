@@ -1,11 +1,16 @@
 package dev.vigil.bastion.gateway;
 
+import dev.vigil.bastion.transfer.FileTransfer;
+
 /** Port: where sessions, their commands and refusals go (storage, audit trail, event pipeline). */
 public interface SessionSink {
 
     void opened(SessionOpened session);
 
     void command(String sessionId, RecordedCommand command);
+
+    /** A file operation of an SFTP or SCP channel, once the target has answered it. */
+    void transfer(String sessionId, FileTransfer transfer);
 
     void closed(String sessionId, SessionClosed outcome);
 

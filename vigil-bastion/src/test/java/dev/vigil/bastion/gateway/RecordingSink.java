@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.vigil.bastion.transfer.FileTransfer;
+
 /** Keeps what the gateway reports, for assertions. */
 final class RecordingSink implements SessionSink {
 
@@ -14,6 +16,7 @@ final class RecordingSink implements SessionSink {
     final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     final Map<String, List<RecordedCommand>> decisions = new ConcurrentHashMap<>();
     final Map<String, SessionClosed> closed = new ConcurrentHashMap<>();
+    final Map<String, List<FileTransfer>> transfers = new ConcurrentHashMap<>();
     final List<String> refusals = new CopyOnWriteArrayList<>();
     final List<String> changedKeys = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch closing = new CountDownLatch(1);
@@ -27,6 +30,11 @@ final class RecordingSink implements SessionSink {
     public void command(String sessionId, RecordedCommand command) {
         commands.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(command.text());
         decisions.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(command);
+    }
+
+    @Override
+    public void transfer(String sessionId, FileTransfer transfer) {
+        transfers.computeIfAbsent(sessionId, id -> new CopyOnWriteArrayList<>()).add(transfer);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import dev.vigil.bastion.transfer.FileTransfer;
 import dev.vigil.bastion.gateway.AccessBroker;
 import dev.vigil.bastion.gateway.AccessDecision;
 import dev.vigil.bastion.gateway.BastionGateway;
@@ -216,6 +217,10 @@ public final class GatewayLoad {
 
         @Override
         public void command(String sessionId, RecordedCommand command) {
+        }
+
+        @Override
+        public void transfer(String sessionId, FileTransfer transfer) {
         }
 
         @Override

@@ -56,6 +56,7 @@ class AccessEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/sessions/{id}", "bastion-session", "read"),
                 permission(GET, "/api/v1/sessions/{id}/recording", "bastion-session", "read"),
                 permission(GET, "/api/v1/sessions/{id}/commands", "bastion-session", "read"),
+                permission(GET, "/api/v1/sessions/{id}/transfers", "bastion-session", "read"),
                 permission(POST, "/api/v1/sessions/{id}/terminate", "bastion-session", "terminate"));
     }
 }

@@ -80,10 +80,10 @@ public class AccessRequestService implements ChangeKind {
         if (!accountExists) {
             throw ProblemException.badRequest("invalid-input", "target " + target.name() + " has no account '" + account + "'");
         }
-        List<String> channels = request.channels() == null || request.channels().isEmpty() ? GrantService.CHANNELS
+        List<String> channels = request.channels() == null || request.channels().isEmpty() ? GrantService.DEFAULT_CHANNELS
                 : request.channels().stream().distinct().toList();
         if (!GrantService.CHANNELS.containsAll(channels)) {
-            throw ProblemException.badRequest("invalid-input", "channels may be " + String.join(" and ", GrantService.CHANNELS));
+            throw ProblemException.badRequest("invalid-input", "channels may be " + String.join(", ", GrantService.CHANNELS));
         }
         Instant now = clock.instant();
         Instant from = request.from() == null ? now : request.from();

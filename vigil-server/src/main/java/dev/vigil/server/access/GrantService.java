@@ -31,12 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GrantService {
 
-    /** Channels a grant may allow. Port and agent forwarding are refused by the gateway whatever a grant says. */
-    static final List<String> CHANNELS = List.of("shell", "exec");
+    /**
+     * Channels a grant may allow: {@code sftp} (also default scp), {@code scp} (legacy {@code scp -O}) and
+     * {@code forward} (local port forwarding) are separate from {@code shell} and {@code exec}. Remote forwarding, agent
+     * and X11 forwarding are refused by the gateway whatever a grant says.
+     */
+    static final List<String> CHANNELS = List.of("shell", "exec", "sftp", "scp", "forward");
+    /** What a grant or an access request allows when it names no channels. */
+    static final List<String> DEFAULT_CHANNELS = List.of("shell", "exec");
     private static final Duration LONGEST = Duration.ofDays(366);
     static final String SELECT = """
             SELECT g.id, g.subject_kind, g.subject_name, g.target_id, t.name AS target_name, g.target_group, g.account, g.channels,
-                   g.valid_from, g.valid_until, g.reason, g.created_by, g.created_at, g.revoked_at
+                   g.valid_from, g.valid_until, g.reason, g.created_by, g.created_at, g.revoked_at, g.destinations
             FROM access_grant g LEFT JOIN access_target t ON t.id = g.target_id""";
 
     private final JdbcClient jdbc;
@@ -103,21 +109,22 @@ public class GrantService {
         }
         String targetGroup = byGroup ? TargetService.requireName(change.targetGroup(), "targetGroup") : null;
         String account = TargetService.requireName(change.account(), "account");
-        List<String> channels = change.channels() == null || change.channels().isEmpty() ? List.of("shell", "exec")
+        List<String> channels = change.channels() == null || change.channels().isEmpty() ? DEFAULT_CHANNELS
                 : change.channels().stream().distinct().toList();
         for (String channel : channels) {
             if (!CHANNELS.contains(channel)) {
                 throw ProblemException.badRequest("invalid-input", "channel '" + channel + "' cannot be granted; the gateway supports "
-                        + String.join(" and ", CHANNELS) + " (port and agent forwarding are always refused)");
+                        + String.join(", ", CHANNELS) + " (remote, agent and X11 forwarding are always refused)");
             }
         }
+        List<String> destinations = ForwardDestinations.parse(change.destinations(), channels.contains("forward"));
         Instant from = change.validFrom() == null ? clock.instant() : change.validFrom();
         Instant until = change.validUntil();
         if (until == null || !until.isAfter(from) || Duration.between(from, until).compareTo(LONGEST) > 0) {
             throw ProblemException.badRequest("invalid-input", "validUntil is required, after validFrom, and at most 366 days later");
         }
         String reason = change.reason() == null ? "" : change.reason().strip();
-        return insert(kind, subjectId, subjectName, targetId, targetGroup, account, channels, from, until, reason,
+        return insert(kind, subjectId, subjectName, targetId, targetGroup, account, channels, destinations, from, until, reason,
                 access.requireCurrent().username());
     }
 
@@ -127,18 +134,19 @@ public class GrantService {
      */
     GrantView grantDecided(UUID userId, String username, UUID targetId, String account, List<String> channels, Instant from,
             Instant until, String reason, String decidedBy) {
-        return insert("user", userId, username, targetId, null, account, channels, from, until, reason, decidedBy);
+        return insert("user", userId, username, targetId, null, account, channels, List.of(), from, until, reason, decidedBy);
     }
 
     private GrantView insert(String kind, UUID subjectId, String subjectName, UUID targetId, String targetGroup, String account,
-            List<String> channels, Instant from, Instant until, String reason, String by) {
+            List<String> channels, List<String> destinations, Instant from, Instant until, String reason, String by) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO access_grant (id, subject_kind, subject_id, subject_name, target_id, target_group, account, channels,
-                                          valid_from, valid_until, reason, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          valid_from, valid_until, reason, created_by, destinations)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, kind, subjectId, subjectName, targetId, targetGroup, account, channels.toArray(String[]::new),
-                        Timestamp.from(from), Timestamp.from(until), reason.length() > 500 ? reason.substring(0, 500) : reason, by)
+                        Timestamp.from(from), Timestamp.from(until), reason.length() > 500 ? reason.substring(0, 500) : reason, by,
+                        destinations.toArray(String[]::new))
                 .update();
         GrantView created = find(id);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -146,6 +154,9 @@ public class GrantService {
         body.put("target", targetId != null ? created.targetName() : "group:" + targetGroup);
         body.put("account", account);
         body.put("channels", channels);
+        if (!destinations.isEmpty()) {
+            body.put("destinations", destinations);
+        }
         body.put("validFrom", from.toString());
         body.put("validUntil", until.toString());
         audit.record(AuditEntry.success("access.grant.create", "access-grant", id, null, body));
@@ -173,6 +184,6 @@ public class GrantService {
                 rs.getObject("target_id", UUID.class), rs.getString("target_name"), rs.getString("target_group"), rs.getString("account"),
                 Arrays.asList((String[]) rs.getArray("channels").getArray()), from, until, rs.getString("reason"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant(),
-                revoked == null && !now.isBefore(from) && now.isBefore(until));
+                revoked == null && !now.isBefore(from) && now.isBefore(until), Arrays.asList((String[]) rs.getArray("destinations").getArray()));
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Recorded bastion sessions: list, details with commands, the asciicast recording, and kill of a live one. */
+/** Recorded bastion sessions: list, details with commands and file transfers, the asciicast recording, and kill of a live one. */
 @Service
 public class SessionService {
 
@@ -75,7 +75,12 @@ public class SessionService {
                         decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)), rs.getString(6),
                         List.of((String[]) rs.getArray(7).getArray())))
                 .list();
-        return new SessionDetail(session, commands);
+        List<SessionTransferView> transfers = jdbc.sql("""
+                        SELECT seq, at, operation, path, new_path, bytes, sha256, outcome FROM access_session_transfer WHERE session_id = ? ORDER BY seq""")
+                .param(id).query((rs, n) -> new SessionTransferView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)))
+                .list();
+        return new SessionDetail(session, commands, transfers);
     }
 
     private static String decision(String action) {

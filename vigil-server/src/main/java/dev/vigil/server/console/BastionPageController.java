@@ -43,6 +43,7 @@ class BastionPageController {
         SessionDetail detail = sessions.get(id);
         model.addAttribute("s", detail.session());
         model.addAttribute("commands", detail.commands());
+        model.addAttribute("transfers", detail.transfers());
         model.addAttribute("transcript", detail.session().endedAt() == null ? null : sessions.transcript(id));
         return "bastion-session";
     }

@@ -105,6 +105,18 @@ class AccessApiTest extends ServerTestBase {
 
         grant.put("channels", List.of("port-forward"));
         assertThat(api().post("/api/v1/access/grants", ADMIN_TOKEN, grant).assertProblem(400).detail()).contains("cannot be granted");
+        grant.put("channels", List.of("sftp", "scp", "forward"));
+        grant.put("destinations", List.of("DB01.internal:5432", "10.0.0.7:*"));
+        Api.Response forward = api().post("/api/v1/access/grants", ADMIN_TOKEN, grant);
+        assertThat(forward.status()).as(forward.body()).isEqualTo(201);
+        assertThat(forward.json().path("channels").toString()).isEqualTo("[\"sftp\",\"scp\",\"forward\"]");
+        assertThat(forward.json().path("destinations").toString()).isEqualTo("[\"db01.internal:5432\",\"10.0.0.7:*\"]");
+        grant.put("destinations", List.of("db01:99999"));
+        assertThat(api().post("/api/v1/access/grants", ADMIN_TOKEN, grant).assertProblem(400).detail()).contains("'db01:99999'");
+        grant.put("channels", List.of("shell"));
+        grant.put("destinations", List.of("db01:5432"));
+        assertThat(api().post("/api/v1/access/grants", ADMIN_TOKEN, grant).assertProblem(400).detail()).contains("forward channel only");
+        grant.remove("destinations");
         grant.put("channels", List.of("exec"));
         grant.remove("validUntil");
         assertThat(api().post("/api/v1/access/grants", ADMIN_TOKEN, grant).assertProblem(400).detail()).contains("validUntil");

@@ -184,6 +184,132 @@ class BastionGatewayIT {
     }
 
     @Test
+    void sftpAndLegacyScpNeedTheirChannelAndEachFileIsAuditedWithItsSha256() throws Exception {
+        byte[] content = new byte[654_321];
+        new java.util.Random(11).nextBytes(content);
+        Path local = Files.write(dir.resolve("transfer-local.bin"), content);
+        Path remote = dir.resolve("transfer-remote.bin");
+        Path back = dir.resolve("transfer-back.bin");
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        Path batch = Files.writeString(dir.resolve("transfer.batch"), "put " + local + " " + remote + "\nget " + remote + " " + back + "\n");
+        List<String> sftp = List.of("/usr/bin/sftp", "-F", "/dev/null", "-P", String.valueOf(sshPort), "-i", aliceKey.toString(),
+                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "LogLevel=ERROR", "-b", batch.toString(), address("alice") + "@127.0.0.1");
+
+        SshClientRun.Result refused = SshClientRun.run(sftp, null);
+        assertThat(refused.exitStatus()).isNotZero();
+        assertThat(remote).doesNotExist();
+        assertThat(api.get("/api/v1/audit/records?action=access.session.refused", ADMIN_TOKEN).body()).contains("(sftp)");
+
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("subject", "user:alice");
+        grant.put("target", "web01");
+        grant.put("account", sshd.account());
+        grant.put("channels", List.of("sftp", "scp"));
+        grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+        Api.Response granted = api.post("/api/v1/access/grants", ADMIN_TOKEN, grant);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        try {
+            int sessionsBefore = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN).json().size();
+            SshClientRun.Result result = SshClientRun.run(sftp, null);
+            assertThat(result.exitStatus()).as(result.stdout() + result.stderr()).isZero();
+            assertThat(back).hasBinaryContent(content);
+            JsonNode session = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> newestSession(sessionsBefore, "sftp"),
+                    found -> found != null && !found.path("endedAt").isNull());
+            JsonNode transfers = api.get("/api/v1/sessions/" + session.path("id").asString() + "/transfers", ADMIN_TOKEN).json();
+            assertThat(transfers.size()).as(transfers.toString()).isEqualTo(2);
+            assertThat(transfers.get(0).path("operation").asString()).isEqualTo("upload");
+            assertThat(transfers.get(1).path("operation").asString()).isEqualTo("download");
+            for (JsonNode transfer : transfers) {
+                assertThat(transfer.path("path").asString()).isEqualTo(remote.toString());
+                assertThat(transfer.path("bytes").asLong()).isEqualTo(content.length);
+                assertThat(transfer.path("sha256").asString()).isEqualTo(expected);
+                assertThat(transfer.path("outcome").asString()).isEqualTo("ok");
+            }
+            assertThat(api.get("/api/v1/sessions/" + session.path("id").asString(), ADMIN_TOKEN).json().path("transfers").size()).isEqualTo(2);
+            String audit = api.get("/api/v1/audit/records?action=access.session.transfer", ADMIN_TOKEN).body();
+            assertThat(audit).contains(expected).contains("upload").contains("download");
+
+            Path legacy = dir.resolve("transfer-legacy.bin");
+            List<String> scp = List.of("/usr/bin/scp", "-O", "-F", "/dev/null", "-P", String.valueOf(sshPort), "-i", aliceKey.toString(),
+                    "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "LogLevel=ERROR", local.toString(), address("alice") + "@127.0.0.1:" + legacy);
+            int beforeScp = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN).json().size();
+            SshClientRun.Result copied = SshClientRun.run(scp, null);
+            assertThat(copied.exitStatus()).as(copied.stderr()).isZero();
+            assertThat(legacy).hasBinaryContent(content);
+            JsonNode scpSession = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> newestSession(beforeScp, "scp"),
+                    found -> found != null && !found.path("endedAt").isNull());
+            JsonNode scpTransfer = api.get("/api/v1/sessions/" + scpSession.path("id").asString() + "/transfers", ADMIN_TOKEN).json().get(0);
+            assertThat(scpTransfer.path("operation").asString()).isEqualTo("upload");
+            assertThat(scpTransfer.path("sha256").asString()).isEqualTo(expected);
+        } finally {
+            api.delete("/api/v1/access/grants/" + granted.text("id"), ADMIN_TOKEN);
+        }
+    }
+
+    @Test
+    void aForwardReachesOnlyTheGrantsDestinationFromTheTarget() throws Exception {
+        try (java.net.ServerSocket echo = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket socket = echo.accept()) {
+                    socket.getInputStream().transferTo(socket.getOutputStream());
+                } catch (java.io.IOException closed) {
+                    // the test ended
+                }
+            });
+            String destination = "127.0.0.1:" + echo.getLocalPort();
+            List<String> forward = List.of("/usr/bin/ssh", "-F", "/dev/null", "-p", String.valueOf(sshPort), "-i", aliceKey.toString(),
+                    "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "LogLevel=INFO", "-W", destination, address("alice") + "@127.0.0.1");
+
+            SshClientRun.Result withoutGrant = SshClientRun.run(forward, "nope\n");
+            assertThat(withoutGrant.exitStatus()).isEqualTo(255);
+            assertThat(withoutGrant.stderr()).contains("administratively prohibited");
+
+            Map<String, Object> grant = new LinkedHashMap<>();
+            grant.put("subject", "user:alice");
+            grant.put("target", "web01");
+            grant.put("account", sshd.account());
+            grant.put("channels", List.of("forward"));
+            grant.put("destinations", List.of(destination));
+            grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+            Api.Response granted = api.post("/api/v1/access/grants", ADMIN_TOKEN, grant);
+            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+            try {
+                SshClientRun.Result echoed = SshClientRun.run(forward, "through web01\n");
+                assertThat(echoed.exitStatus()).as(echoed.stderr()).isZero();
+                assertThat(echoed.stdout()).isEqualTo("through web01\n");
+                List<String> elsewhere = new ArrayList<>(forward);
+                elsewhere.set(elsewhere.indexOf(destination), "127.0.0.1:" + sshd.port());
+                SshClientRun.Result refused = SshClientRun.run(elsewhere, "SSH-2.0-x\r\n");
+                assertThat(refused.exitStatus()).isEqualTo(255);
+                assertThat(refused.stdout()).doesNotContain("SSH-2.0");
+                Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/audit/records?action=access.session.end", ADMIN_TOKEN).body()).contains("bytesToTarget"));
+                assertThat(api.get("/api/v1/audit/records?action=access.session.refused", ADMIN_TOKEN).body())
+                        .contains("(forward to 127.0.0.1:" + sshd.port() + ")");
+            } finally {
+                api.delete("/api/v1/access/grants/" + granted.text("id"), ADMIN_TOKEN);
+            }
+        }
+    }
+
+    /** The newest session of a kind once more than {@code before} sessions exist. */
+    private static JsonNode newestSession(int before, String kind) {
+        JsonNode sessions = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN).json();
+        if (sessions.size() <= before) {
+            return null;
+        }
+        for (JsonNode node : sessions) {
+            if (kind.equals(node.path("kind").asString())) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void anOperatorWithoutAGrantIsRefused() {
         SshClientRun.Result result = SshClientRun.ssh(bobKey, sshPort, address("bob"), "echo hello");
 

@@ -45,7 +45,7 @@ public final class ServerJar {
     }
 
     public static void awaitReady(int port) {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> status(port, "/readyz") == 200);
+        Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200)).until(() -> status(port, "/readyz") == 200);
     }
 
     /** The HTTP status of a GET, or -1 when nothing answers. */

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import dev.vigil.bastion.gateway.AccessBroker;
 import dev.vigil.bastion.gateway.AccessDecision;
+import dev.vigil.bastion.gateway.ChannelKind;
 import dev.vigil.bastion.gateway.ChannelRequest;
+import dev.vigil.server.access.ForwardDestinations;
 import dev.vigil.bastion.gateway.Operator;
 import dev.vigil.bastion.gateway.TargetChoice;
 import dev.vigil.bastion.gateway.UpstreamTarget;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class GrantBroker implements AccessBroker {
 
     private static final String MATCHING = """
-            SELECT g.id AS grant_id, t.id AS target_id, t.name AS target_name, t.host, t.port, t.description, g.account, a.id AS account_id
+            SELECT g.id AS grant_id, t.id AS target_id, t.name AS target_name, t.host, t.port, t.description, g.account, a.id AS account_id,
+                   g.destinations
             FROM access_grant g
             JOIN access_target t ON (t.id = g.target_id OR g.target_group = ANY (t.target_groups))
             LEFT JOIN access_target_account a ON a.target_id = t.id AND a.name = g.account
@@ -56,11 +59,14 @@ public class GrantBroker implements AccessBroker {
         String kind = request.kind().label();
         List<Map<String, Object>> rows = matching(operator, kind, " AND t.name = ?", target);
         Optional<String> wanted = request.address().account();
-        List<Map<String, Object>> forAccount = rows.stream().filter(r -> wanted.isEmpty() || wanted.get().equals(r.get("account"))).toList();
+        List<Map<String, Object>> forAccount = rows.stream().filter(r -> wanted.isEmpty() || wanted.get().equals(r.get("account")))
+                .filter(r -> request.kind() != ChannelKind.PORT_FORWARD || ForwardDestinations.allows(destinations(r), request.command().orElse("")))
+                .toList();
         List<String> accounts = forAccount.stream().map(r -> (String) r.get("account")).distinct().sorted().toList();
         if (accounts.isEmpty()) {
             return new AccessDecision.Refused("no grant for " + operator.username() + " on " + target + wanted.map(a -> " as " + a).orElse("")
-                    + " (" + kind + ") now");
+                    + " (" + kind + request.command().filter(c -> request.kind() == ChannelKind.PORT_FORWARD).map(c -> " to " + c).orElse("")
+                    + ") now");
         }
         if (accounts.size() > 1) {
             return new AccessDecision.Refused("name the account: " + operator.username() + "%<account>%" + target + " (granted: "
@@ -85,6 +91,14 @@ public class GrantBroker implements AccessBroker {
     @Override
     public boolean stillActive(Operator operator) {
         return operators.stillActive(operator);
+    }
+
+    private static List<String> destinations(Map<String, Object> row) {
+        try {
+            return List.of((String[]) ((java.sql.Array) row.get("destinations")).getArray());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read a grant's destinations", e);
+        }
     }
 
     private List<Map<String, Object>> matching(Operator operator, String kind, String extraCondition, String extraValue) {

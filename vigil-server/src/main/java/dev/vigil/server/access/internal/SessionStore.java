@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.vigil.bastion.gateway.ChannelKind;
 import dev.vigil.bastion.gateway.ChannelRequest;
 import dev.vigil.bastion.gateway.RecordedCommand;
 import dev.vigil.bastion.gateway.SessionClosed;
 import dev.vigil.bastion.gateway.SessionOpened;
 import dev.vigil.bastion.gateway.SessionSink;
 import dev.vigil.bastion.gateway.UpstreamTarget;
+import dev.vigil.bastion.transfer.FileOperation;
+import dev.vigil.bastion.transfer.FileTransfer;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
@@ -25,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what the gateway reports and writes the audit trail: session start and end (with the recording's SHA-256, so
- * the ledger vouches for the recording), every command, every refusal; a changed target host key raises an alert.
+ * the ledger vouches for the recording), every command, every file transfer (with its SHA-256), every refusal; a
+ * changed target host key raises an alert.
  */
 @Component
 public class SessionStore implements SessionSink {
@@ -100,6 +104,35 @@ public class SessionStore implements SessionSink {
 
     @Override
     @Transactional
+    public void transfer(String sessionId, FileTransfer transfer) {
+        UUID id = UUID.fromString(sessionId);
+        Map<String, Object> session = jdbc.sql("SELECT user_id, username, source_address, target_name, account, tenant_id FROM access_session WHERE id = ?")
+                .param(id).query().singleRow();
+        int seq = jdbc.sql("SELECT coalesce(max(seq), 0) + 1 FROM access_session_transfer WHERE session_id = ?").param(id).query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO access_session_transfer (session_id, seq, at, operation, path, new_path, bytes, sha256, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, seq, Timestamp.from(transfer.at()), transfer.operation().label(), transfer.path(), transfer.newPath().orElse(null),
+                        transfer.bytes(), transfer.sha256().orElse(null), transfer.outcome())
+                .update();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("seq", seq);
+        body.put("operation", transfer.operation().label());
+        body.put("path", transfer.path());
+        transfer.newPath().ifPresent(to -> body.put("newPath", to));
+        if (transfer.operation() == FileOperation.UPLOAD || transfer.operation() == FileOperation.DOWNLOAD) {
+            body.put("bytes", transfer.bytes());
+            body.put("sha256", transfer.sha256().orElse("none"));
+        }
+        body.put("outcome", transfer.outcome());
+        body.put("target", session.get("target_name"));
+        body.put("account", session.get("account"));
+        audit.record(new AuditEntry(actor(session), "access.session.transfer", "access-session", sessionId, (UUID) session.get("tenant_id"),
+                transfer.succeeded() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, Map.of("session", sessionId), body));
+    }
+
+    @Override
+    @Transactional
     public void closed(String sessionId, SessionClosed outcome) {
         UUID id = UUID.fromString(sessionId);
         jdbc.sql("""
@@ -109,7 +142,7 @@ public class SessionStore implements SessionSink {
                         outcome.recording().castGzip(), outcome.recording().sha256(), outcome.recording().castBytes(),
                         outcome.recording().truncated(), outcome.recording().inputGzip(), id)
                 .update();
-        Map<String, Object> session = jdbc.sql("SELECT user_id, username, source_address, target_name, account, tenant_id, started_at FROM access_session WHERE id = ?")
+        Map<String, Object> session = jdbc.sql("SELECT user_id, username, source_address, target_name, account, tenant_id, started_at, kind, command FROM access_session WHERE id = ?")
                 .param(id).query().singleRow();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("target", session.get("target_name"));
@@ -121,6 +154,11 @@ public class SessionStore implements SessionSink {
         body.put("recordingSha256", outcome.recording().sha256());
         body.put("recordingBytes", outcome.recording().castBytes());
         body.put("recordingTruncated", outcome.recording().truncated());
+        if (ChannelKind.PORT_FORWARD.label().equals(session.get("kind"))) {
+            body.put("destination", session.get("command"));
+            body.put("bytesToTarget", outcome.bytesToTarget());
+            body.put("bytesFromTarget", outcome.bytesFromTarget());
+        }
         audit.record(new AuditEntry(actor(session), "access.session.end", "access-session", sessionId, (UUID) session.get("tenant_id"),
                 AuditEntry.Outcome.SUCCESS, Map.of("session", sessionId), body));
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import dev.vigil.server.access.SessionCommandView;
 import dev.vigil.server.access.SessionDetail;
 import dev.vigil.server.access.SessionService;
+import dev.vigil.server.access.SessionTransferView;
 import dev.vigil.server.access.SessionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,6 +52,12 @@ class SessionController {
     @GetMapping("/api/v1/sessions/{id}/commands")
     List<SessionCommandView> commands(@PathVariable UUID id) {
         return sessions.get(id).commands();
+    }
+
+    @GetMapping("/api/v1/sessions/{id}/transfers")
+    @Operation(summary = "The file operations of an SFTP or SCP session: direction, path, size and SHA-256 per file; removes, renames, mkdirs")
+    List<SessionTransferView> transfers(@PathVariable UUID id) {
+        return sessions.get(id).transfers();
     }
 
     @GetMapping("/api/v1/sessions/{id}/recording")
