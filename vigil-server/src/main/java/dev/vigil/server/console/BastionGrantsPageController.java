@@ -58,11 +58,12 @@ class BastionGrantsPageController {
     String create(@RequestParam String subjectKind, @RequestParam String subjectName, @RequestParam(required = false) String target,
             @RequestParam(required = false) String targetGroup, @RequestParam String account,
             @RequestParam(required = false) List<String> channels, @RequestParam(required = false) String validFrom,
-            @RequestParam String validUntil, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+            @RequestParam String validUntil, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String destinations, RedirectAttributes redirect) {
         return Flash.run(redirect, "/bastion/grants", () -> {
             var grant = grants.create(new GrantChange(subjectKind + ":" + subjectName.strip(), target, targetGroup, account, channels,
                     validFrom == null || validFrom.isBlank() ? null : instant(validFrom, "validFrom"), instant(validUntil, "validUntil"),
-                    reason));
+                    reason, destinations == null || destinations.isBlank() ? List.of() : List.of(destinations.strip().split("[\\s,]+"))));
             return "Grant for " + grant.subject() + " created.";
         });
     }
