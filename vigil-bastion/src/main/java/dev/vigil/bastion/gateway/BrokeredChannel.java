@@ -57,6 +57,9 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     private volatile ClientSession upstream;
     private volatile String terminatedBy;
     private volatile ChannelRequest authorised;
+    private volatile SessionRecorder recorder;
+    private volatile Thread worker;
+    private volatile boolean holding;
 
     BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand) {
         this.context = context;
@@ -87,11 +90,16 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     @Override
     public void start(ChannelSession session, Environment env) {
         channel = (GatewayChannelSession) session;
-        Thread.ofVirtual().name("vigil-bastion-" + kind.label()).start(this::run);
+        worker = Thread.ofVirtual().name("vigil-bastion-" + kind.label()).start(this::run);
     }
 
     @Override
     public void destroy(ChannelSession session) {
+        Thread running = worker;
+        if (holding && running != null) {
+            // the operator left while an exec command was held: stop waiting for its approval
+            running.interrupt();
+        }
         closeUpstream();
     }
 
@@ -108,6 +116,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     @Override
     public ChannelRequest request() {
         return authorised;
+    }
+
+    @Override
+    public dev.vigil.bastion.recording.LiveTail tail() {
+        return recorder.tail();
     }
 
     @Override
@@ -150,17 +163,22 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 case AccessDecision.Granted granted -> {
                     target = granted.target();
                     authorised = request;
+                    String sessionId = UUID.randomUUID().toString();
                     CommandVerdict verdict = kind == ChannelKind.EXEC ? context.policies().policyFor(target).decide(execCommand) : null;
-                    if (verdict != null && !verdict.runs()) {
-                        refuseCommand(request, verdict);
+                    CommandReview review = verdict != null && verdict.action() == CommandAction.REVIEW ? holdExec(sessionId, verdict) : null;
+                    if (verdict != null && (review == null ? !verdict.runs() : !review.allowed())) {
+                        refuseCommand(sessionId, request, verdict, review);
                         return;
                     }
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
-                    relay(request, verdict);
+                    relay(sessionId, request, verdict, review);
                 }
             }
         } catch (UpstreamRefusedException e) {
             refuse(request, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit.onExit(REFUSED, "the channel closed while its command was held");
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "bastion channel of " + operator.username() + " failed", e);
             refuse(request, "the gateway could not relay this channel (" + e.getClass().getSimpleName() + ")");
@@ -169,7 +187,27 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         }
     }
 
-    private void relay(ChannelRequest request, CommandVerdict execVerdict) throws IOException {
+    /** An exec command the policy sends to review: nothing is opened upstream until an approver allows it. */
+    private CommandReview holdExec(String sessionId, CommandVerdict verdict) throws IOException, InterruptedException {
+        holding = true;
+        try {
+            CommandReview review = new CommandHold(context.approvals()).await(new HeldCommand(sessionId, operator, target, kind, execCommand,
+                    verdict.ruleId(), verdict.reasons(), context.settings().reviewWait()), this::tellError, marker -> { });
+            if (review.allowed()) {
+                tellError(CommandNotice.review(review));
+            }
+            return review;
+        } finally {
+            holding = false;
+        }
+    }
+
+    private void tellError(String notice) throws IOException {
+        err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));
+        err.flush();
+    }
+
+    private void relay(String sessionId, ChannelRequest request, CommandVerdict execVerdict, CommandReview execReview) throws IOException {
         TerminalRequest terminal = channel.terminal();
         PtyCapableChannelSession up = kind == ChannelKind.SHELL ? upstream.createShellChannel() : upstream.createExecChannel(execCommand);
         up.setUsePty(terminal != null);
@@ -182,7 +220,6 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         channel.acceptedEnv().forEach(up::setEnv);
         up.open().verify(context.settings().upstreamTimeout());
 
-        String sessionId = UUID.randomUUID().toString();
         Instant started = Instant.now();
         boolean interactive = terminal != null && kind == ChannelKind.SHELL;
         boolean gated = interactive && context.policies().policyFor(target).active();
@@ -192,10 +229,12 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         SessionRecorder recorder = new SessionRecorder(terminal == null ? 80 : terminal.columns(), terminal == null ? 24 : terminal.rows(),
                 started.getEpochSecond(), operator.username() + " as " + target.account() + "@" + target.targetName(),
                 Map.of("TERM", terminal == null ? "dumb" : terminal.term()), context.settings().maxRecordingBytes(), onCommand);
+        this.recorder = recorder;
         context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
                 kind, request.command(), terminal != null, request.sourceAddress(), started));
         if (kind == ChannelKind.EXEC) {
-            context.sink().command(sessionId, RecordedCommand.of(started, 0, execCommand, execVerdict));
+            context.sink().command(sessionId, execReview == null ? RecordedCommand.of(started, 0, execCommand, execVerdict)
+                    : RecordedCommand.reviewed(started, 0, execCommand, execVerdict, execReview));
         }
         context.live().add(sessionId, this);
         try {
@@ -209,7 +248,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
             });
             Thread input = gated
                     ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(target),
-                            command -> context.sink().command(sessionId, command))::run)
+                            command -> context.sink().command(sessionId, command), lineHold(sessionId, recorder))::run)
                     : Thread.ofVirtual().start(() -> pumpInput(up, recorder));
             Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));
             Thread errors = Thread.ofVirtual().start(() -> pump(up.getInvertedErr(), err, recorder));
@@ -227,6 +266,16 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         Recording recording = recorder.finish();
         context.sink().closed(sessionId, new SessionClosed(Instant.now(), status, signal, terminatedBy, recording));
         finish(status, signal);
+    }
+
+    /** Shell lines the policy sends to review, held with the operator told on their terminal and a marker in the recording. */
+    private ShellLineGate.LineHold lineHold(String sessionId, SessionRecorder recorder) {
+        CommandHold hold = new CommandHold(context.approvals());
+        return (text, verdict) -> hold.await(new HeldCommand(sessionId, operator, target, kind, text, verdict.ruleId(), verdict.reasons(),
+                context.settings().reviewWait()), notice -> {
+                    out.write(("\r\n" + notice + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }, recorder::marker);
     }
 
     private void finish(Integer status, String signal) throws IOException {
@@ -284,17 +333,18 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
      * An exec command the policy stops: the target is never contacted; the session is stored with the command and its
      * decision (so it shows among sessions and in the audit trail) and ends with status 126, as a shell's refusal does.
      */
-    private void refuseCommand(ChannelRequest request, CommandVerdict verdict) {
-        String sessionId = UUID.randomUUID().toString();
+    private void refuseCommand(String sessionId, ChannelRequest request, CommandVerdict verdict, CommandReview review) {
         Instant now = Instant.now();
-        String notice = CommandNotice.refusal(verdict);
+        String notice = review == null ? CommandNotice.refusal(verdict) : CommandNotice.review(review);
         SessionRecorder recorder = new SessionRecorder(80, 24, now.getEpochSecond(), operator.username() + " as " + target.account() + "@"
                 + target.targetName(), Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
         recorder.marker(notice);
         context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind,
                 request.command(), channel.terminal() != null, request.sourceAddress(), now));
-        context.sink().command(sessionId, RecordedCommand.of(now, 0, execCommand, verdict));
-        context.sink().closed(sessionId, new SessionClosed(Instant.now(), REFUSED, null, "command policy: " + verdict.action().label(),
+        context.sink().command(sessionId, review == null ? RecordedCommand.of(now, 0, execCommand, verdict)
+                : RecordedCommand.reviewed(now, 0, execCommand, verdict, review));
+        context.sink().closed(sessionId, new SessionClosed(Instant.now(), REFUSED, null, "command policy: " + verdict.action().label()
+                + (review == null ? "" : " " + review.outcome().label()),
                 recorder.finish()));
         try {
             err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));

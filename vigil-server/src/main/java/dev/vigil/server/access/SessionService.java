@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
+import dev.vigil.bastion.recording.LiveTail;
 import dev.vigil.server.access.internal.GatewayRunner;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
@@ -47,11 +48,25 @@ public class SessionService {
 
     /** The newest sessions first; {@code username} and {@code live} narrow the list. */
     public List<SessionView> list(String username, Boolean live, int limit, int offset) {
+        return list(username, live, null, limit, offset);
+    }
+
+    /** As {@link #list(String, Boolean, int, int)}; {@code state} {@code live} or {@code ended} is another way to say {@code live}. */
+    public List<SessionView> list(String username, Boolean live, String state, int limit, int offset) {
         VigilPrincipal caller = access.requireCurrent();
         if (limit < 1 || limit > 500 || offset < 0) {
             throw ProblemException.badRequest("invalid-input", "limit must be 1-500 and offset at least 0");
         }
-        Set<String> running = Set.copyOf(gateway.liveSessionIds());
+        if (state != null && !state.isBlank()) {
+            if (!List.of("live", "ended").contains(state)) {
+                throw ProblemException.badRequest("invalid-input", "state must be live or ended, not '" + state + "'");
+            }
+            if (live != null && live != state.equals("live")) {
+                throw ProblemException.badRequest("invalid-input", "state=" + state + " contradicts live=" + live);
+            }
+            live = state.equals("live");
+        }
+        Set<String> runningIds = Set.copyOf(gateway.liveSessionIds());
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (username != null && !username.isBlank()) {
@@ -61,19 +76,27 @@ public class SessionService {
         if (live != null) {
             where.append(live ? " AND ended_at IS NULL" : " AND ended_at IS NOT NULL");
         }
+        Boolean running = live;
         params.add(limit);
         params.add(offset);
         return jdbc.sql(SELECT + where + " ORDER BY started_at DESC LIMIT ? OFFSET ?").params(params)
-                .query((rs, n) -> map(rs, running)).list().stream().filter(s -> visible(caller, s)).toList();
+                .query((rs, n) -> map(rs, runningIds)).list().stream().filter(s -> visible(caller, s))
+                .filter(s -> running == null || s.live() == running).toList();
     }
 
     public SessionDetail get(UUID id) {
         SessionView session = find(id);
         List<SessionCommandView> commands = jdbc.sql("""
-                        SELECT seq, at, offset_seconds, command, action, rule_id, reasons FROM access_session_command WHERE session_id = ? ORDER BY seq""")
-                .param(id).query((rs, n) -> new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
-                        decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)), rs.getString(6),
-                        List.of((String[]) rs.getArray(7).getArray())))
+                        SELECT seq, at, offset_seconds, command, action, rule_id, reasons, review_request, review_outcome, review_decided_by,
+                               review_comment FROM access_session_command WHERE session_id = ? ORDER BY seq""")
+                .param(id).query((rs, n) -> {
+                    String outcome = rs.getString("review_outcome");
+                    SessionCommandView.Review review = outcome == null ? null : new SessionCommandView.Review(rs.getString("review_request"),
+                            outcome, rs.getString("review_decided_by"), rs.getString("review_comment"));
+                    return new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
+                            decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)) || "allowed".equals(outcome),
+                            rs.getString(6), List.of((String[]) rs.getArray(7).getArray()), review);
+                })
                 .list();
         return new SessionDetail(session, commands);
     }
@@ -129,6 +152,22 @@ public class SessionService {
         audit.record(AuditEntry.success("access.session.terminate", "access-session", id, null,
                 Map.of("user", session.username(), "target", session.target(), "reason", why)));
         return session;
+    }
+
+    /**
+     * Follows a live session's terminal output (asciicast lines: the header, the latest output, then each new event), for
+     * holders of {@code bastion-session:monitor}; audited. 409 when the session is not running.
+     */
+    @Transactional
+    public LiveTail.Viewer watch(UUID id) {
+        SessionView session = find(id);
+        VigilPrincipal caller = access.require("bastion-session", "monitor", session.tenantId());
+        LiveTail.Viewer viewer = gateway.watch(id.toString())
+                .orElseThrow(() -> ProblemException.conflict("not-live", "the session is not running; its recording is at /api/v1/sessions/"
+                        + id + "/recording once it has ended"));
+        audit.record(AuditEntry.success("access.session.watch", "access-session", id, session.tenantId(),
+                Map.of("user", session.username(), "target", session.target(), "watcher", caller.username())));
+        return viewer;
     }
 
     private SessionView find(UUID id) {
