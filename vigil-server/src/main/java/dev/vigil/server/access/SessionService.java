@@ -15,11 +15,15 @@ import java.util.zip.GZIPInputStream;
 
 import dev.vigil.bastion.recording.LiveTail;
 import dev.vigil.server.access.internal.GatewayRunner;
+import dev.vigil.server.access.internal.HeldCommandApprovals;
+import dev.vigil.server.approval.ChangeRequests;
+import dev.vigil.server.approval.ChangeView;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.VigilPrincipal;
 import dev.vigil.server.platform.web.ProblemException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +42,14 @@ public class SessionService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final GatewayRunner gateway;
+    private final ChangeRequests changes;
 
-    SessionService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, GatewayRunner gateway) {
+    SessionService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, GatewayRunner gateway, @Lazy ChangeRequests changes) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.gateway = gateway;
+        this.changes = changes;
     }
 
     /** The newest sessions first; {@code username} and {@code live} narrow the list. */
@@ -152,6 +158,12 @@ public class SessionService {
         audit.record(AuditEntry.success("access.session.terminate", "access-session", id, null,
                 Map.of("user", session.username(), "target", session.target(), "reason", why)));
         return session;
+    }
+
+    /** The commands of the session held for review now (pending change requests of kind {@value HeldCommandApprovals#KIND}). */
+    public List<ChangeView> heldCommands(UUID id) {
+        find(id);
+        return changes.pendingFor(HeldCommandApprovals.KIND, id.toString());
     }
 
     /**

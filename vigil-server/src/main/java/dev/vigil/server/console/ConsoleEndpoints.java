@@ -113,6 +113,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/rules/baselines/{name}/enabled", "rule", "update"),
                 permission(GET, "/bastion/sessions", "bastion-session", "read"),
                 permission(GET, "/bastion/sessions/{id}", "bastion-session", "read"),
+                permission(GET, "/bastion/sessions/{id}/live", "bastion-session", "monitor"),
+                permission(POST, "/bastion/sessions/{id}/kill", "bastion-session", "terminate"),
                 permission(GET, "/intel", "intel", "read"),
                 permission(POST, "/intel/feeds", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/indicators", "intel", "update"),

@@ -1,6 +1,7 @@
 package dev.vigil.server.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,12 +32,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Issue #8 with real parts: the server's gateway in-process, a real sshd on loopback as the target and the real OpenSSH
  * client (and expect for a terminal). A command the policy sends to review is held until another user allows it (then
- * it runs on the target), denies it or the wait ({@code vigil.access.review-timeout}, 8 s in tests) ends (then it never
+ * it runs on the target), denies it or the wait ({@code vigil.access.review-timeout}, 10 s in tests) ends (then it never
  * runs); each command is an event a Sigma rule fires on; a reviewer watches a live session and kills it.
  */
 class HeldCommandsTest extends ServerTestBase {
@@ -110,7 +112,7 @@ class HeldCommandsTest extends ServerTestBase {
 
     /** The pending held-command request for exactly this command, as approvers see it (failing at once if the client ended). */
     private JsonNode awaitHeld(String command, CompletableFuture<SshClientRun.Result> client) {
-        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        return Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (client.isDone()) {
                 throw new AssertionError("the client ended before its command was held: " + client.join());
             }
@@ -184,9 +186,9 @@ class HeldCommandsTest extends ServerTestBase {
         Path late = dir.resolve(unique("late"));
         long started = System.nanoTime();
         SshClientRun.Result timedOut = exec("touch " + late).get(40, TimeUnit.SECONDS);
-        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isGreaterThanOrEqualTo(7);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isGreaterThanOrEqualTo(9);
         assertThat(timedOut.exitStatus()).isEqualTo(126);
-        assertThat(timedOut.stderr()).contains("held for approval").contains("no decision within 8 s");
+        assertThat(timedOut.stderr()).contains("held for approval").contains("no decision within 10 s");
         assertThat(late).doesNotExist();
         JsonNode recorded = commandOf("touch " + late);
         assertThat(recorded.path("ran").asBoolean()).isFalse();
@@ -203,9 +205,10 @@ class HeldCommandsTest extends ServerTestBase {
         Path log = dir.resolve(unique("pty") + ".log");
         Path script = dir.resolve(unique("pty") + ".exp");
         Files.writeString(script, """
-                set timeout 30
+                set timeout 60
                 log_file -noappend %s
                 set prompt {:~[$#] $}
+                set stty_init "rows 30 columns 200"
                 proc step {label pattern} {
                     expect {
                         -re $pattern {}
@@ -237,6 +240,12 @@ class HeldCommandsTest extends ServerTestBase {
         String first = awaitHeld("touch " + allowed, running).path("id").asString();
         Thread.sleep(300);
         assertThat(allowed).as("the held line has not reached the target").doesNotExist();
+        String sessionId = api().get("/api/v1/sessions?state=live&username=" + operator, ADMIN_TOKEN).json().get(0).path("id").asString();
+        UUID auditor = api().createUser(ADMIN_TOKEN, unique("aud"), PASSWORD, List.of("auditor"), null);
+        String page = mockMvc.perform(get("/bastion/sessions/" + sessionId).session(consoleSession(auditor))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).as("reviewers see the held line, and the live output").contains("Held for approval", "touch " + allowed,
+                "id=\"live-output\"", "/bastion/sessions/" + sessionId + "/live").doesNotContain("kill-form");
         assertThat(api().post("/api/v1/changes/" + first + "/approve", approverToken, Map.of()).status()).isEqualTo(200);
         String second = awaitHeld("touch " + denied, running).path("id").asString();
         assertThat(api().post("/api/v1/changes/" + second + "/reject", approverToken, Map.of("comment", "no")).status()).isEqualTo(200);
@@ -248,6 +257,13 @@ class HeldCommandsTest extends ServerTestBase {
         assertThat(denied).as("the denied line never ran").doesNotExist();
         assertThat(commandOf("touch " + allowed).path("review").path("outcome").asString()).isEqualTo("allowed");
         assertThat(commandOf("touch " + denied).path("ran").asBoolean()).isFalse();
+    }
+
+    private static MockHttpSession consoleSession(UUID userId) {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute("vigil.user", userId);
+        session.setAttribute("vigil.signedInAt", Instant.now());
+        return session;
     }
 
     @Test

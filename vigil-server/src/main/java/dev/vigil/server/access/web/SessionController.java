@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import dev.vigil.server.access.SessionCommandView;
 import dev.vigil.server.access.SessionDetail;
+import dev.vigil.server.access.SessionLiveStreams;
 import dev.vigil.server.access.SessionService;
 import dev.vigil.server.access.SessionView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,9 +33,9 @@ class SessionController {
     static final MediaType ASCIICAST = MediaType.parseMediaType("application/x-asciicast");
 
     private final SessionService sessions;
-    private final LiveStreams streams;
+    private final SessionLiveStreams streams;
 
-    SessionController(SessionService sessions, LiveStreams streams) {
+    SessionController(SessionService sessions, SessionLiveStreams streams) {
         this.sessions = sessions;
         this.streams = streams;
     }
@@ -71,7 +72,7 @@ class SessionController {
     @Operation(summary = "Watch a running session: server-sent events, each an asciicast v2 line (the header, the latest output, then each "
             + "output, resize or marker event as it happens); an event named end when the session ends. Needs bastion-session:monitor; audited")
     SseEmitter live(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-        return streams.follow(sessions.watch(id), id, request, response);
+        return streams.follow(id, request, response);
     }
 
     @PostMapping({"/api/v1/sessions/{id}/terminate", "/api/v1/sessions/{id}/kill"})

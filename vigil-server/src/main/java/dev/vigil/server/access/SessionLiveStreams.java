@@ -1,4 +1,4 @@
-package dev.vigil.server.access.web;
+package dev.vigil.server.access;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -16,17 +16,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Sends a live session's asciicast lines as server-sent events, one line per event, on its own virtual thread; a
+ * Watching a live session over HTTP (the API and the console): checks and audits the watch through
+ * {@link SessionService#watch}, then sends the session's asciicast lines as server-sent events, one line per event, on its own virtual thread; a
  * comment every 15 s keeps proxies from closing a quiet stream; an {@code end} event when the session ends (or the viewer
  * fell too far behind). The stream lasts at most 12 hours (the client reconnects).
  */
 @Component
-class LiveStreams {
+public class SessionLiveStreams {
 
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Duration LONGEST = Duration.ofHours(12);
 
-    SseEmitter follow(LiveTail.Viewer viewer, UUID sessionId, HttpServletRequest request, HttpServletResponse response) {
+    private final SessionService sessions;
+
+    SessionLiveStreams(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    public SseEmitter follow(UUID sessionId, HttpServletRequest request, HttpServletResponse response) {
+        LiveTail.Viewer viewer = sessions.watch(sessionId);
         // the dispatch that ends the stream passes the filter chain again: it must find the caller there
         new RequestAttributeSecurityContextRepository().saveContext(SecurityContextHolder.getContext(), request, response);
         SseEmitter emitter = new SseEmitter(LONGEST.toMillis());
