@@ -170,6 +170,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                         refuseCommand(sessionId, request, verdict, review);
                         return;
                     }
+                    if (review != null && context.broker().authorize(request) instanceof AccessDecision.Refused ended) {
+                        // the grant ended or the operator was disabled while the command was held
+                        refuse(request, "access ended while the command was held: " + ended.reason());
+                        return;
+                    }
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
                     relay(sessionId, request, verdict, review);
                 }
