@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "vigil.ingest.syslog-udp-port=0",
         "vigil.ingest.syslog-tcp-port=0",
         "vigil.access.ssh-port=0",
+        "vigil.access.review-timeout=10s",
         "vigil.bootstrap.admin-password=" + ServerTestBase.ADMIN_PASSWORD,
         "vigil.bootstrap.api-token=" + ServerTestBase.ADMIN_TOKEN})
 @AutoConfigureMockMvc

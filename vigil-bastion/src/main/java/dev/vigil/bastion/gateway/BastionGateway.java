@@ -51,10 +51,19 @@ public final class BastionGateway implements AutoCloseable {
     /** With a command policy: exec commands are checked before the upstream opens, shell lines when Enter is pressed. */
     public BastionGateway(GatewaySettings settings, OperatorAuthenticator operators, AccessBroker broker, CredentialSource credentials,
             HostKeyTrust hostKeys, SessionSink sink, CommandPolicySource policies) {
+        this(settings, operators, broker, credentials, hostKeys, sink, policies, CommandApprovals.NONE);
+    }
+
+    /**
+     * With a command policy and an approval flow: a command the policy sends to review is held until an approver
+     * decides or {@link GatewaySettings#reviewWait()} ends.
+     */
+    public BastionGateway(GatewaySettings settings, OperatorAuthenticator operators, AccessBroker broker, CredentialSource credentials,
+            HostKeyTrust hostKeys, SessionSink sink, CommandPolicySource policies, CommandApprovals approvals) {
         this.settings = settings;
         this.operators = operators;
         this.context = new GatewayContext(settings, broker, credentials, sink,
-                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout()), new LiveSessions(), policies);
+                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout()), new LiveSessions(), policies, approvals);
         this.server = SshServer.setUpDefaultServer();
         this.revocation = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-bastion-revocation").daemon().factory());
         configure();
@@ -110,6 +119,11 @@ public final class BastionGateway implements AutoCloseable {
     /** Ids of the channels open now. */
     public List<String> liveSessionIds() {
         return context.live().ids();
+    }
+
+    /** What a live channel's terminal shows from now on (after the header and the latest output); empty if it is not open. */
+    public Optional<dev.vigil.bastion.recording.LiveTail.Viewer> watch(String sessionId) {
+        return context.live().get(sessionId).map(live -> live.tail().watch());
     }
 
     /** Ends a live channel at once; false if it is not open (any more). */

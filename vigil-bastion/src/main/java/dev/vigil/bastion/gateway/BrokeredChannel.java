@@ -60,6 +60,9 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     private volatile ClientSession upstream;
     private volatile String terminatedBy;
     private volatile ChannelRequest authorised;
+    private volatile SessionRecorder recorder;
+    private volatile Thread worker;
+    private volatile boolean holding;
 
     BrokeredChannel(GatewayContext context, ChannelKind kind, String execCommand) {
         this(context, kind, execCommand, kind == ChannelKind.SFTP ? new ExecTransfer.SftpServer() : new ExecTransfer.Plain());
@@ -110,11 +113,16 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     @Override
     public void start(ChannelSession session, Environment env) {
         channel = (GatewayChannelSession) session;
-        Thread.ofVirtual().name("vigil-bastion-" + kind.label()).start(this::run);
+        worker = Thread.ofVirtual().name("vigil-bastion-" + kind.label()).start(this::run);
     }
 
     @Override
     public void destroy(ChannelSession session) {
+        Thread running = worker;
+        if (holding && running != null) {
+            // the operator left while an exec command was held: stop waiting for its approval
+            running.interrupt();
+        }
         closeUpstream();
     }
 
@@ -131,6 +139,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     @Override
     public ChannelRequest request() {
         return authorised;
+    }
+
+    @Override
+    public dev.vigil.bastion.recording.LiveTail tail() {
+        return recorder.tail();
     }
 
     @Override
@@ -177,21 +190,31 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 case AccessDecision.Granted granted -> {
                     target = granted.target();
                     authorised = request;
+                    String sessionId = UUID.randomUUID().toString();
                     CommandVerdict verdict = kind == ChannelKind.EXEC ? context.policies().policyFor(target).decide(execCommand) : null;
-                    if (verdict != null && !verdict.runs()) {
-                        refuseCommand(request, verdict);
+                    CommandReview review = verdict != null && verdict.action() == CommandAction.REVIEW ? holdExec(sessionId, verdict) : null;
+                    if (verdict != null && (review == null ? !verdict.runs() : !review.allowed())) {
+                        refuseCommand(sessionId, request, verdict, review);
+                        return;
+                    }
+                    if (review != null && context.broker().authorize(request) instanceof AccessDecision.Refused ended) {
+                        // the grant ended or the operator was disabled while the command was held
+                        refuse(request, "access ended while the command was held: " + ended.reason());
                         return;
                     }
                     upstream = context.upstream().open(target, context.credentials().credentialFor(target));
                     if (kind == ChannelKind.SFTP || kind == ChannelKind.SCP) {
                         relayTransfer(request);
                     } else {
-                        relay(request, verdict);
+                        relay(sessionId, request, verdict, review);
                     }
                 }
             }
         } catch (UpstreamRefusedException e) {
             refuse(request, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit.onExit(REFUSED, "the channel closed while its command was held");
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "bastion channel of " + operator.username() + " failed", e);
             refuse(request, "the gateway could not relay this channel (" + e.getClass().getSimpleName() + ")");
@@ -200,7 +223,27 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         }
     }
 
-    private void relay(ChannelRequest request, CommandVerdict execVerdict) throws IOException {
+    /** An exec command the policy sends to review: nothing is opened upstream until an approver allows it. */
+    private CommandReview holdExec(String sessionId, CommandVerdict verdict) throws IOException, InterruptedException {
+        holding = true;
+        try {
+            CommandReview review = new CommandHold(context.approvals()).await(new HeldCommand(sessionId, operator, target, kind, execCommand,
+                    verdict.ruleId(), verdict.reasons(), context.settings().reviewWait()), this::tellError, marker -> { });
+            if (review.allowed()) {
+                tellError(CommandNotice.review(review));
+            }
+            return review;
+        } finally {
+            holding = false;
+        }
+    }
+
+    private void tellError(String notice) throws IOException {
+        err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));
+        err.flush();
+    }
+
+    private void relay(String sessionId, ChannelRequest request, CommandVerdict execVerdict, CommandReview execReview) throws IOException {
         TerminalRequest terminal = channel.terminal();
         PtyCapableChannelSession up = kind == ChannelKind.SHELL ? upstream.createShellChannel() : upstream.createExecChannel(execCommand);
         up.setUsePty(terminal != null);
@@ -213,7 +256,6 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         channel.acceptedEnv().forEach(up::setEnv);
         up.open().verify(context.settings().upstreamTimeout());
 
-        String sessionId = UUID.randomUUID().toString();
         Instant started = Instant.now();
         boolean interactive = terminal != null && kind == ChannelKind.SHELL;
         boolean gated = interactive && context.policies().policyFor(target).active();
@@ -223,10 +265,12 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         SessionRecorder recorder = new SessionRecorder(terminal == null ? 80 : terminal.columns(), terminal == null ? 24 : terminal.rows(),
                 started.getEpochSecond(), operator.username() + " as " + target.account() + "@" + target.targetName(),
                 Map.of("TERM", terminal == null ? "dumb" : terminal.term()), context.settings().maxRecordingBytes(), onCommand);
+        this.recorder = recorder;
         context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
                 kind, request.command(), terminal != null, request.sourceAddress(), started));
         if (kind == ChannelKind.EXEC) {
-            context.sink().command(sessionId, RecordedCommand.of(started, 0, execCommand, execVerdict));
+            context.sink().command(sessionId, execReview == null ? RecordedCommand.of(started, 0, execCommand, execVerdict)
+                    : RecordedCommand.reviewed(started, 0, execCommand, execVerdict, execReview));
         }
         context.live().add(sessionId, this);
         try {
@@ -240,7 +284,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
             });
             Thread input = gated
                     ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(target),
-                            command -> context.sink().command(sessionId, command))::run)
+                            command -> context.sink().command(sessionId, command), lineHold(sessionId, recorder))::run)
                     : Thread.ofVirtual().start(() -> pumpInput(up, recorder));
             Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));
             Thread errors = Thread.ofVirtual().start(() -> pump(up.getInvertedErr(), err, recorder));
@@ -301,6 +345,16 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         finish(status == null && signal == null && terminatedBy == null && kind == ChannelKind.SFTP ? Integer.valueOf(0) : status, signal);
     }
 
+    /** Shell lines the policy sends to review, held with the operator told on their terminal and a marker in the recording. */
+    private ShellLineGate.LineHold lineHold(String sessionId, SessionRecorder recorder) {
+        CommandHold hold = new CommandHold(context.approvals());
+        return (text, verdict) -> hold.await(new HeldCommand(sessionId, operator, target, kind, text, verdict.ruleId(), verdict.reasons(),
+                context.settings().reviewWait()), notice -> {
+                    out.write(("\r\n" + notice + "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }, recorder::marker);
+    }
+
     private void finish(Integer status, String signal) throws IOException {
         if (terminatedBy == null && status == null && signal != null) {
             sendExitSignal(signal);
@@ -356,10 +410,10 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
      * An exec command the policy stops: the target is never contacted; the session is stored with the command and its
      * decision (so it shows among sessions and in the audit trail) and ends with status 126, as a shell's refusal does.
      */
-    private void refuseCommand(ChannelRequest request, CommandVerdict verdict) {
-        String notice = RefusedCommandRecord.store(context.sink(), context.settings().maxRecordingBytes(), new SessionOpened(
-                UUID.randomUUID().toString(), channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind,
-                request.command(), channel.terminal() != null, request.sourceAddress(), Instant.now()), execCommand, verdict);
+    private void refuseCommand(String sessionId, ChannelRequest request, CommandVerdict verdict, CommandReview review) {
+        String notice = RefusedCommandRecord.store(context.sink(), context.settings().maxRecordingBytes(), new SessionOpened(sessionId,
+                channel.getServerSession().getAttribute(CONNECTION_ID), operator, target, kind, request.command(),
+                channel.terminal() != null, request.sourceAddress(), Instant.now()), execCommand, verdict, review);
         try {
             err.write((notice + "\r\n").getBytes(StandardCharsets.UTF_8));
             err.flush();

@@ -1,23 +1,25 @@
 package dev.vigil.bastion.gateway;
 
-import dev.vigil.bastion.policy.CommandAction;
 import dev.vigil.bastion.policy.CommandVerdict;
 
-/** What the operator is told when the command policy stops a command. */
+/** What the operator is told when the command policy stops a command, or when a held command's review ends. */
 final class CommandNotice {
 
     private CommandNotice() {
     }
 
-    /**
-     * Review cannot hold a command for an approver yet, so a command that needs review is not run, and the notice says
-     * so (docs/BASTION.md, "Command policy").
-     */
     static String refusal(CommandVerdict verdict) {
         String why = verdict.reasons().isEmpty() ? "" : ": " + verdict.reasons().get(0);
-        if (verdict.action() == CommandAction.REVIEW) {
-            return "vigil: command not run, it needs review (holding commands for approval is not available yet)" + why;
-        }
         return "vigil: command denied by the command policy" + why;
+    }
+
+    static String review(CommandReview review) {
+        String comment = review.comment().isEmpty() ? "" : ": " + review.comment();
+        return switch (review.outcome()) {
+            case ALLOWED -> "vigil: command allowed by " + review.decidedBy() + (review.requestId().isEmpty() ? "" : " (request "
+                    + review.requestId() + ")");
+            case DENIED -> "vigil: command not run, denied" + (review.decidedBy().isEmpty() ? "" : " by " + review.decidedBy()) + comment;
+            case TIMED_OUT -> "vigil: command not run" + comment;
+        };
     }
 }

@@ -16,6 +16,9 @@ final class LiveSessions {
         ChannelRequest request();
 
         void terminate(String reason);
+
+        /** What the session's terminal shows, as it is recorded. */
+        dev.vigil.bastion.recording.LiveTail tail();
     }
 
     private final Map<String, Live> byId = new ConcurrentHashMap<>();
@@ -35,6 +38,10 @@ final class LiveSessions {
         }
         live.terminate(reason);
         return true;
+    }
+
+    java.util.Optional<Live> get(String sessionId) {
+        return java.util.Optional.ofNullable(byId.get(sessionId));
     }
 
     List<String> ids() {

@@ -26,7 +26,9 @@ import dev.vigil.bastion.recording.SessionRecorder;
  * here-document, trailing pipe) are collected and decided as one when complete, so a here-document body is data
  * (Ctrl-C drops them, Ctrl-D, which would end a here-document unchecked, is refused; restricted mode refuses them at
  * once, since it admits no such syntax). A
- * bracketed paste with several lines is held whole and forwarded only if every line passes.
+ * bracketed paste with several lines is held whole and forwarded only if every line passes. A line (or paste) the
+ * policy sends to review is held, Enter not sent, until an approver allows it (then it gets its Enter) or denies it or
+ * the wait ends (then it is cancelled like a refused one); nothing of the operator's typing is read meanwhile.
  */
 final class ShellLineGate {
 
@@ -44,18 +46,25 @@ final class ShellLineGate {
     private final SessionRecorder recorder;
     private final Supplier<ScopedPolicy> policy;
     private final Consumer<RecordedCommand> commands;
+    private final LineHold hold;
     private ByteArrayOutputStream paste;
     private String carried = "";
     private long lastForward = System.nanoTime();
 
     ShellLineGate(InputStream operatorIn, OutputStream upstreamIn, OutputStream operatorOut, SessionRecorder recorder,
-            Supplier<ScopedPolicy> policy, Consumer<RecordedCommand> commands) {
+            Supplier<ScopedPolicy> policy, Consumer<RecordedCommand> commands, LineHold hold) {
         this.operatorIn = operatorIn;
         this.upstreamIn = upstreamIn;
         this.operatorOut = operatorOut;
         this.recorder = recorder;
         this.policy = policy;
         this.commands = commands;
+        this.hold = hold;
+    }
+
+    /** Holds a line the policy sent to review until it is decided (see {@link CommandHold}). */
+    interface LineHold {
+        CommandReview await(String text, CommandVerdict verdict) throws IOException, InterruptedException;
     }
 
     void run() {
@@ -137,6 +146,18 @@ final class ShellLineGate {
             return;
         }
         carried = "";
+        if (verdict.action() == CommandAction.REVIEW) {
+            CommandReview review = hold.await(text, verdict);
+            if (!review.allowed()) {
+                refuse(text, verdict, review);
+                return;
+            }
+            tell(CommandNotice.review(review));
+            forward(new byte[] {key}, 0, 1);
+            commands.accept(RecordedCommand.reviewed(Instant.now(), recorder.now(), text, verdict, review));
+            awaitLineFeed();
+            return;
+        }
         if (!verdict.runs()) {
             refuse(text, verdict);
             return;
@@ -167,25 +188,39 @@ final class ShellLineGate {
                 verdict = new CommandVerdict(CommandAction.ALLOW, verdict.ruleId(), verdict.reasons(), verdict.analysis());
             }
         }
-        if (!verdict.runs()) {
-            String notice = CommandNotice.refusal(verdict) + " (the paste was not sent)";
+        CommandReview review = verdict.action() == CommandAction.REVIEW ? hold.await(text.strip(), verdict) : null;
+        if (review != null ? !review.allowed() : !verdict.runs()) {
+            String notice = (review == null ? CommandNotice.refusal(verdict) : CommandNotice.review(review)) + " (the paste was not sent)";
             recorder.inputWithheld(new String(all, StandardCharsets.UTF_8), notice);
             tell(notice);
-            commands.accept(RecordedCommand.of(Instant.now(), recorder.now(), text.strip(), verdict));
+            commands.accept(review == null ? RecordedCommand.of(Instant.now(), recorder.now(), text.strip(), verdict)
+                    : RecordedCommand.reviewed(Instant.now(), recorder.now(), text.strip(), verdict, review));
             return;
+        }
+        if (review != null) {
+            tell(CommandNotice.review(review));
+            commands.accept(RecordedCommand.reviewed(Instant.now(), recorder.now(), text.strip(), verdict, review));
         }
         carried = text.substring(0, lastBreak + 1);
         forward(all, 0, all.length);
     }
 
     private void refuse(String text, CommandVerdict verdict) throws IOException {
-        String notice = CommandNotice.refusal(verdict);
+        cancel(CommandNotice.refusal(verdict));
+        commands.accept(RecordedCommand.of(Instant.now(), recorder.now(), text, verdict));
+    }
+
+    private void refuse(String text, CommandVerdict verdict, CommandReview review) throws IOException {
+        cancel(CommandNotice.review(review));
+        commands.accept(RecordedCommand.reviewed(Instant.now(), recorder.now(), text, verdict, review));
+    }
+
+    private void cancel(String notice) throws IOException {
         recorder.lineRefused(notice);
         tell(notice);
         upstreamIn.write(INTERRUPT);
         upstreamIn.flush();
         carried = "";
-        commands.accept(RecordedCommand.of(Instant.now(), recorder.now(), text, verdict));
     }
 
     private void tell(String notice) throws IOException {

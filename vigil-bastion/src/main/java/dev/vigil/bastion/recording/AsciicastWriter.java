@@ -17,14 +17,21 @@ public final class AsciicastWriter {
     private final OutputStream out;
     private final long startNanos;
     private final long maxBytes;
+    private final LiveTail tail;
     private long written;
     private double lastTime;
     private boolean truncated;
 
     public AsciicastWriter(OutputStream out, long startNanos, long maxBytes) {
+        this(out, startNanos, maxBytes, null);
+    }
+
+    /** With {@code tail} (may be null) told every line written, for live viewers. */
+    public AsciicastWriter(OutputStream out, long startNanos, long maxBytes, LiveTail tail) {
         this.out = out;
         this.startNanos = startNanos;
         this.maxBytes = maxBytes;
+        this.tail = tail;
     }
 
     public synchronized void header(int width, int height, long unixSeconds, String title, Map<String, String> env) {
@@ -86,6 +93,9 @@ public final class AsciicastWriter {
         try {
             out.write(bytes);
             written += bytes.length;
+            if (tail != null) {
+                tail.line(line.subSequence(0, line.length() - 1).toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the recording", e);
         }

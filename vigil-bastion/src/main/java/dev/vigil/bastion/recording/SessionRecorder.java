@@ -26,6 +26,7 @@ import dev.vigil.bastion.command.PendingLine;
 public final class SessionRecorder {
 
     private static final int MAX_HELD_INPUT_EVENTS = 512;
+    private static final long LIVE_BACKLOG_BYTES = 64 * 1024;
 
     private final ByteArrayOutputStream castBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream inputBytes = new ByteArrayOutputStream();
@@ -37,6 +38,7 @@ public final class SessionRecorder {
     private final Utf8Stream outputText = new Utf8Stream();
     private final Utf8Stream inputText = new Utf8Stream();
     private final CommandReconstructor commands;
+    private final LiveTail tail = new LiveTail(LIVE_BACKLOG_BYTES);
     private final List<Object[]> heldInput = new ArrayList<>();
     private long castLength;
     private volatile long lastOutputNanos = System.nanoTime();
@@ -62,7 +64,7 @@ public final class SessionRecorder {
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException("cannot set up the recording streams", e);
         }
-        cast = new AsciicastWriter(castStream, start, maxBytes);
+        cast = new AsciicastWriter(castStream, start, maxBytes, tail);
         input = new AsciicastWriter(inputStream, start, maxBytes);
         cast.header(width, height, unixSeconds, title, env);
         input.header(width, height, unixSeconds, title == null ? "input" : title + " (input)", env);
@@ -137,6 +139,11 @@ public final class SessionRecorder {
         cast.event("m", label);
     }
 
+    /** The recording's output as it is written (header, output, resizes, markers; never the input), for live viewers. */
+    public LiveTail tail() {
+        return tail;
+    }
+
     /** Seconds since the recording started. */
     public double now() {
         return cast.now();
@@ -147,6 +154,7 @@ public final class SessionRecorder {
             return finished;
         }
         cast.event("o", outputText.flush());
+        tail.end();
         releaseInput(true);
         try {
             castStream.close();

@@ -57,6 +57,8 @@ class AccessEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/api/v1/sessions/{id}/recording", "bastion-session", "read"),
                 permission(GET, "/api/v1/sessions/{id}/commands", "bastion-session", "read"),
                 permission(GET, "/api/v1/sessions/{id}/transfers", "bastion-session", "read"),
-                permission(POST, "/api/v1/sessions/{id}/terminate", "bastion-session", "terminate"));
+                permission(GET, "/api/v1/sessions/{id}/live", "bastion-session", "monitor"),
+                permission(POST, "/api/v1/sessions/{id}/terminate", "bastion-session", "terminate"),
+                permission(POST, "/api/v1/sessions/{id}/kill", "bastion-session", "terminate"));
     }
 }

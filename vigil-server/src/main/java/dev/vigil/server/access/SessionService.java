@@ -13,12 +13,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
+import dev.vigil.bastion.recording.LiveTail;
 import dev.vigil.server.access.internal.GatewayRunner;
+import dev.vigil.server.access.internal.HeldCommandApprovals;
+import dev.vigil.server.approval.ChangeRequests;
+import dev.vigil.server.approval.ChangeView;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.identity.VigilPrincipal;
 import dev.vigil.server.platform.web.ProblemException;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,21 +42,37 @@ public class SessionService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final GatewayRunner gateway;
+    private final ChangeRequests changes;
 
-    SessionService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, GatewayRunner gateway) {
+    SessionService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, GatewayRunner gateway, @Lazy ChangeRequests changes) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.gateway = gateway;
+        this.changes = changes;
     }
 
     /** The newest sessions first; {@code username} and {@code live} narrow the list. */
     public List<SessionView> list(String username, Boolean live, int limit, int offset) {
+        return list(username, live, null, limit, offset);
+    }
+
+    /** As {@link #list(String, Boolean, int, int)}; {@code state} {@code live} or {@code ended} is another way to say {@code live}. */
+    public List<SessionView> list(String username, Boolean live, String state, int limit, int offset) {
         VigilPrincipal caller = access.requireCurrent();
         if (limit < 1 || limit > 500 || offset < 0) {
             throw ProblemException.badRequest("invalid-input", "limit must be 1-500 and offset at least 0");
         }
-        Set<String> running = Set.copyOf(gateway.liveSessionIds());
+        if (state != null && !state.isBlank()) {
+            if (!List.of("live", "ended").contains(state)) {
+                throw ProblemException.badRequest("invalid-input", "state must be live or ended, not '" + state + "'");
+            }
+            if (live != null && live != state.equals("live")) {
+                throw ProblemException.badRequest("invalid-input", "state=" + state + " contradicts live=" + live);
+            }
+            live = state.equals("live");
+        }
+        Set<String> runningIds = Set.copyOf(gateway.liveSessionIds());
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE true");
         if (username != null && !username.isBlank()) {
@@ -61,19 +82,27 @@ public class SessionService {
         if (live != null) {
             where.append(live ? " AND ended_at IS NULL" : " AND ended_at IS NOT NULL");
         }
+        Boolean running = live;
         params.add(limit);
         params.add(offset);
         return jdbc.sql(SELECT + where + " ORDER BY started_at DESC LIMIT ? OFFSET ?").params(params)
-                .query((rs, n) -> map(rs, running)).list().stream().filter(s -> visible(caller, s)).toList();
+                .query((rs, n) -> map(rs, runningIds)).list().stream().filter(s -> visible(caller, s))
+                .filter(s -> running == null || s.live() == running).toList();
     }
 
     public SessionDetail get(UUID id) {
         SessionView session = find(id);
         List<SessionCommandView> commands = jdbc.sql("""
-                        SELECT seq, at, offset_seconds, command, action, rule_id, reasons FROM access_session_command WHERE session_id = ? ORDER BY seq""")
-                .param(id).query((rs, n) -> new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
-                        decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)), rs.getString(6),
-                        List.of((String[]) rs.getArray(7).getArray())))
+                        SELECT seq, at, offset_seconds, command, action, rule_id, reasons, review_request, review_outcome, review_decided_by,
+                               review_comment FROM access_session_command WHERE session_id = ? ORDER BY seq""")
+                .param(id).query((rs, n) -> {
+                    String outcome = rs.getString("review_outcome");
+                    SessionCommandView.Review review = outcome == null ? null : new SessionCommandView.Review(rs.getString("review_request"),
+                            outcome, rs.getString("review_decided_by"), rs.getString("review_comment"));
+                    return new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
+                            decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)) || "allowed".equals(outcome),
+                            rs.getString(6), List.of((String[]) rs.getArray(7).getArray()), review);
+                })
                 .list();
         List<SessionTransferView> transfers = jdbc.sql("""
                         SELECT seq, at, operation, path, new_path, bytes, sha256, outcome FROM access_session_transfer WHERE session_id = ? ORDER BY seq""")
@@ -134,6 +163,28 @@ public class SessionService {
         audit.record(AuditEntry.success("access.session.terminate", "access-session", id, null,
                 Map.of("user", session.username(), "target", session.target(), "reason", why)));
         return session;
+    }
+
+    /** The commands of the session held for review now (pending change requests of kind {@value HeldCommandApprovals#KIND}). */
+    public List<ChangeView> heldCommands(UUID id) {
+        find(id);
+        return changes.pendingFor(HeldCommandApprovals.KIND, id.toString());
+    }
+
+    /**
+     * Follows a live session's terminal output (asciicast lines: the header, the latest output, then each new event), for
+     * holders of {@code bastion-session:monitor}; audited. 409 when the session is not running.
+     */
+    @Transactional
+    public LiveTail.Viewer watch(UUID id) {
+        SessionView session = find(id);
+        VigilPrincipal caller = access.require("bastion-session", "monitor", session.tenantId());
+        LiveTail.Viewer viewer = gateway.watch(id.toString())
+                .orElseThrow(() -> ProblemException.conflict("not-live", "the session is not running; its recording is at /api/v1/sessions/"
+                        + id + "/recording once it has ended"));
+        audit.record(AuditEntry.success("access.session.watch", "access-session", id, session.tenantId(),
+                Map.of("user", session.username(), "target", session.target(), "watcher", caller.username())));
+        return viewer;
     }
 
     private SessionView find(UUID id) {

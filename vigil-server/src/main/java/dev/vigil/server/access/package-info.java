@@ -2,8 +2,10 @@
  * Access (bastion): the SSH gateway (module vigil-bastion) started with the server, targets with pinned host keys,
  * target accounts whose credentials live encrypted in the vault and never leave it, operators' SSH keys, grants, and
  * the recorded sessions with their commands, access requests and break-glass (through the approval mechanism), and the
- * command policy (rules and scope modes the gateway applies to exec commands and shell lines), and pre-approved command
- * templates (through the approval mechanism) that playbooks run on targets. Operating procedures arrive later.
+ * command policy (rules and scope modes the gateway applies to exec commands and shell lines; commands sent to review
+ * are held for approval), pre-approved command templates (through the approval mechanism) that playbooks run on
+ * targets, each command as an event on the event path (ingest), and live view and kill of sessions. Operating
+ * procedures arrive later.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit", "alerting", "approval", "asset"})
+@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "identity", "audit", "alerting", "approval", "asset", "ingest"})
 package dev.vigil.server.access;

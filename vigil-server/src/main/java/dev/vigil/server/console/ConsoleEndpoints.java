@@ -130,6 +130,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(POST, "/bastion/grants/{id}/revoke", "bastion-target", "update"),
                 authenticated(GET, "/bastion/requests"),
                 permission(POST, "/bastion/requests", "access-request", "create"),
+                permission(GET, "/bastion/sessions/{id}/live", "bastion-session", "monitor"),
+                permission(POST, "/bastion/sessions/{id}/kill", "bastion-session", "terminate"),
                 permission(GET, "/intel", "intel", "read"),
                 permission(POST, "/intel/feeds", "intel", "update"),
                 permission(POST, "/intel/feeds/{id}/indicators", "intel", "update"),

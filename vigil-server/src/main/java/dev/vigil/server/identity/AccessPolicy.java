@@ -27,6 +27,20 @@ public class AccessPolicy {
         return current().orElseThrow(() -> ProblemException.unauthorized("unauthenticated", "sign in first"));
     }
 
+    /**
+     * Runs {@code work} on this thread as {@code principal} and then restores the caller: for a feature acting for a
+     * user who signed in elsewhere (the bastion gateway's operator asking for approval of a held command).
+     */
+    public <T> T actingAs(VigilPrincipal principal, java.util.function.Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        VigilAuthentication.establish(principal);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     /** Throws 403 unless the caller may do the action on something of the given tenant (null: no tenant). */
     public VigilPrincipal require(String resource, String action, UUID tenantId) {
         VigilPrincipal principal = requireCurrent();

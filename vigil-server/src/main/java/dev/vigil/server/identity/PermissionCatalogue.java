@@ -30,7 +30,7 @@ public final class PermissionCatalogue {
         ACTIONS.put("asset", List.of("read", "update"));
         ACTIONS.put("vuln", List.of("read", "update"));
         ACTIONS.put("intel", List.of("read", "update", "share"));
-        ACTIONS.put("bastion-session", List.of("connect", "read", "terminate"));
+        ACTIONS.put("bastion-session", List.of("connect", "read", "monitor", "terminate"));
         ACTIONS.put("access-request", List.of("create", "approve"));
         ACTIONS.put("tenant-data", List.of("authorize"));
         ACTIONS.put("bastion-target", List.of("read", "update"));

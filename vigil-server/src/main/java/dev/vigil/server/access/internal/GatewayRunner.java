@@ -26,10 +26,11 @@ public class GatewayRunner implements SmartLifecycle {
     private final PinnedHostKeys hostKeys;
     private final SessionStore sessions;
     private final TargetCommandPolicies policies;
+    private final HeldCommandApprovals approvals;
     private volatile BastionGateway gateway;
 
     GatewayRunner(VigilProperties properties, OperatorDirectory operators, GrantBroker broker, VaultCredentials credentials,
-            PinnedHostKeys hostKeys, SessionStore sessions, TargetCommandPolicies policies) {
+            PinnedHostKeys hostKeys, SessionStore sessions, TargetCommandPolicies policies, HeldCommandApprovals approvals) {
         this.properties = properties;
         this.operators = operators;
         this.broker = broker;
@@ -37,6 +38,7 @@ public class GatewayRunner implements SmartLifecycle {
         this.hostKeys = hostKeys;
         this.sessions = sessions;
         this.policies = policies;
+        this.approvals = approvals;
     }
 
     @Override
@@ -48,7 +50,7 @@ public class GatewayRunner implements SmartLifecycle {
         }
         BastionGateway created = new BastionGateway(new GatewaySettings(settings.sshAddress(), settings.sshPort(),
                 properties.resolvedDataDir().resolve("keys/bastion_host_key"), settings.upstreamTimeout(), settings.maxRecordingSize().toBytes(),
-                settings.revocationCheck()), operators, broker, credentials, hostKeys, sessions, policies);
+                settings.revocationCheck(), settings.reviewTimeout()), operators, broker, credentials, hostKeys, sessions, policies, approvals);
         try {
             created.start();
         } catch (IOException e) {
@@ -84,6 +86,11 @@ public class GatewayRunner implements SmartLifecycle {
     public List<String> liveSessionIds() {
         BastionGateway running = gateway;
         return running == null ? List.of() : running.liveSessionIds();
+    }
+
+    public java.util.Optional<dev.vigil.bastion.recording.LiveTail.Viewer> watch(String sessionId) {
+        BastionGateway running = gateway;
+        return running == null ? java.util.Optional.empty() : running.watch(sessionId);
     }
 
     public boolean terminate(String sessionId, String reason) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.vigil.bastion.gateway.ChannelKind;
 import dev.vigil.bastion.gateway.ChannelRequest;
+import dev.vigil.bastion.gateway.CommandReview;
 import dev.vigil.bastion.gateway.RecordedCommand;
 import dev.vigil.bastion.gateway.SessionClosed;
 import dev.vigil.bastion.gateway.SessionOpened;
@@ -28,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores what the gateway reports and writes the audit trail: session start and end (with the recording's SHA-256, so
- * the ledger vouches for the recording), every command, every file transfer (with its SHA-256), every refusal; a
- * changed target host key raises an alert.
+ * the ledger vouches for the recording), every command (with how its review ended, if it was held), every file transfer
+ * (with its SHA-256), every refusal; each command also goes to the event path ({@link CommandEvents}); a changed target
+ * host key raises an alert.
  */
 @Component
 public class SessionStore implements SessionSink {
@@ -38,12 +40,14 @@ public class SessionStore implements SessionSink {
     private final AuditLog audit;
     private final AlertIntake alerts;
     private final Clock clock;
+    private final CommandEvents events;
 
-    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock) {
+    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock, CommandEvents events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.alerts = alerts;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -81,11 +85,16 @@ public class SessionStore implements SessionSink {
         Map<String, Object> session = jdbc.sql("SELECT user_id, username, source_address, target_name, account, tenant_id FROM access_session WHERE id = ?")
                 .param(id).query().singleRow();
         int seq = jdbc.sql("SELECT coalesce(max(seq), 0) + 1 FROM access_session_command WHERE session_id = ?").param(id).query(Integer.class).single();
+        CommandReview review = command.review().orElse(null);
         jdbc.sql("""
-                INSERT INTO access_session_command (session_id, seq, at, offset_seconds, command, action, rule_id, reasons)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO access_session_command (session_id, seq, at, offset_seconds, command, action, rule_id, reasons, review_request,
+                                                    review_outcome, review_decided_by, review_comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, seq, Timestamp.from(command.at()), command.offsetSeconds(), command.text(), command.action().label(),
-                        command.ruleId().orElse(null), command.reasons().toArray(String[]::new))
+                        command.ruleId().orElse(null), command.reasons().toArray(String[]::new),
+                        review == null || review.requestId().isEmpty() ? null : UUID.fromString(review.requestId()),
+                        review == null ? null : review.outcome().label(), review == null ? null : review.decidedBy(),
+                        review == null ? null : review.comment())
                 .update();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("seq", seq);
@@ -97,9 +106,16 @@ public class SessionStore implements SessionSink {
         if (!command.reasons().isEmpty()) {
             body.put("reasons", command.reasons());
         }
+        if (review != null) {
+            body.put("review", review.outcome().label());
+            body.put("reviewRequest", review.requestId());
+            body.put("reviewDecidedBy", review.decidedBy());
+            body.put("reviewComment", review.comment());
+        }
         audit.record(new AuditEntry(actor(session), command.ran() ? "access.session.command" : "access.session.command.refused", "access-session",
                 sessionId, (UUID) session.get("tenant_id"), command.ran() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED,
                 Map.of("session", sessionId), body));
+        events.publish(sessionId, session, command);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.vigil.server.access.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import dev.vigil.server.access.SessionCommandView;
 import dev.vigil.server.access.SessionDetail;
+import dev.vigil.server.access.SessionLiveStreams;
 import dev.vigil.server.access.SessionService;
 import dev.vigil.server.access.SessionTransferView;
 import dev.vigil.server.access.SessionView;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Recorded bastion sessions. */
 @RestController
@@ -30,18 +34,22 @@ class SessionController {
     static final MediaType ASCIICAST = MediaType.parseMediaType("application/x-asciicast");
 
     private final SessionService sessions;
+    private final SessionLiveStreams streams;
 
-    SessionController(SessionService sessions) {
+    SessionController(SessionService sessions, SessionLiveStreams streams) {
         this.sessions = sessions;
+        this.streams = streams;
     }
 
     record TerminateRequest(@Size(max = 500) String reason) {
     }
 
     @GetMapping("/api/v1/sessions")
+    @Operation(summary = "Sessions, newest first; state=live lists the running ones (the same as live=true), state=ended the others")
     List<SessionView> list(@RequestParam(required = false) String username, @RequestParam(required = false) Boolean live,
-            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-        return sessions.list(username, live, limit, offset);
+            @RequestParam(required = false) String state, @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return sessions.list(username, live, state, limit, offset);
     }
 
     @GetMapping("/api/v1/sessions/{id}")
@@ -67,8 +75,15 @@ class SessionController {
                 .body(sessions.recording(id));
     }
 
-    @PostMapping("/api/v1/sessions/{id}/terminate")
-    @Operation(summary = "Kill a live session at once; the operator sees the reason")
+    @GetMapping(path = "/api/v1/sessions/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Watch a running session: server-sent events, each an asciicast v2 line (the header, the latest output, then each "
+            + "output, resize or marker event as it happens); an event named end when the session ends. Needs bastion-session:monitor; audited")
+    SseEmitter live(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+        return streams.follow(id, request, response);
+    }
+
+    @PostMapping({"/api/v1/sessions/{id}/terminate", "/api/v1/sessions/{id}/kill"})
+    @Operation(summary = "Kill a live session at once (its connection to the operator is closed); the operator sees the reason; audited")
     SessionView terminate(@PathVariable UUID id, @Valid @RequestBody(required = false) TerminateRequest request) {
         return sessions.terminate(id, request == null ? null : request.reason());
     }

@@ -32,6 +32,10 @@ class SettingsCheck implements InitializingBean {
         if (security.lockoutBase().isNegative() || security.lockoutMax().compareTo(security.lockoutBase()) < 0) {
             throw new InvalidSettingException("vigil.security.lockout-max", "must be at least vigil.security.lockout-base");
         }
+        Duration review = properties.access().reviewTimeout();
+        if (review.compareTo(Duration.ofSeconds(5)) < 0 || review.compareTo(Duration.ofHours(24)) > 0) {
+            throw new InvalidSettingException("vigil.access.review-timeout", "must be between 5s and 24h");
+        }
         checkIngest(properties.ingest());
         checkEvents(properties.events());
         if (properties.resolvedDataDir().toFile().exists() && !properties.resolvedDataDir().toFile().isDirectory()) {

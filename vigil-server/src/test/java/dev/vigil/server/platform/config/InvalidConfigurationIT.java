@@ -64,6 +64,21 @@ class InvalidConfigurationIT {
     }
 
     @Test
+    void aBastionReviewTimeoutOutsideItsRangeIsRefused(CapturedOutput output) throws IOException {
+        Path dataDir = TestDirs.fresh("invalid-review-timeout");
+        Path config = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + ".yml"), """
+                vigil:
+                  http:
+                    port: 0
+                  access:
+                    review-timeout: 2s
+                """);
+        int exit = VigilMain.commandLine().execute("serve", "--config", config.toString(), "--data-dir", dataDir.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.getAll()).contains("invalid configuration vigil.access.review-timeout").contains("must be between 5s and 24h");
+    }
+
+    @Test
     void aMissingConfigurationFileIsRefused(CapturedOutput output) {
         int exit = VigilMain.commandLine().execute("serve", "--config", "/no/such/vigil.yml");
         assertThat(exit).isNotZero();
