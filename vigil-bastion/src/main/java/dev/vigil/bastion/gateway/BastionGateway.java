@@ -123,7 +123,7 @@ public final class BastionGateway implements AutoCloseable {
 
     /** What a live channel's terminal shows from now on (after the header and the latest output); empty if it is not open. */
     public Optional<dev.vigil.bastion.recording.LiveTail.Viewer> watch(String sessionId) {
-        return context.live().get(sessionId).map(live -> live.tail().watch());
+        return context.live().get(sessionId).flatMap(live -> live.tail()).map(tail -> tail.watch());
     }
 
     /** Ends a live channel at once; false if it is not open (any more). */

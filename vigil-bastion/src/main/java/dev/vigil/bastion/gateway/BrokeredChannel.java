@@ -142,8 +142,9 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     }
 
     @Override
-    public dev.vigil.bastion.recording.LiveTail tail() {
-        return recorder.tail();
+    public Optional<dev.vigil.bastion.recording.LiveTail> tail() {
+        SessionRecorder current = recorder;
+        return current == null ? Optional.empty() : Optional.of(current.tail());
     }
 
     @Override
@@ -313,7 +314,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         up.open().verify(context.settings().upstreamTimeout());
         String sessionId = UUID.randomUUID().toString();
         Instant started = Instant.now();
-        SessionRecorder recorder = new SessionRecorder(80, 24, started.getEpochSecond(), operator.username() + " as " + target.account() + "@"
+        recorder = new SessionRecorder(80, 24, started.getEpochSecond(), operator.username() + " as " + target.account() + "@"
                 + target.targetName() + " (" + kind.label() + ")", Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
         context.sink().opened(new SessionOpened(sessionId, channel.getServerSession().getAttribute(CONNECTION_ID), operator, target,
                 kind, request.command(), false, request.sourceAddress(), started));

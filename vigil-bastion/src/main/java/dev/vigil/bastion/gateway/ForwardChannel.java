@@ -227,6 +227,11 @@ final class ForwardChannel extends AbstractServerChannel implements LiveSessions
     }
 
     @Override
+    public java.util.Optional<dev.vigil.bastion.recording.LiveTail> tail() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void terminate(String reason) {
         terminatedBy = reason;
         ClientSession session = upstream;

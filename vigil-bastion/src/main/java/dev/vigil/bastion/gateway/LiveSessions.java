@@ -17,8 +17,8 @@ final class LiveSessions {
 
         void terminate(String reason);
 
-        /** What the session's terminal shows, as it is recorded. */
-        dev.vigil.bastion.recording.LiveTail tail();
+        /** What the session's terminal shows, as it is recorded; empty for a channel without a recording (a forward). */
+        java.util.Optional<dev.vigil.bastion.recording.LiveTail> tail();
     }
 
     private final Map<String, Live> byId = new ConcurrentHashMap<>();
