@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.parse.PromqlParser;
 import dev.vigil.monitor.rules.AlertingRule;
@@ -50,7 +51,7 @@ public class MonitorEvaluationBenchmark {
 
     @Setup(Level.Trial)
     public void fill() {
-        store = new SeriesStore();
+        store = new InMemorySeriesStore();
         int instances = series / METRICS;
         now = POINTS * STEP;
         for (int m = 0; m < METRICS; m++) {

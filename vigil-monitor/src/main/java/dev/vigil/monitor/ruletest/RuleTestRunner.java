@@ -16,6 +16,7 @@ import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.Sample;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.model.Value;
 import dev.vigil.monitor.promql.parse.Durations;
@@ -91,7 +92,7 @@ public final class RuleTestRunner {
 
     public static Simulation simulate(RuleTestFile file, TestGroup test) {
         List<RuleGroup> groups = loadGroups(file, new RuleTemplates(test.externalLabels(), test.externalUrl()));
-        SeriesStore store = new SeriesStore();
+        SeriesStore store = new InMemorySeriesStore();
         for (InputSeries series : test.inputSeries()) {
             for (Point p : series.points()) {
                 store.add(series.labels(), p);
