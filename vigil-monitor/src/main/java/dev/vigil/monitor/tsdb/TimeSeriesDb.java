@@ -172,6 +172,7 @@ public final class TimeSeriesDb implements SeriesStore, Closeable {
     public void add(Labels labels, Point point) {
         lock.writeLock().lock();
         try {
+            requireOpen();
             long time = point.timestampMs();
             if (time < minValidTime) {
                 outOfBounds++;
@@ -194,11 +195,18 @@ public final class TimeSeriesDb implements SeriesStore, Closeable {
     public void commit() {
         lock.writeLock().lock();
         try {
+            requireOpen();
             wal.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the time-series store is closed");
         }
     }
 

@@ -146,6 +146,22 @@ class TimeSeriesDbTest {
     }
 
     @Test
+    void aCopyOfTheFolderOpensWithEverything() throws IOException {
+        InMemorySeriesStore memory = new InMemorySeriesStore();
+        long start = 1_700_006_400_000L;
+        try (TimeSeriesDb db = TimeSeriesDb.open(dir.resolve("live"), OPTIONS)) {
+            fill(memory, db, start, 5);
+            db.maintain(start + 5 * HOUR);
+            fill(memory, db, start + 5 * HOUR, 1);
+            List<Path> written = TimeSeriesDbCopy.copy(dir.resolve("live"), dir.resolve("copy"));
+            assertThat(written).anyMatch(p -> p.toString().contains("blocks")).anyMatch(p -> p.toString().contains("checkpoint"));
+        }
+        try (TimeSeriesDb copy = TimeSeriesDb.open(dir.resolve("copy"), OPTIONS)) {
+            assertSameSelect(memory, copy, start, start + 6 * HOUR);
+        }
+    }
+
+    @Test
     void retentionDeletesBlocksOlderThanTheRetentionTime() throws IOException {
         TimeSeriesDb.Options oneDay = new TimeSeriesDb.Options(Duration.ofHours(2), Duration.ofDays(1), 0);
         long start = 1_700_006_400_000L; // a multiple of 2 h

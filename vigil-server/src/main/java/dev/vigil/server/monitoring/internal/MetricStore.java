@@ -1,5 +1,7 @@
 package dev.vigil.server.monitoring.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -7,29 +9,40 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.SeriesStore;
+import dev.vigil.monitor.tsdb.TimeSeriesDb;
+import dev.vigil.server.platform.config.VigilProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded time-series store: scraped samples in vigil-monitor's series store, read by many evaluations at once
- * and written by scrapes; samples older than {@link #RETENTION} are dropped every minute. It lives in memory, so after a
- * restart the history starts again (rules with long ranges need that long to see data).
+ * The embedded time-series store: scraped, probed and log-series samples in vigil-monitor's on-disk
+ * {@link TimeSeriesDb} under {@code vigil.monitoring.path} ({@code <data-dir>/metrics}), read by many evaluations at
+ * once and written by scrapes. Each batch reaches the WAL before {@link #append} returns, so samples survive a restart
+ * or a crash of the server; every minute head ranges become blocks and blocks past {@code vigil.monitoring.retention}
+ * (or beyond {@code vigil.monitoring.retention-max-size}) are deleted.
  */
 @Component
 public class MetricStore {
 
-    /** Long enough for the 6-hour fits ({@code predict_linear(...[6h])}) of the public node-exporter rules. */
-    public static final Duration RETENTION = Duration.ofHours(6);
+    private static final Logger log = LoggerFactory.getLogger(MetricStore.class);
+    private static final Duration BLOCK_RANGE = Duration.ofHours(2);
 
-    private final SeriesStore store = new SeriesStore();
+    private final TimeSeriesDb store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Clock clock;
 
-    MetricStore(Clock clock) {
+    MetricStore(VigilProperties properties, Clock clock) throws IOException {
         this.clock = clock;
+        VigilProperties.Monitoring settings = properties.monitoring();
+        this.store = TimeSeriesDb.open(properties.resolvedMetricsDir(),
+                new TimeSeriesDb.Options(BLOCK_RANGE, settings.retention(), settings.retentionMaxSize().toBytes()));
     }
 
     /** A sample to store. */
@@ -42,6 +55,7 @@ public class MetricStore {
             for (Append sample : samples) {
                 store.add(sample.labels(), sample.point());
             }
+            store.commit();
         } finally {
             lock.writeLock().unlock();
         }
@@ -57,12 +71,33 @@ public class MetricStore {
         }
     }
 
+    /** Blocks, merges and retention; the store locks only briefly, so scrapes and evaluations go on meanwhile. */
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
-    void applyRetention() {
-        long cutoff = clock.millis() - RETENTION.toMillis();
+    void maintain() {
+        try {
+            TimeSeriesDb.Maintenance done = store.maintain(clock.millis());
+            if (done.blocksWritten() + done.blocksMerged() + done.blocksDeleted() > 0) {
+                log.info("metric store: {} block(s) written, {} merged, {} deleted by retention", done.blocksWritten(),
+                        done.blocksMerged(), done.blocksDeleted());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("metric store maintenance failed: {}", e.toString());
+        }
+    }
+
+    public TimeSeriesDb.Stats stats() {
+        try {
+            return store.stats();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
         lock.writeLock().lock();
         try {
-            store.dropBefore(cutoff);
+            store.close();
         } finally {
             lock.writeLock().unlock();
         }
