@@ -32,9 +32,7 @@ class MetricStoreRestartIT {
         String[] settings = {"vigil.bootstrap.admin-password=Metric-Restart-Passphrase-1", "vigil.bootstrap.api-token=" + TOKEN,
                 "vigil.monitoring.path=" + metrics};
         String query = URLEncoder.encode("probe_success{component=\"restarted\"}", StandardCharsets.UTF_8);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = start.plusSeconds(5);
-        String range = "/api/v1/metrics/query_range?query=" + query + "&start=" + start + "&end=" + end + "&step=1s";
+        String range;
         String before;
         try (ServerSocket listening = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
              RunningServer server = RunningServer.start(dataDir, settings)) {
@@ -42,9 +40,15 @@ class MetricStoreRestartIT {
                     "criticality", "low", "exposure", "internal",
                     "probes", List.of(Map.of("type", "tcp", "target", "127.0.0.1:" + listening.getLocalPort(), "interval", "1s"))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    server.api().get("/api/v1/metrics/query?query=" + query, TOKEN).json().size() == 1);
+            // every step from here on has a sample at or before it
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Instant end = start.plusSeconds(4);
+            range = "/api/v1/metrics/query_range?query=" + query + "&start=" + start + "&end=" + end + "&step=1s";
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                JsonNode result = server.api().get(range, TOKEN).json();
-                return result.size() == 1 && result.get(0).path("points").size() == 6;
+                JsonNode points = server.api().get(range, TOKEN).json().path(0).path("points");
+                return points.size() == 5 && points.get(4).path("timestampMs").asLong() == end.toEpochMilli();
             });
             before = server.api().get(range, TOKEN).json().toString();
         }
@@ -52,7 +56,7 @@ class MetricStoreRestartIT {
         try (RunningServer again = RunningServer.start(dataDir, settings)) {
             JsonNode after = again.api().get(range, TOKEN).json();
             assertThat(after.toString()).isEqualTo(before);
-            assertThat(after.get(0).path("points")).hasSize(6)
+            assertThat(after.get(0).path("points")).hasSize(5)
                     .allSatisfy(p -> assertThat(p.path("value").asDouble()).isEqualTo(1.0));
         }
     }

@@ -2,6 +2,8 @@ package dev.vigil.server.monitoring.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,7 @@ import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.tsdb.TimeSeriesDb;
+import dev.vigil.server.platform.config.InvalidSettingException;
 import dev.vigil.server.platform.config.VigilProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,11 @@ public class MetricStore {
 
     private static final Logger log = LoggerFactory.getLogger(MetricStore.class);
     private static final Duration BLOCK_RANGE = Duration.ofHours(2);
+    /**
+     * Samples stamped further ahead than this (a target's clock, or its exposition timestamps, far off) are dropped: one
+     * would move the store's head so far that it would persist the present and then refuse current samples.
+     */
+    static final Duration MAX_FUTURE = Duration.ofMinutes(10);
 
     private final TimeSeriesDb store;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -40,9 +48,26 @@ public class MetricStore {
 
     MetricStore(VigilProperties properties, Clock clock) throws IOException {
         this.clock = clock;
-        VigilProperties.Monitoring settings = properties.monitoring();
-        this.store = TimeSeriesDb.open(properties.resolvedMetricsDir(),
-                new TimeSeriesDb.Options(BLOCK_RANGE, settings.retention(), settings.retentionMaxSize().toBytes()));
+        this.store = TimeSeriesDb.open(checkedDir(properties), options(properties.monitoring()));
+    }
+
+    /** The settings as store options; invalid ones stop the start naming their key. */
+    static TimeSeriesDb.Options options(VigilProperties.Monitoring settings) {
+        if (settings.retention().compareTo(BLOCK_RANGE) < 0) {
+            throw new InvalidSettingException("vigil.monitoring.retention", "must be at least 2h (one block of the metric store)");
+        }
+        if (settings.retentionMaxSize().isNegative()) {
+            throw new InvalidSettingException("vigil.monitoring.retention-max-size", "must be 0B (no limit) or more");
+        }
+        return new TimeSeriesDb.Options(BLOCK_RANGE, settings.retention(), settings.retentionMaxSize().toBytes());
+    }
+
+    private static Path checkedDir(VigilProperties properties) {
+        Path dir = properties.resolvedMetricsDir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidSettingException("vigil.monitoring.path", dir + " exists and is not a folder");
+        }
+        return dir;
     }
 
     /** A sample to store. */
@@ -50,10 +75,13 @@ public class MetricStore {
     }
 
     public void append(List<Append> samples) {
+        long latest = clock.millis() + MAX_FUTURE.toMillis();
         lock.writeLock().lock();
         try {
             for (Append sample : samples) {
-                store.add(sample.labels(), sample.point());
+                if (sample.point().timestampMs() <= latest) {
+                    store.add(sample.labels(), sample.point());
+                }
             }
             store.commit();
         } finally {

@@ -34,7 +34,6 @@ class SettingsCheck implements InitializingBean {
         }
         checkIngest(properties.ingest());
         checkEvents(properties.events());
-        checkMonitoring(properties);
         if (properties.resolvedDataDir().toFile().exists() && !properties.resolvedDataDir().toFile().isDirectory()) {
             throw new InvalidSettingException("vigil.data-dir", properties.resolvedDataDir() + " exists and is not a folder");
         }
@@ -76,20 +75,6 @@ class SettingsCheck implements InitializingBean {
             ZoneId.of(events.timeZone());
         } catch (DateTimeException e) {
             throw new InvalidSettingException("vigil.events.time-zone", "'" + events.timeZone() + "' is not a time zone (e.g. UTC, Europe/Berlin)");
-        }
-    }
-
-    private static void checkMonitoring(VigilProperties properties) {
-        VigilProperties.Monitoring monitoring = properties.monitoring();
-        if (monitoring.retention().compareTo(Duration.ofHours(2)) < 0) {
-            throw new InvalidSettingException("vigil.monitoring.retention", "must be at least 2h (one block of the metric store)");
-        }
-        if (monitoring.retentionMaxSize().isNegative()) {
-            throw new InvalidSettingException("vigil.monitoring.retention-max-size", "must be 0 (no limit) or more");
-        }
-        Path dir = properties.resolvedMetricsDir();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InvalidSettingException("vigil.monitoring.path", dir + " exists and is not a folder");
         }
     }
 
