@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 import dev.vigil.monitor.promql.model.Labels;
@@ -94,7 +93,7 @@ final class HeadCheckpoint {
             throw new IOException(file + " is corrupt (CRC mismatch)");
         }
         try (InputStream raw = new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 4);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(new CheckedInputStream(raw, new CRC32C())))) {
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + " is not a checkpoint");
             }
