@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import dev.vigil.monitor.gocompat.GoFloat;
 import dev.vigil.monitor.promql.eval.EvaluationException;
@@ -16,6 +17,7 @@ import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.Sample;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.model.Value;
 import dev.vigil.monitor.promql.parse.Durations;
@@ -47,13 +49,18 @@ public final class RuleTestRunner {
 
     /** Runs every test group; rule-file problems are thrown as {@link YamlException} (the file is invalid). */
     public static List<TestGroupResult> run(RuleTestFile file) {
+        return run(file, InMemorySeriesStore::new);
+    }
+
+    /** Like {@link #run(RuleTestFile)}, each test group on a new store from {@code stores}. */
+    public static List<TestGroupResult> run(RuleTestFile file, Supplier<SeriesStore> stores) {
         // Load once up front so that an invalid rule file is reported as such, not as a failing test.
         loadGroups(file, RuleTemplates.none());
         List<TestGroupResult> results = new ArrayList<>();
         for (int i = 0; i < file.groups().size(); i++) {
             TestGroup group = file.groups().get(i);
             String name = group.name().isEmpty() ? file.path().getFileName() + " test group #" + (i + 1) : group.name();
-            results.add(new TestGroupResult(name, runGroup(file, group)));
+            results.add(new TestGroupResult(name, runGroup(file, group, stores.get())));
         }
         return results;
     }
@@ -90,8 +97,12 @@ public final class RuleTestRunner {
     }
 
     public static Simulation simulate(RuleTestFile file, TestGroup test) {
+        return simulate(file, test, new InMemorySeriesStore());
+    }
+
+    /** Simulates one test group with {@code store} (empty) as the storage. */
+    public static Simulation simulate(RuleTestFile file, TestGroup test, SeriesStore store) {
         List<RuleGroup> groups = loadGroups(file, new RuleTemplates(test.externalLabels(), test.externalUrl()));
-        SeriesStore store = new SeriesStore();
         for (InputSeries series : test.inputSeries()) {
             for (Point p : series.points()) {
                 store.add(series.labels(), p);
@@ -126,8 +137,8 @@ public final class RuleTestRunner {
         return new Simulation(errors, firing, evaluator);
     }
 
-    private static List<String> runGroup(RuleTestFile file, TestGroup test) {
-        Simulation simulation = simulate(file, test);
+    private static List<String> runGroup(RuleTestFile file, TestGroup test, SeriesStore store) {
+        Simulation simulation = simulate(file, test, store);
         if (!simulation.errors().isEmpty()) {
             return simulation.errors();
         }

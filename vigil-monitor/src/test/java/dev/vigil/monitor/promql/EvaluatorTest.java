@@ -16,6 +16,7 @@ import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.Sample;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.model.Value;
 import dev.vigil.monitor.promql.parse.PromqlParser;
@@ -23,7 +24,7 @@ import dev.vigil.monitor.promql.parse.PromqlParser;
 class EvaluatorTest {
 
     private static final long MIN = 60_000;
-    private final SeriesStore store = new SeriesStore();
+    private final SeriesStore store = new InMemorySeriesStore();
     private final Evaluator evaluator = new Evaluator(store, MIN);
 
     private void series(Labels labels, double... perMinute) {

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
-import dev.vigil.monitor.promql.model.SeriesStore;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 
 class SeriesStoreTest {
 
     @Test
     void retentionDropsOldPointsAndEmptySeriesFromBothViews() {
-        SeriesStore store = new SeriesStore();
+        InMemorySeriesStore store = new InMemorySeriesStore();
         Labels a = Labels.of("__name__", "load", "host", "a");
         Labels b = Labels.of("__name__", "load", "host", "b");
         Labels c = Labels.of("__name__", "mem", "host", "a");

@@ -11,13 +11,14 @@ import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
 import dev.vigil.monitor.promql.model.Sample;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.parse.PromqlParser;
 
 class AlertingRuleTest {
 
     private static final long MIN = 60_000;
-    private final SeriesStore store = new SeriesStore();
+    private final SeriesStore store = new InMemorySeriesStore();
     private final Evaluator evaluator = new Evaluator(store, MIN);
 
     private AlertingRule rule(long forMs, long keepFiringMs) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.vigil.monitor.promql.eval.Evaluator;
 import dev.vigil.monitor.promql.model.Labels;
 import dev.vigil.monitor.promql.model.Point;
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
 import dev.vigil.monitor.promql.model.SeriesStore;
 import dev.vigil.monitor.promql.parse.PromqlParser;
 
@@ -17,7 +18,7 @@ import dev.vigil.monitor.promql.parse.PromqlParser;
 class RecoveryExpressionTest {
 
     private static final long MIN = 60_000;
-    private final SeriesStore store = new SeriesStore();
+    private final SeriesStore store = new InMemorySeriesStore();
     private final Evaluator evaluator = new Evaluator(store, MIN);
 
     @Test

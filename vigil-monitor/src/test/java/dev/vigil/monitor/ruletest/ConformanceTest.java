@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+
+import dev.vigil.monitor.promql.model.SeriesStore;
+import dev.vigil.monitor.tsdb.TimeSeriesDb;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.vigil.monitor.yaml.YamlException;
 import dev.vigil.testkit.Corpus;
@@ -33,6 +39,34 @@ class ConformanceTest {
         files.forEach(f -> results.addAll(run(f)));
         // The corpus README announces 11 test groups.
         assertThat(results).hasSize(11);
+        assertThat(results).allSatisfy(r -> assertThat(r.failures()).as(r.name()).isEmpty());
+    }
+
+    /** The same groups with the on-disk store (each group in its own folder) as the engine's storage. */
+    @Test
+    void everyConformanceGroupPassesOnTheOnDiskStore(@TempDir Path tmp) throws IOException {
+        Path dir = Corpus.require("alert-rules").resolve("conformance");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".test.yml")).sorted().toList();
+        }
+        List<TimeSeriesDb> opened = new ArrayList<>();
+        Supplier<SeriesStore> stores = () -> {
+            try {
+                TimeSeriesDb db = TimeSeriesDb.open(tmp.resolve("db-" + opened.size()), TimeSeriesDb.Options.defaults());
+                opened.add(db);
+                return db;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        List<TestGroupResult> results = new ArrayList<>();
+        files.forEach(f -> results.addAll(RuleTestRunner.run(RuleTestFileLoader.load(f), stores)));
+        for (TimeSeriesDb db : opened) {
+            db.close();
+        }
+        assertThat(results).hasSize(11);
+        assertThat(opened).hasSize(11);
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).as(r.name()).isEmpty());
     }
 

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import dev.vigil.monitor.promql.model.InMemorySeriesStore;
+import dev.vigil.monitor.promql.model.SeriesStore;
+import dev.vigil.monitor.tsdb.TimeSeriesDb;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +84,37 @@ class PromtoolDifferentialTest {
     @TempDir
     Path dir;
 
+    /** The storage of Vigil's side of the comparison: a new store per simulated group. */
+    private Supplier<SeriesStore> stores = InMemorySeriesStore::new;
+
     @Test
     void promtoolAgreesWithVigilOnGeneratedCases() throws IOException, InterruptedException {
+        compareWithPromtool();
+    }
+
+    @Test
+    void promtoolAgreesWithVigilOnTheOnDiskStore() throws IOException, InterruptedException {
+        List<TimeSeriesDb> opened = new ArrayList<>();
+        stores = () -> {
+            try {
+                TimeSeriesDb db = TimeSeriesDb.open(dir.resolve("db-" + opened.size()), TimeSeriesDb.Options.defaults());
+                opened.add(db);
+                return db;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try {
+            compareWithPromtool();
+        } finally {
+            for (TimeSeriesDb db : opened) {
+                db.close();
+            }
+        }
+        assertThat(opened).isNotEmpty();
+    }
+
+    private void compareWithPromtool() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(PROMTOOL),
                 "skipped: /usr/bin/promtool is absent (install Debian package 'prometheus' to run the differential test)");
         Files.writeString(dir.resolve("rules.yml"), RULES);
@@ -201,7 +234,7 @@ class PromtoolDifferentialTest {
         Files.writeString(probe, new Yaml().dump(file));
         RuleTestFile parsed = RuleTestFileLoader.load(probe);
         TestGroup test = parsed.groups().getFirst();
-        RuleTestRunner.Simulation simulation = RuleTestRunner.simulate(parsed, test);
+        RuleTestRunner.Simulation simulation = RuleTestRunner.simulate(parsed, test, stores.get());
         assertThat(simulation.errors()).isEmpty();
         int count = 0;
         List<Map<String, Object>> exprTests = (List<Map<String, Object>>) group.get("promql_expr_test");

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MonitoringPageController {
 
-    static final List<String> RANGES = List.of("15m", "1h", "3h", "6h");
+    static final List<String> RANGES = List.of("15m", "1h", "3h", "6h", "1d", "7d");
     private static final String NEW_MONITOR = """
             name: my-monitor
             condition: 'up == 0'

@@ -49,7 +49,7 @@ public final class Evaluator {
     private List<Sample> instant(Expr.VectorSelector selector, long timeMs) {
         long ref = timeMs - selector.offsetMs();
         List<Sample> out = new ArrayList<>();
-        for (Map.Entry<Labels, List<Point>> e : select(selector)) {
+        for (Map.Entry<Labels, List<Point>> e : select(selector, ref - LOOKBACK_MS, ref)) {
             Point latest = latestAtOrBefore(e.getValue(), ref);
             if (latest != null && !latest.stale() && latest.timestampMs() >= ref - LOOKBACK_MS) {
                 out.add(new Sample(e.getKey(), latest.value(), latest.timestampMs()));
@@ -58,14 +58,17 @@ public final class Evaluator {
         return out;
     }
 
-    /** The selector's series, through the metric-name index when it names its metric with {@code =}. */
-    private List<Map.Entry<Labels, List<Point>>> select(Expr.VectorSelector selector) {
+    /**
+     * The selector's series with (at least) their points within [minTimeMs, maxTimeMs], through the metric-name index
+     * when it names its metric with {@code =}.
+     */
+    private List<Map.Entry<Labels, List<Point>>> select(Expr.VectorSelector selector, long minTimeMs, long maxTimeMs) {
         for (LabelMatcher m : selector.matchers()) {
             if (m.name().equals(Labels.METRIC_NAME) && m.type() == LabelMatcher.Type.EQUAL) {
-                return store.select(m.value(), l -> matches(selector.matchers(), l));
+                return store.select(m.value(), l -> matches(selector.matchers(), l), minTimeMs, maxTimeMs);
             }
         }
-        return store.select(l -> matches(selector.matchers(), l));
+        return store.select(l -> matches(selector.matchers(), l), minTimeMs, maxTimeMs);
     }
 
     private static Point latestAtOrBefore(List<Point> points, long ref) {
@@ -88,7 +91,7 @@ public final class Evaluator {
         long end = timeMs - selector.offsetMs();
         long start = end - rangeMs;
         List<Series> out = new ArrayList<>();
-        for (Map.Entry<Labels, List<Point>> e : select(selector)) {
+        for (Map.Entry<Labels, List<Point>> e : select(selector, start, end)) {
             List<Point> inside = new ArrayList<>();
             for (Point p : e.getValue()) {
                 if (p.timestampMs() >= start && p.timestampMs() <= end && !p.stale()) {

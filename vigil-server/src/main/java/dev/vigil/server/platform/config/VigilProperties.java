@@ -41,7 +41,8 @@ public record VigilProperties(
         @Valid @NotNull @DefaultValue Incident incident,
         @Valid @NotNull @DefaultValue Access access,
         @Valid @NotNull @DefaultValue Alerting alerting,
-        @Valid @NotNull @DefaultValue Advisory advisory) {
+        @Valid @NotNull @DefaultValue Advisory advisory,
+        @Valid @NotNull @DefaultValue Monitoring monitoring) {
 
     public record Http(
             @NotBlank @DefaultValue("127.0.0.1") String address,
@@ -207,6 +208,18 @@ public record VigilProperties(
             @Pattern(regexp = "^$|^[^@\\s]+@[^@\\s]+$", message = "must be empty or an e-mail address")
             @NotNull @DefaultValue("") String mailFrom,
             @DefaultValue("true") boolean mailRequireTls) {
+    }
+
+    /** The metric store (scraped, probed and log-match samples): where it lives and how long samples stay. */
+    public record Monitoring(
+            @NotNull @DefaultValue("15d") Duration retention,
+            @NotNull @DefaultValue("0B") DataSize retentionMaxSize,
+            @NotNull @DefaultValue("") String path) {
+    }
+
+    /** The metric store's folder: {@code vigil.monitoring.path}, or {@code <data-dir>/metrics} when it is empty. */
+    public Path resolvedMetricsDir() {
+        return monitoring.path().isBlank() ? resolvedDataDir().resolve("metrics") : Path.of(monitoring.path()).toAbsolutePath().normalize();
     }
 
     public Path resolvedDataDir() {

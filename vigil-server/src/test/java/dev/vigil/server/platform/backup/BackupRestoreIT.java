@@ -72,6 +72,7 @@ class BackupRestoreIT {
         assertThat(backup.resolve("files/keys/secrets.key")).isRegularFile();
         assertThat(backup.resolve("files/spool/spool-id")).isRegularFile();
         assertThat(backup.resolve("files/events/field-types.tsv")).isRegularFile();
+        assertThat(backup.resolve("files/metrics/wal")).as("the metric store's WAL").isDirectoryContaining(p -> p.getFileName().toString().matches("\\d{8}"));
 
         assertThat(VigilMain.commandLine().execute("restore", backup.toString(), "--data-dir", original.toString())).isEqualTo(1);
         assertThat(output.getErr()).contains("vigil restore:").contains("is not empty");
