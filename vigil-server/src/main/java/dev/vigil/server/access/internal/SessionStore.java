@@ -13,6 +13,7 @@ import dev.vigil.bastion.gateway.SessionClosed;
 import dev.vigil.bastion.gateway.SessionOpened;
 import dev.vigil.bastion.gateway.SessionSink;
 import dev.vigil.bastion.gateway.UpstreamTarget;
+import dev.vigil.server.access.ProcedureSessions;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
@@ -34,12 +35,14 @@ public class SessionStore implements SessionSink {
     private final AuditLog audit;
     private final AlertIntake alerts;
     private final Clock clock;
+    private final ProcedureSessions procedures;
 
-    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock) {
+    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock, ProcedureSessions procedures) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.alerts = alerts;
         this.clock = clock;
+        this.procedures = procedures;
     }
 
     @Override
@@ -68,6 +71,7 @@ public class SessionStore implements SessionSink {
         session.command().ifPresent(command -> body.put("command", command));
         audit.record(new AuditEntry(actor(session), "access.session.start", "access-session", id.toString(), tenant, AuditEntry.Outcome.SUCCESS,
                 Map.of("session", id.toString()), body));
+        procedures.bind(id, UUID.fromString(session.operator().id()), targetId, session.startedAt(), actor(session));
     }
 
     @Override
@@ -96,6 +100,7 @@ public class SessionStore implements SessionSink {
         audit.record(new AuditEntry(actor(session), command.ran() ? "access.session.command" : "access.session.command.refused", "access-session",
                 sessionId, (UUID) session.get("tenant_id"), command.ran() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED,
                 Map.of("session", sessionId), body));
+        procedures.check(id, seq, command.text(), actor(session));
     }
 
     @Override
