@@ -11,7 +11,7 @@ import dev.vigil.bastion.policy.CommandUnit;
 /**
  * Whether a command line stays inside a procedure's plan. The line is split by the bastion's analyser into the
  * commands that will run (lists, pipelines, substitutions, inside {@code sudo}/{@code bash -c}...); each must match a
- * step's expected commands or the template's anytime list, else the line is out of plan. A program only known after
+ * step's expected commands (steps first, in order) or the template's anytime list, else the line is out of plan. A program only known after
  * expansion is out of plan.
  */
 final class ProcedurePlan {
@@ -43,7 +43,6 @@ final class ProcedurePlan {
     private final List<Expected> expected = new ArrayList<>();
 
     ProcedurePlan(ProcedureDefinition definition) {
-        definition.anytime().forEach(words -> expected.add(new Expected(0, words(words), null)));
         for (int i = 0; i < definition.steps().size(); i++) {
             ProcedureDefinition.Step step = definition.steps().get(i);
             for (String words : step.commands()) {
@@ -53,6 +52,7 @@ final class ProcedurePlan {
                 expected.add(new Expected(i + 1, List.of(), Pattern.compile(pattern)));
             }
         }
+        definition.anytime().forEach(words -> expected.add(new Expected(0, words(words), null)));
     }
 
     Check check(String line) {

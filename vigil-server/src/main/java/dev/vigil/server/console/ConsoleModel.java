@@ -75,6 +75,9 @@ class ConsoleModel {
         if (p.can("bastion-session", "read")) {
             items.add(new NavItem("Bastion sessions", "/bastion/sessions", "operations"));
         }
+        if (p.can("procedure", "read")) {
+            items.add(new NavItem("Procedures", "/procedures", "operations"));
+        }
         if (p.can("monitor", "read")) {
             items.add(new NavItem("Monitoring", "/monitoring", "operations"));
         }
