@@ -167,12 +167,26 @@ public class GrantService {
     public GrantView revoke(UUID id) {
         GrantView grant = get(id);
         access.require("bastion-target", "update", null);
-        if (grant.revokedAt() == null) {
-            jdbc.sql("UPDATE access_grant SET revoked_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), id).update();
-            audit.record(AuditEntry.success("access.grant.revoke", "access-grant", id, null,
-                    Map.of("subject", grant.subject(), "account", grant.account())));
-        }
+        end(grant, null);
         return get(id);
+    }
+
+    /** Ends a grant that was decided elsewhere (a closed procedure execution); no administrator permission is checked. */
+    void endDecided(UUID id, String why) {
+        end(find(id), why);
+    }
+
+    private void end(GrantView grant, String why) {
+        if (grant.revokedAt() == null) {
+            jdbc.sql("UPDATE access_grant SET revoked_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), grant.id()).update();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("subject", grant.subject());
+            body.put("account", grant.account());
+            if (why != null) {
+                body.put("why", why);
+            }
+            audit.record(AuditEntry.success("access.grant.revoke", "access-grant", grant.id(), null, body));
+        }
     }
 
     private GrantView map(ResultSet rs, int row) throws SQLException {

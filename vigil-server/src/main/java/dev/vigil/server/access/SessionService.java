@@ -34,7 +34,8 @@ public class SessionService {
 
     private static final String SELECT = """
             SELECT id, connection_id, user_id, username, target_name, account, kind, command, pty, source_address, started_at, ended_at,
-                   exit_status, exit_signal, terminated_by, recording_sha256, recording_bytes, recording_truncated, tenant_id FROM access_session""";
+                   exit_status, exit_signal, terminated_by, recording_sha256, recording_bytes, recording_truncated, tenant_id,
+                   procedure_execution_id FROM access_session""";
 
     private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
 
@@ -94,14 +95,15 @@ public class SessionService {
         SessionView session = find(id);
         List<SessionCommandView> commands = jdbc.sql("""
                         SELECT seq, at, offset_seconds, command, action, rule_id, reasons, review_request, review_outcome, review_decided_by,
-                               review_comment FROM access_session_command WHERE session_id = ? ORDER BY seq""")
+                               review_comment, plan, plan_step FROM access_session_command WHERE session_id = ? ORDER BY seq""")
                 .param(id).query((rs, n) -> {
                     String outcome = rs.getString("review_outcome");
                     SessionCommandView.Review review = outcome == null ? null : new SessionCommandView.Review(rs.getString("review_request"),
                             outcome, rs.getString("review_decided_by"), rs.getString("review_comment"));
                     return new SessionCommandView(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getDouble(3), rs.getString(4),
                             decision(rs.getString(5)), List.of("allow", "warn").contains(rs.getString(5)) || "allowed".equals(outcome),
-                            rs.getString(6), List.of((String[]) rs.getArray(7).getArray()), review);
+                            rs.getString(6), List.of((String[]) rs.getArray(7).getArray()), review, rs.getString("plan"),
+                            (Integer) rs.getObject("plan_step"));
                 })
                 .list();
         List<SessionTransferView> transfers = jdbc.sql("""
@@ -207,6 +209,6 @@ public class SessionService {
                 rs.getString("source_address"), rs.getTimestamp("started_at").toInstant(), ended == null ? null : ended.toInstant(),
                 (Integer) rs.getObject("exit_status"), rs.getString("exit_signal"), rs.getString("terminated_by"), rs.getString("recording_sha256"),
                 (Long) rs.getObject("recording_bytes"), (Boolean) rs.getObject("recording_truncated"), rs.getObject("tenant_id", UUID.class),
-                running.contains(id));
+                running.contains(id), rs.getObject("procedure_execution_id", UUID.class));
     }
 }

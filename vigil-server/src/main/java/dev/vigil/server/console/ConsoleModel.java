@@ -82,6 +82,9 @@ class ConsoleModel {
         if (p.can("access-request", "create") || p.can("access-request", "approve")) {
             items.add(new NavItem("Access requests", "/bastion/requests", "operations"));
         }
+        if (p.can("procedure", "read")) {
+            items.add(new NavItem("Procedures", "/procedures", "operations"));
+        }
         if (p.can("monitor", "read")) {
             items.add(new NavItem("Monitoring", "/monitoring", "operations"));
         }

@@ -37,6 +37,8 @@ public final class PermissionCatalogue {
         ACTIONS.put("playbook", List.of("read", "change"));
         ACTIONS.put("oncall", List.of("read", "configure"));
         ACTIONS.put("notice", List.of("read", "send", "configure"));
+        ACTIONS.put("procedure", List.of("read", "change"));
+        ACTIONS.put("procedure-execution", List.of("create", "read", "approve"));
     }
 
     private PermissionCatalogue() {

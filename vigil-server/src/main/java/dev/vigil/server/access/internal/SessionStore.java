@@ -17,6 +17,7 @@ import dev.vigil.bastion.gateway.SessionSink;
 import dev.vigil.bastion.gateway.UpstreamTarget;
 import dev.vigil.bastion.transfer.FileOperation;
 import dev.vigil.bastion.transfer.FileTransfer;
+import dev.vigil.server.access.ProcedureSessions;
 import dev.vigil.server.alerting.AlertDraft;
 import dev.vigil.server.alerting.AlertIntake;
 import dev.vigil.server.alerting.AlertSeverity;
@@ -41,13 +42,15 @@ public class SessionStore implements SessionSink {
     private final AlertIntake alerts;
     private final Clock clock;
     private final CommandEvents events;
+    private final ProcedureSessions procedures;
 
-    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock, CommandEvents events) {
+    SessionStore(JdbcClient jdbc, AuditLog audit, AlertIntake alerts, Clock clock, CommandEvents events, ProcedureSessions procedures) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.alerts = alerts;
         this.clock = clock;
         this.events = events;
+        this.procedures = procedures;
     }
 
     @Override
@@ -76,6 +79,7 @@ public class SessionStore implements SessionSink {
         session.command().ifPresent(command -> body.put("command", command));
         audit.record(new AuditEntry(actor(session), "access.session.start", "access-session", id.toString(), tenant, AuditEntry.Outcome.SUCCESS,
                 Map.of("session", id.toString()), body));
+        procedures.bind(id, UUID.fromString(session.operator().id()), targetId, session.startedAt(), actor(session));
     }
 
     @Override
@@ -115,6 +119,7 @@ public class SessionStore implements SessionSink {
         audit.record(new AuditEntry(actor(session), command.ran() ? "access.session.command" : "access.session.command.refused", "access-session",
                 sessionId, (UUID) session.get("tenant_id"), command.ran() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED,
                 Map.of("session", sessionId), body));
+        procedures.check(id, seq, command.text(), actor(session));
         events.publish(sessionId, session, command);
     }
 
