@@ -50,6 +50,26 @@ class FileRecordJournalTest {
     }
 
     @Test
+    void anInterruptedWriterNeitherBreaksTheJournalNorLosesItsInterrupt() throws IOException {
+        Path file = dir.resolve("records.jsonl");
+        try (FileRecordJournal journal = FileRecordJournal.open(file)) {
+            append(journal, line(0));
+            // a writer whose thread is interrupted (a request cancelled, a session cut off) while it appends: channel I/O
+            // on that thread would close the channel for every later writer
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(append(journal, line(1))).isEqualTo(1);
+            } finally {
+                assertThat(Thread.interrupted()).as("the writer keeps its interrupt").isTrue();
+            }
+            assertThat(append(journal, line(2))).isEqualTo(2);
+        }
+        try (FileRecordJournal journal = FileRecordJournal.open(file)) {
+            assertThat(journal.size()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anUnterminatedTrailingLineIsDroppedOnOpen() throws IOException {
         Path file = dir.resolve("records.jsonl");
         try (FileRecordJournal journal = FileRecordJournal.open(file)) {
