@@ -2,7 +2,6 @@ package dev.vigil.bastion.gateway;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,14 +45,7 @@ final class UpstreamConnector implements AutoCloseable {
         ClientSession session = null;
         try {
             session = client.connect(target.account(), target.host(), target.port(), context).verify(timeout).getSession();
-            switch (credential) {
-                case UpstreamCredential.Password password -> session.addPasswordIdentity(password.password());
-                case UpstreamCredential.PrivateKey key -> {
-                    for (KeyPair pair : VaultedKeys.load(session, key)) {
-                        session.addPublicKeyIdentity(pair);
-                    }
-                }
-            }
+            VaultedKeys.addIdentity(session, credential);
             session.auth().verify(timeout);
             return session;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -156,14 +155,7 @@ public final class PasswordRotator implements AutoCloseable {
         ClientSession session = null;
         try {
             session = connect(target, account, keyProblem);
-            switch (credential) {
-                case UpstreamCredential.Password password -> session.addPasswordIdentity(password.password());
-                case UpstreamCredential.PrivateKey key -> {
-                    for (KeyPair pair : VaultedKeys.load(session, key)) {
-                        session.addPublicKeyIdentity(pair);
-                    }
-                }
-            }
+            VaultedKeys.addIdentity(session, credential);
             session.auth().verify(timeout);
             return session;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {

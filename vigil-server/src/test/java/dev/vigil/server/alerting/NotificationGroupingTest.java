@@ -128,6 +128,45 @@ class NotificationGroupingTest extends ServerTestBase {
         }
     }
 
+    @Test
+    void anAlertSilencedAfterItJoinedItsGroupIsLeftOutOfTheGroupsLaterMessages() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (WebhookSink sink = new WebhookSink()) {
+            assertThat(api().post("/api/v1/alerting/receivers", ADMIN_TOKEN, Map.of("name", "sil-" + run, "minSeverity", "informational",
+                    "sources", List.of("grouping-" + run), "channels", List.of(Map.of("type", "webhook", "url", sink.url("/sil/" + run))))).status())
+                    .isEqualTo(201);
+            Api.Response put = putRouting("""
+                    route:
+                      receiver: sil-%1$s
+                      group_by: [host_name]
+                      group_wait: 1s
+                      group_interval: 2s
+                      repeat_interval: 1h
+                    receivers:
+                      - name: sil-%1$s
+                    """.formatted(run));
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            try {
+                String path = "/sil/" + run;
+                UUID a1 = raise(run, "h1", "one");
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sink.at(path).size() == 1);
+                assertThat(sink.at(path).getFirst().alerts("new")).containsExactly(a1.toString());
+
+                Api.Response silence = api().post("/api/v1/alerting/silences", ADMIN_TOKEN, Map.of("matchers", List.of("rule=\"rule-one\"", "source=\"grouping-" + run + "\""),
+                        "endsAt", Instant.now().plus(Duration.ofHours(1)).toString(), "comment", "maintenance of h1"));
+                assertThat(silence.status()).as(silence.body()).isEqualTo(201);
+                UUID a2 = raise(run, "h1", "two");
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sink.at(path).size() == 2);
+                WebhookSink.Received second = sink.at(path).get(1);
+                assertThat(second.alerts("new")).containsExactly(a2.toString());
+                assertThat(second.alerts("firing")).as("the silenced alert is not listed any more").isEmpty();
+                assertThat(second.body().path("counts").path("firing").asInt()).isEqualTo(1);
+            } finally {
+                assertThat(putRouting("").status()).isEqualTo(200);
+            }
+        }
+    }
+
     private static WebhookSink.Received lastOf(List<WebhookSink.Received> received, String group) {
         return received.stream().filter(r -> group(r).equals(group)).toList().getLast();
     }

@@ -22,6 +22,7 @@ import dev.vigil.monitor.routing.Receiver;
 import dev.vigil.monitor.routing.Route;
 import dev.vigil.server.alerting.AlertLabels;
 import dev.vigil.server.alerting.AlertView;
+import dev.vigil.server.alerting.SilenceService;
 import dev.vigil.server.alerting.internal.AlertRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +54,14 @@ class NotificationGroups {
     private final JdbcClient jdbc;
     private final ReceiverStore receivers;
     private final TopologySuppression topology;
+    private final SilenceService silences;
     private final Clock clock;
 
-    NotificationGroups(JdbcClient jdbc, ReceiverStore receivers, TopologySuppression topology, Clock clock) {
+    NotificationGroups(JdbcClient jdbc, ReceiverStore receivers, TopologySuppression topology, SilenceService silences, Clock clock) {
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.topology = topology;
+        this.silences = silences;
         this.clock = clock;
     }
 
@@ -119,7 +122,8 @@ class NotificationGroups {
         for (AlertView alert : members) {
             if (alert.state().equals("resolved")) {
                 resolved.add(alert);
-            } else if (topology.hold(alert).isEmpty()) {
+            } else if (topology.hold(alert).isEmpty() && silences.silencing(alert).isEmpty()) {
+                // a silence made after the alert joined its group mutes it from the next flush on, as in Alertmanager
                 firing.add(alert);
                 firingEntries.add(alert.id().toString());
                 List<Map<String, String>> under = topology.affectedBy(alert.id());
