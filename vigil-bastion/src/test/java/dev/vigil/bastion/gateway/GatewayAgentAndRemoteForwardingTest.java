@@ -37,17 +37,22 @@ class GatewayAgentAndRemoteForwardingTest {
     static Process agent;
     static Path agentSocket;
     static int grantedBind;
+    static int revokedBind;
+    static volatile boolean revoked;
 
     @BeforeAll
     static void start() throws Exception {
         echo = new EchoServer();
         grantedBind = freePort();
+        revokedBind = freePort();
         bastion = new GrantedGateway(dir, Map.of(
                 "agent", Set.of(ChannelKind.SHELL, ChannelKind.EXEC, ChannelKind.AGENT_FORWARD),
                 "remote", Set.of(ChannelKind.SHELL, ChannelKind.EXEC, ChannelKind.REMOTE_FORWARD),
                 "plain", Set.of(ChannelKind.SHELL, ChannelKind.EXEC)),
-                request -> request.kind() == ChannelKind.REMOTE_FORWARD && !request.command().orElse("").equals("127.0.0.1:" + grantedBind)
-                        ? "no grant for the bind " + request.command().orElse("") : null);
+                request -> request.kind() != ChannelKind.REMOTE_FORWARD ? null
+                        : request.command().orElse("").equals("127.0.0.1:" + grantedBind) ? null
+                        : request.command().orElse("").equals("127.0.0.1:" + revokedBind) && !revoked ? null
+                        : "no grant for the bind " + request.command().orElse(""));
         SINK = bastion.sink;
         agentSocket = dir.resolve("agent.sock");
         agent = new ProcessBuilder("ssh-agent", "-D", "-a", agentSocket.toString()).redirectErrorStream(true)
@@ -142,6 +147,28 @@ class GatewayAgentAndRemoteForwardingTest {
         assertThat(closed.bytesFromTarget()).isEqualTo(9);
         assertThat(SINK.awaitClosed(listener.sessionId())).as("the listener ends with the operator's connection").isNotNull();
         assertThat(listeningAfterTeardown(grantedBind)).as("the target no longer listens").isFalse();
+    }
+
+    @Test
+    void aRevokedGrantRemovesTheListenerFromTheTarget() throws Exception {
+        Process tunnel = new ProcessBuilder(ssh("-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:" + revokedBind + ":127.0.0.1:" + echo.port(),
+                user("remote"))).redirectErrorStream(true).redirectOutput(dir.resolve("revoked.log").toFile()).start();
+        try {
+            assertThat(exchangeWhenListening(revokedBind, "before\n")).isEqualTo("before\n");
+            SessionOpened listener = SINK.opened.stream().filter(o -> o.command().equals(java.util.Optional.of("listen 127.0.0.1:" + revokedBind)))
+                    .findFirst().orElseThrow();
+
+            revoked = true;
+
+            SessionClosed ended = SINK.awaitClosed(listener.sessionId());
+            assertThat(ended).isNotNull();
+            assertThat(ended.terminatedBy()).contains("no grant for the bind 127.0.0.1:" + revokedBind);
+            assertThat(listeningAfterTeardown(revokedBind)).as("the target no longer listens").isFalse();
+            assertThat(tunnel.isAlive()).as("the operator's connection itself stays").isTrue();
+        } finally {
+            tunnel.destroy();
+            tunnel.waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
