@@ -125,7 +125,7 @@ class BastionConsoleIT {
         browser.findElement(By.id("grant-remote-forward")).click();
         browser.findElement(By.id("grant-binds")).sendKeys("localhost:8080");
         HeadlessChromium.clickAndWait(browser, By.id("create-grant"));
-        assertThat(browser.findElement(By.id("grants-table")).getText()).contains("agent-forward, remote-forward", "listen localhost:8080");
+        assertThat(browser.findElement(By.id("grants-table")).getText()).contains("remote-forward, agent-forward", "listen localhost:8080");
 
         // The first connection records the key the target presents and is refused; the administrator confirms it.
         String address = "alice%" + sshd.account() + "%web01";
