@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.channel.RequestHandler;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -20,6 +22,8 @@ import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.global.CancelTcpipForwardHandler;
+import org.apache.sshd.server.global.TcpipForwardHandler;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -30,7 +34,8 @@ import org.apache.sshd.server.subsystem.SubsystemFactory;
  * The bastion's SSH gateway: operators connect with a standard OpenSSH client and authenticate as Vigil users; every
  * shell, exec, SFTP and SCP channel is authorised by the {@link AccessBroker}, relayed to the target over the gateway's
  * own connection with a vaulted credential, and recorded (file transfers per file with size and SHA-256); a granted
- * local port forward is opened from the target. Subsystems other than SFTP, remote port forwarding, agent and X11
+ * local port forward is opened from the target; a granted remote forward listens on the target and a granted agent
+ * forwarding relays the target's agent channels back to the operator's client. Subsystems other than SFTP and X11
  * forwarding are refused.
  */
 public final class BastionGateway implements AutoCloseable {
@@ -88,6 +93,13 @@ public final class BastionGateway implements AutoCloseable {
         server.setHostBasedAuthenticator(null);
         server.setGSSAuthenticator(null);
         server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
+        // remote forwards listen on the target, never on the gateway
+        List<RequestHandler<ConnectionService>> global = new ArrayList<>(server.getGlobalRequestHandlers());
+        global.removeIf(handler -> handler instanceof TcpipForwardHandler || handler instanceof CancelTcpipForwardHandler);
+        global.add(new RemoteForwardRequests(context));
+        server.setGlobalRequestHandlers(global);
+        context.upstream().acceptFromTargets(List.of(new TargetOpenedChannel.Factory(context, TargetOpenedChannel.AGENT),
+                new TargetOpenedChannel.Factory(context, TargetOpenedChannel.FORWARDED_TCPIP)));
         List<ChannelFactory> channels = new ArrayList<>(server.getChannelFactories());
         // session and direct-tcpip are ours: a granted forward is opened from the target, never from the gateway's network
         channels.removeIf(factory -> factory.getName().equals("session") || factory.getName().equals("direct-tcpip"));
@@ -169,8 +181,9 @@ public final class BastionGateway implements AutoCloseable {
                 if (request == null) {
                     continue;
                 }
-                // channels of the same operator, address and kind share one decision per pass
-                AccessDecision decision = decided.computeIfAbsent(request.operator().id() + " " + request.address() + " " + request.kind(),
+                // channels of the same operator, address, kind and destination share one decision per pass
+                AccessDecision decision = decided.computeIfAbsent(request.operator().id() + " " + request.address() + " " + request.kind()
+                        + " " + request.command().orElse(""),
                         key -> context.broker().authorize(request));
                 if (decision instanceof AccessDecision.Refused refused) {
                     entry.getValue().terminate("access ended: " + refused.reason());

@@ -255,6 +255,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
             up.setPtyModes(terminal.modes());
         }
         channel.acceptedEnv().forEach(up::setEnv);
+        up.setAgentForwarding(channel.agentRequested() && agentGranted(sessionId, request));
         up.open().verify(context.settings().upstreamTimeout());
 
         Instant started = Instant.now();
@@ -303,6 +304,22 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
         Recording recording = recorder.finish();
         context.sink().closed(sessionId, new SessionClosed(Instant.now(), status, signal, terminatedBy, recording));
         finish(status, signal);
+    }
+
+    /**
+     * The operator asked for agent forwarding: allowed only by the grant's {@code agent-forward} channel; then the
+     * target's agent channels on this upstream connection are relayed to the operator's client. A refusal is recorded
+     * and told, and the channel goes on without an agent (as OpenSSH does).
+     */
+    private boolean agentGranted(String sessionId, ChannelRequest request) throws IOException {
+        ChannelRequest agent = new ChannelRequest(operator, request.address(), ChannelKind.AGENT_FORWARD, Optional.empty(), request.sourceAddress());
+        if (context.broker().authorize(agent) instanceof AccessDecision.Refused refused) {
+            context.sink().refused(agent, refused.reason());
+            tellError("vigil: agent forwarding refused: " + refused.reason());
+            return false;
+        }
+        upstream.setAttribute(AgentForwarding.KEY, new AgentForwarding(channel.getServerSession(), agent, sessionId));
+        return true;
     }
 
     /**

@@ -6,10 +6,11 @@ import java.util.stream.Collectors;
 /**
  * What a channel asks to do; each is authorised on its own, on every channel open. {@code sftp} covers the SFTP
  * subsystem (also default {@code scp}, and an SFTP server started by path over exec); {@code scp} legacy
- * {@code scp -O}; {@code forward} local port forwarding ({@code direct-tcpip}).
+ * {@code scp -O}; {@code forward} local port forwarding ({@code direct-tcpip}); {@code agent-forward} the operator's
+ * agent used from the target ({@code ssh -A}); {@code remote-forward} a listener on the target ({@code ssh -R}).
  */
 public enum ChannelKind {
-    SHELL("shell"), EXEC("exec"), SFTP("sftp"), SCP("scp"), PORT_FORWARD("forward"), AGENT_FORWARD("agent-forward");
+    SHELL("shell"), EXEC("exec"), SFTP("sftp"), SCP("scp"), PORT_FORWARD("forward"), AGENT_FORWARD("agent-forward"), REMOTE_FORWARD("remote-forward");
 
     private final String label;
 

@@ -1,18 +1,11 @@
 package dev.vigil.bastion.gateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
-import dev.vigil.bastion.recording.SessionRecorder;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.future.DefaultOpenFuture;
 import org.apache.sshd.client.future.OpenFuture;
@@ -55,13 +48,8 @@ final class ForwardChannel extends AbstractServerChannel implements LiveSessions
         }
     }
 
-    private static final byte[] END = new byte[0];
-    private static final int BUFFER = 32 * 1024;
-
     private final GatewayContext context;
-    private final BlockingQueue<byte[]> toTarget = new LinkedBlockingQueue<>();
-    private final AtomicLong bytesToTarget = new AtomicLong();
-    private final AtomicLong bytesFromTarget = new AtomicLong();
+    private final ChannelSplice splice = new ChannelSplice(n -> getLocalWindow().release(n), () -> close(false));
     private volatile ChannelRequest authorised;
     private volatile UpstreamTarget target;
     private volatile ClientSession upstream;
@@ -127,59 +115,22 @@ final class ForwardChannel extends AbstractServerChannel implements LiveSessions
                 ChannelKind.PORT_FORWARD, request.command(), false, request.sourceAddress(), started));
         context.live().add(sessionId, this);
         try {
-            Thread writer = Thread.ofVirtual().start(() -> writeToTarget(up.getInvertedIn()));
-            OutputStream toOperator = new ChannelOutputStream(this, getRemoteWindow(), log, SshConstants.SSH_MSG_CHANNEL_DATA, true);
-            copy(up.getInvertedOut(), toOperator);
-            sendEof();
-            writer.join(1000);
-            writer.interrupt();
-        } catch (IOException | RuntimeException e) {
-            // either side closed
+            splice.run(new ChannelOutputStream(this, getRemoteWindow(), log, SshConstants.SSH_MSG_CHANNEL_DATA, true), up.getInvertedIn(),
+                    up.getInvertedOut());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             context.live().remove(sessionId);
-            SessionRecorder recorder = new SessionRecorder(80, 24, started.getEpochSecond(), request.operator().username() + " forward "
-                    + request.command().orElse("") + " via " + target.targetName(), Map.of("TERM", "dumb"), context.settings().maxRecordingBytes(), null);
-            recorder.marker("forward to " + request.command().orElse("") + ": " + bytesToTarget.get() + " bytes sent, " + bytesFromTarget.get()
-                    + " bytes received");
-            context.sink().closed(sessionId, new SessionClosed(Instant.now(), null, null, terminatedBy, recorder.finish(), bytesToTarget.get(),
-                    bytesFromTarget.get()));
+            context.sink().closed(sessionId, ForwardRecords.closed(context.settings(), started, request.operator().username() + " forward "
+                    + request.command().orElse("") + " via " + target.targetName(), "forward to " + request.command().orElse(""), terminatedBy,
+                    splice.bytesFromAccepted(), splice.bytesToAccepted()));
             close(false);
-        }
-    }
-
-    private void copy(InputStream from, OutputStream to) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
-            to.write(buffer, 0, n);
-            to.flush();
-            bytesFromTarget.addAndGet(n);
-        }
-    }
-
-    /** The operator's data, in order, to the target; the local window opens again only once a chunk is written upstream. */
-    private void writeToTarget(OutputStream up) {
-        try {
-            for (byte[] chunk = toTarget.take(); chunk != END; chunk = toTarget.take()) {
-                up.write(chunk);
-                up.flush();
-                bytesToTarget.addAndGet(chunk.length);
-                getLocalWindow().release(chunk.length);
-            }
-            up.close();
-        } catch (IOException | RuntimeException e) {
-            close(false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     protected void doWriteData(byte[] data, int off, long len) {
-        byte[] chunk = new byte[(int) len];
-        System.arraycopy(data, off, chunk, 0, (int) len);
-        toTarget.add(chunk);
+        splice.accept(data, off, len);
     }
 
     @Override
@@ -190,7 +141,7 @@ final class ForwardChannel extends AbstractServerChannel implements LiveSessions
     @Override
     public void handleEof() throws IOException {
         super.handleEof();
-        toTarget.add(END);
+        splice.acceptEof();
     }
 
     private void refuse(DefaultOpenFuture opened, ChannelRequest request, String reason) {

@@ -12,12 +12,14 @@ import org.apache.sshd.server.session.ServerSession;
 
 /**
  * The front side of a session channel. Records the pty-req explicitly (MINA keeps it in the same map that {@code env}
- * requests fill), accepts only {@code LANG} and {@code LC_*} from the client's environment, follows window changes, and
- * refuses agent and X11 forwarding: the operator's agent is never forwarded to a target.
+ * requests fill), accepts only {@code LANG} and {@code LC_*} from the client's environment, follows window changes, notes
+ * an agent forwarding request (decided against the grant's {@code agent-forward} channel when the shell or exec starts),
+ * and refuses X11 forwarding.
  */
 final class GatewayChannelSession extends ChannelSession {
 
     private volatile TerminalRequest terminal;
+    private volatile boolean agentRequested;
     private final Map<String, String> acceptedEnv = new LinkedHashMap<>();
     private volatile BiConsumer<Integer, Integer> windowListener = (columns, rows) -> { };
 
@@ -27,6 +29,11 @@ final class GatewayChannelSession extends ChannelSession {
 
     TerminalRequest terminal() {
         return terminal;
+    }
+
+    /** Whether the operator's client asked for agent forwarding ({@code ssh -A}) on this channel. */
+    boolean agentRequested() {
+        return agentRequested;
     }
 
     synchronized Map<String, String> acceptedEnv() {
@@ -67,7 +74,8 @@ final class GatewayChannelSession extends ChannelSession {
 
     @Override
     protected RequestHandler.Result handleAgentForwardingParsed(String requestType) throws IOException {
-        return RequestHandler.Result.ReplyFailure;
+        agentRequested = true;
+        return RequestHandler.Result.ReplySuccess;
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -33,10 +35,17 @@ final class UpstreamConnector implements AutoCloseable {
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setServerKeyVerifier((session, address, key) -> verify(trust, sink, session, key));
+        // nothing a target opens is accepted unless the gateway says so (acceptFromTargets)
+        client.setChannelFactories(List.of());
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ofHours(8));
         CoreModuleProperties.WINDOW_TIMEOUT.set(client, Duration.ofMinutes(2));
         CoreModuleProperties.AUTH_TIMEOUT.set(client, timeout);
         client.start();
+    }
+
+    /** The channel types a target may open on an upstream connection (each still checks what its connection allows). */
+    void acceptFromTargets(List<ChannelFactory> factories) {
+        client.setChannelFactories(factories);
     }
 
     ClientSession open(UpstreamTarget target, UpstreamCredential credential) throws UpstreamRefusedException {

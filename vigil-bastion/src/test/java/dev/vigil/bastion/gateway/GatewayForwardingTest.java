@@ -3,8 +3,6 @@ package dev.vigil.bastion.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,36 +34,18 @@ class GatewayForwardingTest {
     static GrantedGateway bastion;
     static TargetSshd sshd;
     static BastionGateway gateway;
-    static ServerSocket echo;
+    static EchoServer echo;
     static RecordingSink SINK;
 
     @BeforeAll
     static void start() throws Exception {
-        echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(GatewayForwardingTest::serveEcho);
+        echo = new EchoServer();
         bastion = new GrantedGateway(dir, Map.of("fwd", Set.of(ChannelKind.PORT_FORWARD), "shellonly", Set.of(ChannelKind.SHELL, ChannelKind.EXEC)),
-                request -> request.kind() == ChannelKind.PORT_FORWARD && !request.command().orElse("").equals("127.0.0.1:" + echo.getLocalPort())
+                request -> request.kind() == ChannelKind.PORT_FORWARD && !request.command().orElse("").equals("127.0.0.1:" + echo.port())
                         ? "forwarding to " + request.command().orElse("") + " is not granted" : null);
         SINK = bastion.sink;
         sshd = bastion.sshd;
         gateway = bastion.gateway;
-    }
-
-    private static void serveEcho() {
-        while (!echo.isClosed()) {
-            try {
-                Socket socket = echo.accept();
-                Thread.ofVirtual().start(() -> {
-                    try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                        in.transferTo(out);
-                    } catch (IOException ignored) {
-                        // the client went away
-                    }
-                });
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     @AfterAll
@@ -92,13 +72,13 @@ class GatewayForwardingTest {
     void stdioForwardingReachesTheEchoServerFromTheTargetAndCountsTheBytes() throws Exception {
         int before = SINK.opened.size();
 
-        SshClientRun.Result result = SshClientRun.run(ssh("-W", "127.0.0.1:" + echo.getLocalPort(), user("fwd") + "@127.0.0.1"), "ping through the target\n");
+        SshClientRun.Result result = SshClientRun.run(ssh("-W", "127.0.0.1:" + echo.port(), user("fwd") + "@127.0.0.1"), "ping through the target\n");
 
         assertThat(result.exitStatus()).as(result.stderr() + SINK.refusals).isZero();
         assertThat(result.stdout()).isEqualTo("ping through the target\n");
         SessionOpened opened = SINK.opened.get(before);
         assertThat(opened.kind()).isEqualTo(ChannelKind.PORT_FORWARD);
-        assertThat(opened.command()).contains("127.0.0.1:" + echo.getLocalPort());
+        assertThat(opened.command()).contains("127.0.0.1:" + echo.port());
         SessionClosed closed = SINK.awaitClosed(opened.sessionId());
         assertThat(closed.bytesToTarget()).isEqualTo(24);
         assertThat(closed.bytesFromTarget()).isEqualTo(24);
@@ -110,7 +90,7 @@ class GatewayForwardingTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             local = free.getLocalPort();
         }
-        Process tunnel = new ProcessBuilder(ssh("-N", "-L", "127.0.0.1:" + local + ":127.0.0.1:" + echo.getLocalPort(), user("fwd") + "@127.0.0.1"))
+        Process tunnel = new ProcessBuilder(ssh("-N", "-L", "127.0.0.1:" + local + ":127.0.0.1:" + echo.port(), user("fwd") + "@127.0.0.1"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("tunnel.log").toFile()).start();
         try {
             String echoed = null;
@@ -133,7 +113,7 @@ class GatewayForwardingTest {
 
     @Test
     void forwardingWithoutTheChannelOrToAnotherDestinationIsRefused() throws Exception {
-        SshClientRun.Result noChannel = SshClientRun.run(ssh("-W", "127.0.0.1:" + echo.getLocalPort(), user("shellonly") + "@127.0.0.1"), "x\n");
+        SshClientRun.Result noChannel = SshClientRun.run(ssh("-W", "127.0.0.1:" + echo.port(), user("shellonly") + "@127.0.0.1"), "x\n");
         SshClientRun.Result otherDestination = SshClientRun.run(ssh("-W", "127.0.0.1:" + sshd.port(), user("fwd") + "@127.0.0.1"), "x\n");
 
         assertThat(noChannel.exitStatus()).isEqualTo(255);
@@ -147,8 +127,8 @@ class GatewayForwardingTest {
     }
 
     @Test
-    void remoteAndAgentForwardingStayRefused() {
-        SshClientRun.Result remote = SshClientRun.run(ssh("-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:" + echo.getLocalPort(),
+    void remoteForwardingWithoutItsChannelIsRefused() {
+        SshClientRun.Result remote = SshClientRun.run(ssh("-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:" + echo.port(),
                 user("fwd") + "@127.0.0.1", "true"), null);
 
         assertThat(remote.exitStatus()).isEqualTo(255);

@@ -32,17 +32,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class GrantService {
 
     /**
-     * Channels a grant may allow: {@code sftp} (also default scp), {@code scp} (legacy {@code scp -O}) and
-     * {@code forward} (local port forwarding) are separate from {@code shell} and {@code exec}. Remote forwarding, agent
-     * and X11 forwarding are refused by the gateway whatever a grant says.
+     * Channels a grant, an access request or a procedure execution may allow: {@code sftp} (also default scp),
+     * {@code scp} (legacy {@code scp -O}) and {@code forward} (local port forwarding) are separate from {@code shell}
+     * and {@code exec}. X11 forwarding is refused by the gateway whatever a grant says.
      */
     static final List<String> CHANNELS = List.of("shell", "exec", "sftp", "scp", "forward");
+    /**
+     * Channels only an administrator's grant allows, never by default: {@code agent-forward} (the target may use the
+     * operator's agent to sign as them) and {@code remote-forward} (a listener on the target into the operator's network,
+     * only on the grant's binds).
+     */
+    static final List<String> GRANT_ONLY_CHANNELS = List.of("agent-forward", "remote-forward");
     /** What a grant or an access request allows when it names no channels. */
     static final List<String> DEFAULT_CHANNELS = List.of("shell", "exec");
     private static final Duration LONGEST = Duration.ofDays(366);
     static final String SELECT = """
             SELECT g.id, g.subject_kind, g.subject_name, g.target_id, t.name AS target_name, g.target_group, g.account, g.channels,
-                   g.valid_from, g.valid_until, g.reason, g.created_by, g.created_at, g.revoked_at, g.destinations
+                   g.valid_from, g.valid_until, g.reason, g.created_by, g.created_at, g.revoked_at, g.destinations, g.binds
             FROM access_grant g LEFT JOIN access_target t ON t.id = g.target_id""";
 
     private final JdbcClient jdbc;
@@ -112,19 +118,20 @@ public class GrantService {
         List<String> channels = change.channels() == null || change.channels().isEmpty() ? DEFAULT_CHANNELS
                 : change.channels().stream().distinct().toList();
         for (String channel : channels) {
-            if (!CHANNELS.contains(channel)) {
+            if (!CHANNELS.contains(channel) && !GRANT_ONLY_CHANNELS.contains(channel)) {
                 throw ProblemException.badRequest("invalid-input", "channel '" + channel + "' cannot be granted; the gateway supports "
-                        + String.join(", ", CHANNELS) + " (remote, agent and X11 forwarding are always refused)");
+                        + String.join(", ", CHANNELS) + ", " + String.join(", ", GRANT_ONLY_CHANNELS) + " (X11 forwarding is always refused)");
             }
         }
         List<String> destinations = ForwardDestinations.parse(change.destinations(), channels.contains("forward"));
+        List<String> binds = RemoteForwardBinds.parse(change.binds(), channels.contains("remote-forward"));
         Instant from = change.validFrom() == null ? clock.instant() : change.validFrom();
         Instant until = change.validUntil();
         if (until == null || !until.isAfter(from) || Duration.between(from, until).compareTo(LONGEST) > 0) {
             throw ProblemException.badRequest("invalid-input", "validUntil is required, after validFrom, and at most 366 days later");
         }
         String reason = change.reason() == null ? "" : change.reason().strip();
-        return insert(kind, subjectId, subjectName, targetId, targetGroup, account, channels, destinations, from, until, reason,
+        return insert(kind, subjectId, subjectName, targetId, targetGroup, account, channels, destinations, binds, from, until, reason,
                 access.requireCurrent().username());
     }
 
@@ -134,19 +141,19 @@ public class GrantService {
      */
     GrantView grantDecided(UUID userId, String username, UUID targetId, String account, List<String> channels, Instant from,
             Instant until, String reason, String decidedBy) {
-        return insert("user", userId, username, targetId, null, account, channels, List.of(), from, until, reason, decidedBy);
+        return insert("user", userId, username, targetId, null, account, channels, List.of(), List.of(), from, until, reason, decidedBy);
     }
 
     private GrantView insert(String kind, UUID subjectId, String subjectName, UUID targetId, String targetGroup, String account,
-            List<String> channels, List<String> destinations, Instant from, Instant until, String reason, String by) {
+            List<String> channels, List<String> destinations, List<String> binds, Instant from, Instant until, String reason, String by) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO access_grant (id, subject_kind, subject_id, subject_name, target_id, target_group, account, channels,
-                                          valid_from, valid_until, reason, created_by, destinations)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          valid_from, valid_until, reason, created_by, destinations, binds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, kind, subjectId, subjectName, targetId, targetGroup, account, channels.toArray(String[]::new),
                         Timestamp.from(from), Timestamp.from(until), reason.length() > 500 ? reason.substring(0, 500) : reason, by,
-                        destinations.toArray(String[]::new))
+                        destinations.toArray(String[]::new), binds.toArray(String[]::new))
                 .update();
         GrantView created = find(id);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -156,6 +163,9 @@ public class GrantService {
         body.put("channels", channels);
         if (!destinations.isEmpty()) {
             body.put("destinations", destinations);
+        }
+        if (!binds.isEmpty()) {
+            body.put("binds", binds);
         }
         body.put("validFrom", from.toString());
         body.put("validUntil", until.toString());
@@ -198,6 +208,7 @@ public class GrantService {
                 rs.getObject("target_id", UUID.class), rs.getString("target_name"), rs.getString("target_group"), rs.getString("account"),
                 Arrays.asList((String[]) rs.getArray("channels").getArray()), from, until, rs.getString("reason"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant(),
-                revoked == null && !now.isBefore(from) && now.isBefore(until), Arrays.asList((String[]) rs.getArray("destinations").getArray()));
+                revoked == null && !now.isBefore(from) && now.isBefore(until), Arrays.asList((String[]) rs.getArray("destinations").getArray()),
+                Arrays.asList((String[]) rs.getArray("binds").getArray()));
     }
 }

@@ -54,16 +54,21 @@ class BastionGrantsPageController {
         return "bastion-grants";
     }
 
+    /** A form field of several values separated by spaces or commas. */
+    private static List<String> words(String field) {
+        return field == null || field.isBlank() ? List.of() : List.of(field.strip().split("[\\s,]+"));
+    }
+
     @PostMapping("/bastion/grants")
     String create(@RequestParam String subjectKind, @RequestParam String subjectName, @RequestParam(required = false) String target,
             @RequestParam(required = false) String targetGroup, @RequestParam String account,
             @RequestParam(required = false) List<String> channels, @RequestParam(required = false) String validFrom,
             @RequestParam String validUntil, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String destinations, RedirectAttributes redirect) {
+            @RequestParam(required = false) String destinations, @RequestParam(required = false) String binds, RedirectAttributes redirect) {
         return Flash.run(redirect, "/bastion/grants", () -> {
             var grant = grants.create(new GrantChange(subjectKind + ":" + subjectName.strip(), target, targetGroup, account, channels,
                     validFrom == null || validFrom.isBlank() ? null : instant(validFrom, "validFrom"), instant(validUntil, "validUntil"),
-                    reason, destinations == null || destinations.isBlank() ? List.of() : List.of(destinations.strip().split("[\\s,]+"))));
+                    reason, words(destinations), words(binds)));
             return "Grant for " + grant.subject() + " created.";
         });
     }

@@ -295,6 +295,88 @@ class BastionGatewayIT {
         }
     }
 
+    @Test
+    void agentAndRemoteForwardingNeedTheirGrantChannelsAndAreListedAsSessions() throws Exception {
+        Path agentSocket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", agentSocket.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile()).start();
+        int bind;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            bind = free.getLocalPort();
+        }
+        try (java.net.ServerSocket echo = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket socket = echo.accept()) {
+                    socket.getInputStream().transferTo(socket.getOutputStream());
+                } catch (java.io.IOException closed) {
+                    // the test ended
+                }
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(agentSocket));
+            Path operatorKey = SshClientRun.generateKey(dir, "operator_agent_key");
+            ProcessBuilder add = new ProcessBuilder("ssh-add", operatorKey.toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", agentSocket.toString());
+            assertThat(add.start().waitFor()).isZero();
+            List<String> client = List.of("/usr/bin/ssh", "-F", "/dev/null", "-p", String.valueOf(sshPort), "-i", aliceKey.toString(),
+                    "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "LogLevel=ERROR", "-o", "ExitOnForwardFailure=yes");
+            List<String> useAgent = new ArrayList<>(client);
+            useAgent.addAll(List.of("-A", address("alice") + "@127.0.0.1", "ssh-add -l"));
+            List<String> listen = new ArrayList<>(client);
+            listen.addAll(List.of("-N", "-R", "127.0.0.1:" + bind + ":127.0.0.1:" + echo.getLocalPort(), address("alice") + "@127.0.0.1"));
+            Map<String, String> withAgent = Map.of("SSH_AUTH_SOCK", agentSocket.toString());
+
+            SshClientRun.Result noAgent = SshClientRun.run(useAgent, null, Duration.ofSeconds(60), withAgent);
+            assertThat(noAgent.exitStatus()).as(noAgent.stderr()).isEqualTo(2);
+            assertThat(noAgent.stderr()).contains("agent forwarding refused");
+            assertThat(api.get("/api/v1/audit/records?action=access.session.refused", ADMIN_TOKEN).body()).contains("(agent-forward)");
+
+            Map<String, Object> grant = new LinkedHashMap<>();
+            grant.put("subject", "user:alice");
+            grant.put("target", "web01");
+            grant.put("account", sshd.account());
+            grant.put("channels", List.of("agent-forward", "remote-forward"));
+            grant.put("binds", List.of("127.0.0.1:" + bind));
+            grant.put("validUntil", Instant.now().plus(Duration.ofHours(1)).toString());
+            Api.Response granted = api.post("/api/v1/access/grants", ADMIN_TOKEN, grant);
+            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+            Process tunnel = null;
+            try {
+                SshClientRun.Result signed = SshClientRun.run(useAgent, null, Duration.ofSeconds(60), withAgent);
+                assertThat(signed.exitStatus()).as(signed.stderr()).isZero();
+                assertThat(signed.stdout()).contains("operator_agent_key");
+
+                tunnel = new ProcessBuilder(listen).redirectErrorStream(true).redirectOutput(dir.resolve("tunnel.log").toFile()).start();
+                int port = bind;
+                String echoed = Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
+                    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                        socket.getOutputStream().write("through the target\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        socket.shutdownOutput();
+                        return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }, "through the target\n"::equals);
+                assertThat(echoed).isEqualTo("through the target\n");
+                Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        api.get("/api/v1/audit/records?action=access.session.end", ADMIN_TOKEN).body()).contains("127.0.0.1:" + bind + " from 127.0.0.1:"));
+                JsonNode sessions = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN).json();
+                List<String> forwarding = new ArrayList<>();
+                sessions.forEach(node -> forwarding.add(node.path("kind").asString() + " " + node.path("command").asString()));
+                assertThat(forwarding).anyMatch(line -> line.startsWith("agent-forward agent, for session "))
+                        .contains("remote-forward listen 127.0.0.1:" + bind)
+                        .anyMatch(line -> line.startsWith("remote-forward 127.0.0.1:" + bind + " from 127.0.0.1:"));
+            } finally {
+                if (tunnel != null) {
+                    tunnel.destroy();
+                    tunnel.waitFor(5, TimeUnit.SECONDS);
+                }
+                api.delete("/api/v1/access/grants/" + granted.text("id"), ADMIN_TOKEN);
+            }
+        } finally {
+            agent.destroy();
+            agent.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
     /** The newest session of a kind once more than {@code before} sessions exist. */
     private static JsonNode newestSession(int before, String kind) {
         JsonNode sessions = api.get("/api/v1/sessions?limit=500", ADMIN_TOKEN).json();

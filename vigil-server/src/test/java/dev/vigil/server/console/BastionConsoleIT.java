@@ -117,6 +117,15 @@ class BastionConsoleIT {
         HeadlessChromium.clickAndWait(browser, By.id("create-grant"));
         assertThat(browser.findElement(By.className("notice")).getText()).contains("Grant for user:alice created");
         assertThat(browser.findElement(By.id("grants-table")).getText()).contains("user:alice", "web01", "shell, exec", "active");
+        open("/bastion/grants");
+        browser.findElement(By.id("grant-subject")).sendKeys("alice");
+        new Select(browser.findElement(By.id("grant-target"))).selectByValue("web01");
+        browser.findElement(By.id("grant-account")).sendKeys(sshd.account());
+        browser.findElement(By.id("grant-agent-forward")).click();
+        browser.findElement(By.id("grant-remote-forward")).click();
+        browser.findElement(By.id("grant-binds")).sendKeys("localhost:8080");
+        HeadlessChromium.clickAndWait(browser, By.id("create-grant"));
+        assertThat(browser.findElement(By.id("grants-table")).getText()).contains("remote-forward, agent-forward", "listen localhost:8080");
 
         // The first connection records the key the target presents and is refused; the administrator confirms it.
         String address = "alice%" + sshd.account() + "%web01";

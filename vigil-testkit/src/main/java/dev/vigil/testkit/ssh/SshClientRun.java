@@ -56,10 +56,16 @@ public final class SshClientRun {
 
     /** Runs a process with stdin from {@code input} (or nothing) and a time limit, and captures its output. */
     public static Result run(List<String> command, String input, java.time.Duration limit) {
+        return run(command, input, limit, java.util.Map.of());
+    }
+
+    /** As {@link #run(List, String, java.time.Duration)}, with variables added to the environment (e.g. {@code SSH_AUTH_SOCK}). */
+    public static Result run(List<String> command, String input, java.time.Duration limit, java.util.Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("vigil-ssh-out", ".txt");
             Path err = Files.createTempFile("vigil-ssh-err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
             if (input == null) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             }

@@ -12,6 +12,7 @@ import dev.vigil.bastion.gateway.AccessDecision;
 import dev.vigil.bastion.gateway.ChannelKind;
 import dev.vigil.bastion.gateway.ChannelRequest;
 import dev.vigil.server.access.ForwardDestinations;
+import dev.vigil.server.access.RemoteForwardBinds;
 import dev.vigil.bastion.gateway.Operator;
 import dev.vigil.bastion.gateway.TargetChoice;
 import dev.vigil.bastion.gateway.UpstreamTarget;
@@ -29,7 +30,7 @@ public class GrantBroker implements AccessBroker {
 
     private static final String MATCHING = """
             SELECT g.id AS grant_id, t.id AS target_id, t.name AS target_name, t.host, t.port, t.description, g.account, a.id AS account_id,
-                   g.destinations
+                   g.destinations, g.binds
             FROM access_grant g
             JOIN access_target t ON (t.id = g.target_id OR g.target_group = ANY (t.target_groups))
             LEFT JOIN access_target_account a ON a.target_id = t.id AND a.name = g.account
@@ -60,12 +61,14 @@ public class GrantBroker implements AccessBroker {
         List<Map<String, Object>> rows = matching(operator, kind, " AND t.name = ?", target);
         Optional<String> wanted = request.address().account();
         List<Map<String, Object>> forAccount = rows.stream().filter(r -> wanted.isEmpty() || wanted.get().equals(r.get("account")))
-                .filter(r -> request.kind() != ChannelKind.PORT_FORWARD || ForwardDestinations.allows(destinations(r), request.command().orElse("")))
+                .filter(r -> request.kind() != ChannelKind.PORT_FORWARD || ForwardDestinations.allows(strings(r, "destinations"), request.command().orElse("")))
+                .filter(r -> request.kind() != ChannelKind.REMOTE_FORWARD || RemoteForwardBinds.allows(strings(r, "binds"), request.command().orElse("")))
                 .toList();
         List<String> accounts = forAccount.stream().map(r -> (String) r.get("account")).distinct().sorted().toList();
         if (accounts.isEmpty()) {
             return new AccessDecision.Refused("no grant for " + operator.username() + " on " + target + wanted.map(a -> " as " + a).orElse("")
                     + " (" + kind + request.command().filter(c -> request.kind() == ChannelKind.PORT_FORWARD).map(c -> " to " + c).orElse("")
+                    + request.command().filter(c -> request.kind() == ChannelKind.REMOTE_FORWARD).map(c -> " on " + c).orElse("")
                     + ") now");
         }
         if (accounts.size() > 1) {
@@ -93,11 +96,11 @@ public class GrantBroker implements AccessBroker {
         return operators.stillActive(operator);
     }
 
-    private static List<String> destinations(Map<String, Object> row) {
+    private static List<String> strings(Map<String, Object> row, String column) {
         try {
-            return List.of((String[]) ((java.sql.Array) row.get("destinations")).getArray());
+            return List.of((String[]) ((java.sql.Array) row.get(column)).getArray());
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read a grant's destinations", e);
+            throw new IllegalStateException("cannot read a grant's " + column, e);
         }
     }
 

@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SessionStore implements SessionSink {
 
+    private static final java.util.Set<String> FORWARDING = java.util.Set.of(ChannelKind.PORT_FORWARD.label(), ChannelKind.AGENT_FORWARD.label(),
+            ChannelKind.REMOTE_FORWARD.label());
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final AlertIntake alerts;
@@ -175,8 +178,9 @@ public class SessionStore implements SessionSink {
         body.put("recordingSha256", outcome.recording().sha256());
         body.put("recordingBytes", outcome.recording().castBytes());
         body.put("recordingTruncated", outcome.recording().truncated());
-        if (ChannelKind.PORT_FORWARD.label().equals(session.get("kind"))) {
-            body.put("destination", session.get("command"));
+        if (FORWARDING.contains(session.get("kind"))) {
+            // forward: the destination; agent-forward: the session it serves; remote-forward: the listener, or the listener and the originator
+            body.put(ChannelKind.PORT_FORWARD.label().equals(session.get("kind")) ? "destination" : "forwarded", session.get("command"));
             body.put("bytesToTarget", outcome.bytesToTarget());
             body.put("bytesFromTarget", outcome.bytesFromTarget());
         }

@@ -69,7 +69,8 @@ class TargetController {
 
     record GrantRequest(@Size(max = 200) String subject, @Size(max = 128) String target, @Size(max = 128) String targetGroup,
             @Size(max = 128) String account, @Size(max = 10) List<@Size(max = 20) String> channels, Instant validFrom, Instant validUntil,
-            @Size(max = 500) String reason, @Size(max = 50) List<@Size(max = 300) String> destinations) {
+            @Size(max = 500) String reason, @Size(max = 50) List<@Size(max = 300) String> destinations,
+            @Size(max = 50) List<@Size(max = 300) String> binds) {
     }
 
     record KeyRequest(@Size(max = 16384) String publicKey, @Size(max = 64) String username) {
@@ -153,7 +154,7 @@ class TargetController {
     @Operation(summary = "Grant user:<name> or group:<name> an account on a target (or target group) over shell, exec, sftp, scp or forward for a time window")
     GrantView grant(@Valid @RequestBody GrantRequest request) {
         return grants.create(new GrantChange(request.subject(), request.target(), request.targetGroup(), request.account(), request.channels(),
-                request.validFrom(), request.validUntil(), request.reason(), request.destinations()));
+                request.validFrom(), request.validUntil(), request.reason(), request.destinations(), request.binds()));
     }
 
     @GetMapping("/api/v1/access/grants/{id}")
