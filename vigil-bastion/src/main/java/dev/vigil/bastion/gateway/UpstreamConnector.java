@@ -32,6 +32,7 @@ final class UpstreamConnector implements AutoCloseable {
         client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        TransportCiphers.upstream(client);
         client.setServerKeyVerifier((session, address, key) -> verify(trust, sink, session, key));
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ofHours(8));
         CoreModuleProperties.WINDOW_TIMEOUT.set(client, Duration.ofMinutes(2));
