@@ -86,7 +86,7 @@ public final class AsciicastWriter {
             line.writeTo(out);
             written += line.length();
             if (tail != null) {
-                tail.line(line.withoutLineBreak());
+                line.lineTo(tail);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the recording", e);

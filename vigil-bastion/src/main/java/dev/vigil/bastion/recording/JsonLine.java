@@ -3,8 +3,8 @@ package dev.vigil.bastion.recording;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.CharBuffer;
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One asciicast line built as UTF-8 bytes in a buffer kept from line to line, so that relaying bulk output costs no
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class JsonLine {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    /** The most bytes one character can take: a six-byte {@code \u001b} escape. */
+    /** The most bytes one character can take: the six of a JSON {@code u} escape. */
     private static final int MAX_PER_CHAR = 6;
     /** ASCII characters written as they are: printable ones except the quote and the backslash. */
     private static final boolean[] PLAIN = new boolean[0x80];
@@ -51,68 +51,68 @@ final class JsonLine {
     }
 
     private JsonLine quoted(char[] chars, int offset, int count) {
-        room(2);
-        bytes[length++] = '"';
+        // room for the worst case up front keeps the loop free of checks; the buffer is kept for the next line
+        room(count * MAX_PER_CHAR + 2);
+        byte[] out = bytes;
+        int n = length;
+        out[n++] = '"';
         int end = offset + count;
         for (int i = offset; i < end; i++) {
-            if (length + MAX_PER_CHAR + 1 > bytes.length) {
-                room((end - i) + MAX_PER_CHAR + 1);
-            }
             char c = chars[i];
-            if (c < 0x80 && PLAIN[c]) {
-                bytes[length++] = (byte) c;
-            } else if (c < 0x80) {
-                ascii(c);
+            if (c < 0x80) {
+                n = PLAIN[c] ? put(out, n, (byte) c) : escapeAscii(out, n, c);
             } else if (c < 0x800) {
-                bytes[length++] = (byte) (0xc0 | c >> 6);
-                bytes[length++] = (byte) (0x80 | c & 0x3f);
+                out[n++] = (byte) (0xc0 | c >> 6);
+                out[n++] = (byte) (0x80 | c & 0x3f);
             } else if (!Character.isSurrogate(c)) {
-                bytes[length++] = (byte) (0xe0 | c >> 12);
-                bytes[length++] = (byte) (0x80 | c >> 6 & 0x3f);
-                bytes[length++] = (byte) (0x80 | c & 0x3f);
+                out[n++] = (byte) (0xe0 | c >> 12);
+                out[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+                out[n++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
                 int codePoint = Character.toCodePoint(c, chars[++i]);
-                bytes[length++] = (byte) (0xf0 | codePoint >> 18);
-                bytes[length++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
-                bytes[length++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
-                bytes[length++] = (byte) (0x80 | codePoint & 0x3f);
+                out[n++] = (byte) (0xf0 | codePoint >> 18);
+                out[n++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
+                out[n++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
+                out[n++] = (byte) (0x80 | codePoint & 0x3f);
             } else {
-                unicodeEscape('\ufffd');
+                n = unicodeEscape(out, n, '\ufffd');
             }
         }
-        bytes[length++] = '"';
+        out[n++] = '"';
+        length = n;
         return this;
     }
 
-    private void ascii(char c) {
-        switch (c) {
-            case '"' -> escape('"');
-            case '\\' -> escape('\\');
-            case '\n' -> escape('n');
-            case '\r' -> escape('r');
-            case '\t' -> escape('t');
-            default -> {
-                if (c < 0x20 || c == 0x7f) {
-                    unicodeEscape(c);
-                } else {
-                    bytes[length++] = (byte) c;
-                }
-            }
-        }
+    private static int put(byte[] out, int n, byte b) {
+        out[n] = b;
+        return n + 1;
     }
 
-    private void escape(char c) {
-        bytes[length++] = '\\';
-        bytes[length++] = (byte) c;
+    private static int escapeAscii(byte[] out, int n, char c) {
+        return switch (c) {
+            case '"' -> escape(out, n, '"');
+            case '\\' -> escape(out, n, '\\');
+            case '\n' -> escape(out, n, 'n');
+            case '\r' -> escape(out, n, 'r');
+            case '\t' -> escape(out, n, 't');
+            default -> unicodeEscape(out, n, c);
+        };
     }
 
-    private void unicodeEscape(char c) {
-        bytes[length++] = '\\';
-        bytes[length++] = 'u';
-        bytes[length++] = HEX[c >> 12 & 15];
-        bytes[length++] = HEX[c >> 8 & 15];
-        bytes[length++] = HEX[c >> 4 & 15];
-        bytes[length++] = HEX[c & 15];
+    private static int escape(byte[] out, int n, char c) {
+        out[n] = '\\';
+        out[n + 1] = (byte) c;
+        return n + 2;
+    }
+
+    private static int unicodeEscape(byte[] out, int n, char c) {
+        out[n] = '\\';
+        out[n + 1] = 'u';
+        out[n + 2] = HEX[c >> 12 & 15];
+        out[n + 3] = HEX[c >> 8 & 15];
+        out[n + 4] = HEX[c >> 4 & 15];
+        out[n + 5] = HEX[c & 15];
+        return n + 6;
     }
 
     int length() {
@@ -123,9 +123,9 @@ final class JsonLine {
         out.write(bytes, 0, length);
     }
 
-    /** The line as text, less its final line break. */
-    String withoutLineBreak() {
-        return new String(bytes, 0, length - 1, StandardCharsets.UTF_8);
+    /** The line, less its final line break, to live viewers. */
+    void lineTo(LiveTail tail) {
+        tail.line(bytes, 0, length - 1);
     }
 
     private void room(int more) {

@@ -118,9 +118,11 @@ public final class GatewayLoad {
                     Bulk directRun = bulk(direct, bulkMib);
                     Bulk gatewayRun = bulk(viaGateway, bulkMib);
                     ratios[run] = directRun.seconds() / gatewayRun.seconds();
-                    System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s, %.1f ms CPU/MiB | gateway with recording %.1f MiB/s, %.1f ms CPU/MiB"
-                            + " (the gateway's own %.1f) | ratio %.0f%%%n", bulkMib, directRun.mibPerSecond(), directRun.cpuMsPerMib(),
-                            gatewayRun.mibPerSecond(), gatewayRun.cpuMsPerMib(), gatewayRun.cpuMsPerMib() - directRun.cpuMsPerMib(), 100 * ratios[run]);
+                    System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB | gateway with recording"
+                            + " %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB (the gateway's own %.1f) | ratio %.0f%%%n", bulkMib,
+                            directRun.mibPerSecond(), directRun.firstByteSeconds() * 1000, directRun.cpuMsPerMib(), gatewayRun.mibPerSecond(),
+                            gatewayRun.firstByteSeconds() * 1000, gatewayRun.cpuMsPerMib(), gatewayRun.cpuMsPerMib() - directRun.cpuMsPerMib(),
+                            100 * ratios[run]);
                 }
                 Arrays.sort(ratios);
                 System.out.printf("bulk ratio over %d runs     median %.0f%% (min %.0f%%, max %.0f%%)%n", bulkRuns, 100 * ratios[bulkRuns / 2],
@@ -202,7 +204,7 @@ public final class GatewayLoad {
      * One bulk transfer: its wall-clock time and the CPU time this JVM spent meanwhile (the client alone when direct; the
      * client plus both gateway legs and the recording through the gateway), which the machine's load distorts less.
      */
-    private record Bulk(int mib, double seconds, long cpuNanos) {
+    private record Bulk(int mib, double seconds, double firstByteSeconds, long cpuNanos) {
         double mibPerSecond() {
             return mib / seconds;
         }
@@ -221,7 +223,11 @@ public final class GatewayLoad {
             long cpuStart = PROCESS.getProcessCpuTime();
             long start = System.nanoTime();
             long total = 0;
+            long firstByte = 0;
             for (int n = out.read(buffer); n >= 0; n = out.read(buffer)) {
+                if (total == 0) {
+                    firstByte = System.nanoTime();
+                }
                 total += n;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -230,7 +236,7 @@ public final class GatewayLoad {
             if (total != mib * 1048576L) {
                 throw new IllegalStateException("received " + total + " bytes, expected " + mib * 1048576L);
             }
-            return new Bulk(mib, seconds, cpu);
+            return new Bulk(mib, seconds, (firstByte - start) / 1e9, cpu);
         }
     }
 
