@@ -10,7 +10,7 @@ import org.apache.sshd.common.helpers.AbstractFactoryManager;
 
 /**
  * The ciphers of both gateway legs, best first. AES-GCM and AES-CTR run in the JDK on the CPU's AES instructions;
- * MINA's ChaCha20-Poly1305 is plain Java and cost about three times as much CPU per relayed byte (docs/BENCHMARKS.md).
+ * MINA's ChaCha20-Poly1305 is plain Java and was the relay's largest CPU cost per byte (docs/BENCHMARKS.md).
  * The operator's client chooses among what the front offers, so ChaCha20 is not offered there (every OpenSSH client
  * also speaks AES-GCM and AES-CTR); the gateway chooses upstream, where ChaCha20 stays last for a target that offers
  * nothing else. CBC modes are offered on neither leg.
