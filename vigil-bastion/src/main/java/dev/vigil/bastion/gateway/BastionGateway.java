@@ -81,6 +81,7 @@ public final class BastionGateway implements AutoCloseable {
         hostKey.setAlgorithm("EC");
         hostKey.setKeySize(256);
         server.setKeyPairProvider(hostKey);
+        TransportCiphers.front(server);
         List<UserAuthFactory> methods = new ArrayList<>(List.of(UserAuthPublicKeyFactory.INSTANCE));
         if (operators.offersPasswordAndCode()) {
             methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);

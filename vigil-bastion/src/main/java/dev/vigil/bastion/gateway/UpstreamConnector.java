@@ -34,6 +34,7 @@ final class UpstreamConnector implements AutoCloseable {
         client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        TransportCiphers.upstream(client);
         client.setServerKeyVerifier((session, address, key) -> verify(trust, sink, session, key));
         // nothing a target opens is accepted unless the gateway says so (acceptFromTargets)
         client.setChannelFactories(List.of());

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -18,6 +17,7 @@ public final class AsciicastWriter {
     private final long startNanos;
     private final long maxBytes;
     private final LiveTail tail;
+    private final JsonLine line = new JsonLine();
     private long written;
     private double lastTime;
     private boolean truncated;
@@ -35,25 +35,21 @@ public final class AsciicastWriter {
     }
 
     public synchronized void header(int width, int height, long unixSeconds, String title, Map<String, String> env) {
-        StringBuilder line = new StringBuilder(128).append("{\"version\": 2, \"width\": ").append(Math.max(1, width))
-                .append(", \"height\": ").append(Math.max(1, height)).append(", \"timestamp\": ").append(unixSeconds);
+        line.clear().plain("{\"version\": 2, \"width\": " + Math.max(1, width) + ", \"height\": " + Math.max(1, height)
+                + ", \"timestamp\": " + unixSeconds);
         if (title != null) {
-            line.append(", \"title\": ");
-            JsonText.appendQuoted(line, title);
+            line.plain(", \"title\": ").quoted(title);
         }
         if (!env.isEmpty()) {
-            line.append(", \"env\": {");
+            line.plain(", \"env\": {");
             String separator = "";
             for (Map.Entry<String, String> entry : env.entrySet()) {
-                line.append(separator);
-                JsonText.appendQuoted(line, entry.getKey());
-                line.append(": ");
-                JsonText.appendQuoted(line, entry.getValue());
+                line.plain(separator).quoted(entry.getKey()).plain(": ").quoted(entry.getValue());
                 separator = ", ";
             }
-            line.append('}');
+            line.plain("}");
         }
-        write(line.append("}\n"));
+        write(line.plain("}\n"));
     }
 
     /** Seconds since the start of the recording, never less than the previous event's. */
@@ -62,23 +58,20 @@ public final class AsciicastWriter {
         return lastTime;
     }
 
-    public synchronized void event(String code, String data) {
+    public synchronized void event(String code, CharSequence data) {
         event(now(), code, data);
     }
 
-    public synchronized void event(double time, String code, String data) {
+    public synchronized void event(double time, String code, CharSequence data) {
         if (truncated || data.isEmpty() && !code.equals("m")) {
             return;
         }
         double at = Math.max(time, lastTime);
         lastTime = at;
-        StringBuilder line = new StringBuilder(data.length() + 32).append('[').append(seconds(at)).append(", \"").append(code)
-                .append("\", ");
-        JsonText.appendQuoted(line, data);
-        line.append("]\n");
+        line.clear().plain("[" + seconds(at) + ", \"" + code + "\", ").quoted(data).plain("]\n");
         if (written + line.length() > maxBytes) {
             truncated = true;
-            write(new StringBuilder("[").append(seconds(at)).append(", \"m\", \"recording truncated at the size limit\"]\n"));
+            write(line.clear().plain("[" + seconds(at) + ", \"m\", \"recording truncated at the size limit\"]\n"));
             return;
         }
         write(line);
@@ -88,13 +81,12 @@ public final class AsciicastWriter {
         return truncated;
     }
 
-    private void write(CharSequence line) {
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+    private void write(JsonLine line) {
         try {
-            out.write(bytes);
-            written += bytes.length;
+            line.writeTo(out);
+            written += line.length();
             if (tail != null) {
-                tail.line(line.subSequence(0, line.length() - 1).toString());
+                line.lineTo(tail);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the recording", e);

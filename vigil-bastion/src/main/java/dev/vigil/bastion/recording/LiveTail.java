@@ -1,7 +1,9 @@
 package dev.vigil.bastion.recording;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,9 +21,9 @@ public final class LiveTail {
     private static final String END = "";
 
     private final long backlogBytes;
-    private final ArrayDeque<String> backlog = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> backlog = new ArrayDeque<>();
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
-    private String header;
+    private byte[] header;
     private long backlogSize;
     private boolean ended;
 
@@ -30,18 +32,31 @@ public final class LiveTail {
     }
 
     /** One asciicast line (header or event), without its line break. */
-    synchronized void line(String line) {
+    void line(String line) {
+        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+        line(utf8, 0, utf8.length);
+    }
+
+    /**
+     * One asciicast line as UTF-8, without its line break; the bytes are copied. Text is made only for the viewers
+     * watching, so a session nobody watches pays a copy per line.
+     */
+    synchronized void line(byte[] utf8, int offset, int length) {
+        byte[] line = Arrays.copyOfRange(utf8, offset, offset + length);
         if (header == null) {
             header = line;
             return;
         }
         backlog.addLast(line);
-        backlogSize += line.length();
+        backlogSize += line.length;
         while (backlogSize > backlogBytes && backlog.size() > 1) {
-            backlogSize -= backlog.removeFirst().length();
+            backlogSize -= backlog.removeFirst().length;
         }
-        for (Viewer viewer : viewers) {
-            viewer.offer(line);
+        if (!viewers.isEmpty()) {
+            String text = text(line);
+            for (Viewer viewer : viewers) {
+                viewer.offer(text);
+            }
         }
     }
 
@@ -56,15 +71,19 @@ public final class LiveTail {
     public synchronized Viewer watch() {
         Viewer viewer = new Viewer();
         if (header != null) {
-            viewer.offer(header);
+            viewer.offer(text(header));
         }
-        backlog.forEach(viewer::offer);
+        backlog.forEach(line -> viewer.offer(text(line)));
         if (ended) {
             viewer.offer(END);
         } else {
             viewers.add(viewer);
         }
         return viewer;
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** What one viewer has not read yet. */

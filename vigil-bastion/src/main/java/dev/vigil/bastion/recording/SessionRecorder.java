@@ -73,7 +73,7 @@ public final class SessionRecorder {
 
     public synchronized void output(byte[] bytes, int offset, int length) {
         lastOutputNanos = System.nanoTime();
-        String text = outputText.decode(bytes, offset, length);
+        CharSequence text = outputText.decodeInPlace(bytes, offset, length);
         cast.event("o", text);
         if (commands != null) {
             commands.output(text);

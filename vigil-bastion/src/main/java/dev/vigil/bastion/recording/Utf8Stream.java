@@ -12,25 +12,47 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Stream {
 
+    /** The longest UTF-8 sequence, so the most a read can leave undecoded. */
+    private static final int MAX_SEQUENCE = 4;
+
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private final byte[] pending = new byte[MAX_SEQUENCE];
+    private int pendingLength;
+    private CharBuffer chars = CharBuffer.allocate(0);
 
     public String decode(byte[] bytes, int offset, int length) {
-        ByteBuffer in = ByteBuffer.allocate(pending.remaining() + length);
-        in.put(pending).put(bytes, offset, length).flip();
-        CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
-        decoder.decode(in, out, false);
-        pending = in.slice();
-        return out.flip().toString();
+        return decodeInPlace(bytes, offset, length).toString();
+    }
+
+    /**
+     * Like {@link #decode} without making a string: the characters stay valid only until the next call, for a caller
+     * that copies them at once (the relay's hot path).
+     */
+    CharSequence decodeInPlace(byte[] bytes, int offset, int length) {
+        ByteBuffer in;
+        if (pendingLength == 0) {
+            in = ByteBuffer.wrap(bytes, offset, length);
+        } else {
+            in = ByteBuffer.allocate(pendingLength + length).put(pending, 0, pendingLength).put(bytes, offset, length).flip();
+        }
+        // UTF-8 never yields more characters than bytes, a replacement character included
+        if (chars.capacity() < in.remaining() + 1) {
+            chars = CharBuffer.allocate(in.remaining() + 1);
+        }
+        chars.clear();
+        decoder.decode(in, chars, false);
+        pendingLength = in.remaining();
+        in.get(pending, 0, pendingLength);
+        return chars.flip();
     }
 
     /** Whatever incomplete sequence is left, as replacement characters (at the end of the stream). */
     public String flush() {
-        CharBuffer out = CharBuffer.allocate(pending.remaining() + 1);
-        decoder.decode(pending, out, true);
+        CharBuffer out = CharBuffer.allocate(pendingLength + 1);
+        decoder.decode(ByteBuffer.wrap(pending, 0, pendingLength), out, true);
         decoder.flush(out);
-        pending = ByteBuffer.allocate(0);
+        pendingLength = 0;
         return out.flip().toString();
     }
 }

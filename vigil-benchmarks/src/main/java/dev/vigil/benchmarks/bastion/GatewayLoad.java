@@ -2,6 +2,7 @@ package dev.vigil.benchmarks.bastion;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -28,24 +29,29 @@ import dev.vigil.bastion.gateway.TargetChoice;
 import dev.vigil.bastion.gateway.UpstreamCredential;
 import dev.vigil.bastion.gateway.UpstreamTarget;
 import dev.vigil.testkit.ssh.TargetSshd;
+import com.sun.management.OperatingSystemMXBean;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 
 /**
  * Load generator for the bastion gateway: a real sshd on loopback as the target, the gateway in this JVM with recording
  * on, and MINA clients. Measures (1) keystroke echo round trips on a PTY ({@code stty raw -echo; exec cat}), direct and
- * through the gateway; (2) bulk text output throughput, direct and through the gateway; (3) heap with N idle
+ * through the gateway; (2) bulk text output throughput and CPU time per MiB, direct and through the gateway, alternating
+ * runs; (3) heap with N idle
  * interactive sessions open through the gateway.
  *
- * <pre>java -Xmx1g -cp benchmarks.jar dev.vigil.benchmarks.bastion.GatewayLoad [KEYSTROKES] [BULK_MIB] [IDLE_SESSIONS]</pre>
+ * <pre>java -Xmx1g -cp benchmarks.jar dev.vigil.benchmarks.bastion.GatewayLoad [KEYSTROKES] [BULK_MIB] [IDLE_SESSIONS] [BULK_RUNS]</pre>
  */
 public final class GatewayLoad {
+
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private GatewayLoad() {
     }
@@ -54,6 +60,7 @@ public final class GatewayLoad {
         int keystrokes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int bulkMib = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int idle = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int bulkRuns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path dir = Files.createTempDirectory("vigil-gateway-load");
         try (TargetSshd sshd = TargetSshd.start()) {
             KeyPair operatorKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
@@ -87,6 +94,8 @@ public final class GatewayLoad {
                 client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
                 client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
                 client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+                // the cipher the gateway prefers on both of its legs, so that direct and gateway encrypt alike
+                client.setCipherFactories(List.of(BuiltinCiphers.aes128gcm));
                 client.start();
                 KeyPair targetKey = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(null,
                         org.apache.sshd.common.NamedResource.ofName("target"), new java.io.ByteArrayInputStream(sshd.accountPrivateKey().getBytes()),
@@ -103,10 +112,25 @@ public final class GatewayLoad {
                         ms(gatewayRtt, 50) - ms(directRtt, 50), ms(gatewayRtt, 99) - ms(directRtt, 99));
 
                 bulk(direct, 1);
-                double directSeconds = bulk(direct, bulkMib);
-                double gatewaySeconds = bulk(viaGateway, bulkMib);
-                System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s | gateway with recording %.1f MiB/s | ratio %.0f%%%n",
-                        bulkMib, bulkMib / directSeconds, bulkMib / gatewaySeconds, 100 * directSeconds / gatewaySeconds);
+                bulk(viaGateway, 1);
+                double[] ratios = new double[bulkRuns];
+                double[] streamRatios = new double[bulkRuns];
+                for (int run = 0; run < bulkRuns; run++) {
+                    Bulk directRun = bulk(direct, bulkMib);
+                    Bulk gatewayRun = bulk(viaGateway, bulkMib);
+                    ratios[run] = directRun.seconds() / gatewayRun.seconds();
+                    streamRatios[run] = directRun.streamSeconds() / gatewayRun.streamSeconds();
+                    System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB | gateway with recording"
+                            + " %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB (the gateway's own %.1f) | ratio %.0f%%, from the first byte %.0f%%%n", bulkMib,
+                            directRun.mibPerSecond(), directRun.firstByteSeconds() * 1000, directRun.cpuMsPerMib(), gatewayRun.mibPerSecond(),
+                            gatewayRun.firstByteSeconds() * 1000, gatewayRun.cpuMsPerMib(), gatewayRun.cpuMsPerMib() - directRun.cpuMsPerMib(),
+                            100 * ratios[run], 100 * streamRatios[run]);
+                }
+                Arrays.sort(ratios);
+                Arrays.sort(streamRatios);
+                System.out.printf("bulk ratio over %d runs     median %.0f%% (min %.0f%%, max %.0f%%); from the first byte median %.0f%% (min %.0f%%, max %.0f%%)%n",
+                        bulkRuns, 100 * ratios[bulkRuns / 2], 100 * ratios[0], 100 * ratios[bulkRuns - 1], 100 * streamRatios[bulkRuns / 2],
+                        100 * streamRatios[0], 100 * streamRatios[bulkRuns - 1]);
 
                 System.gc();
                 long before = usedHeap();
@@ -180,23 +204,48 @@ public final class GatewayLoad {
         }
     }
 
-    private static double bulk(Endpoint endpoint, int mib) throws Exception {
+    /**
+     * One bulk transfer: its wall-clock time and the CPU time this JVM spent meanwhile (the client alone when direct; the
+     * client plus both gateway legs and the recording through the gateway), which the machine's load distorts less.
+     */
+    private record Bulk(int mib, double seconds, double firstByteSeconds, long cpuNanos) {
+        double mibPerSecond() {
+            return mib / seconds;
+        }
+
+        /** From the first byte to the last: the relay alone, without the exec's start (and, through the gateway, its upstream login). */
+        double streamSeconds() {
+            return seconds - firstByteSeconds;
+        }
+
+        double cpuMsPerMib() {
+            return cpuNanos / 1e6 / mib;
+        }
+    }
+
+    private static Bulk bulk(Endpoint endpoint, int mib) throws Exception {
         try (ClientSession session = endpoint.connect();
              ChannelExec channel = session.createExecChannel("yes 'the quick brown fox jumps over the lazy dog 0123456789' | head -c " + mib * 1048576L)) {
             channel.open().verify(Duration.ofSeconds(30));
             InputStream out = channel.getInvertedOut();
             byte[] buffer = new byte[65536];
+            long cpuStart = PROCESS.getProcessCpuTime();
             long start = System.nanoTime();
             long total = 0;
+            long firstByte = 0;
             for (int n = out.read(buffer); n >= 0; n = out.read(buffer)) {
+                if (total == 0) {
+                    firstByte = System.nanoTime();
+                }
                 total += n;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long cpu = PROCESS.getProcessCpuTime() - cpuStart;
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(30));
             if (total != mib * 1048576L) {
                 throw new IllegalStateException("received " + total + " bytes, expected " + mib * 1048576L);
             }
-            return seconds;
+            return new Bulk(mib, seconds, (firstByte - start) / 1e9, cpu);
         }
     }
 
