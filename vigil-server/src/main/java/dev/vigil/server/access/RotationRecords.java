@@ -84,7 +84,7 @@ class RotationRecords {
                     .params(vault.encrypt(next, account.id().toString()), Timestamp.from(now), Timestamp.from(now), message, account.id())
                     .update();
             jdbc.sql("""
-                    UPDATE access_rotation_policy SET next_at = ? + make_interval(days => interval_days), failures = 0
+                    UPDATE access_rotation_policy SET next_at = CAST(? AS timestamptz) + make_interval(days => interval_days), failures = 0
                     WHERE account_id = ?""")
                     .params(Timestamp.from(now), account.id()).update();
             audit.record(entry(rotation, message));

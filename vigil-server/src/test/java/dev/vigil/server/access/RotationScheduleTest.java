@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import dev.vigil.server.support.Api;
 import dev.vigil.testkit.ssh.TargetSshd;
 import dev.vigil.testkit.ssh.ThrowAwayAccount;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,8 @@ class RotationScheduleTest extends ServerTestBase {
     RotationScheduleJob job;
 
     RotationFixture fixture;
+    /** Policies set by the running test, removed after it so that later ticks of far-off instants leave them alone. */
+    final List<String> policies = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -54,6 +59,11 @@ class RotationScheduleTest extends ServerTestBase {
     @BeforeEach
     void fixture() {
         fixture = new RotationFixture(api(), jdbc, vault, sshd);
+    }
+
+    @AfterEach
+    void removePolicies() {
+        policies.forEach(path -> api().delete(path, ADMIN_TOKEN));
     }
 
     @Test
@@ -166,6 +176,7 @@ class RotationScheduleTest extends ServerTestBase {
     }
 
     private Api.Response setPolicy(UUID target, UUID account, Map<String, Object> policy) {
+        policies.add(policyPath(target, account));
         return api().put(policyPath(target, account), ADMIN_TOKEN, new HashMap<>(policy));
     }
 
