@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.vigil.server.access.internal.CredentialVault;
 import dev.vigil.server.alerting.AlertDraft;
@@ -83,12 +84,17 @@ class RotationRecords {
                            rotation_status = 'rotated', rotation_at = ?, rotation_message = ? WHERE id = ?""")
                     .params(vault.encrypt(next, account.id().toString()), Timestamp.from(now), Timestamp.from(now), message, account.id())
                     .update();
-            jdbc.sql("""
-                    UPDATE access_rotation_policy SET next_at = CAST(? AS timestamptz) + make_interval(days => interval_days), failures = 0
-                    WHERE account_id = ?""")
-                    .params(Timestamp.from(now), account.id()).update();
+            credentialSet(account.id(), now);
             audit.record(entry(rotation, message));
         });
+    }
+
+    /** The account's credential was set at {@code at}: its scheduled rotation (if any) is due one interval later, failures forgotten. */
+    void credentialSet(UUID accountId, Instant at) {
+        jdbc.sql("""
+                UPDATE access_rotation_policy SET next_at = CAST(? AS timestamptz) + make_interval(days => interval_days), failures = 0
+                WHERE account_id = ?""")
+                .params(Timestamp.from(at), accountId).update();
     }
 
     /**

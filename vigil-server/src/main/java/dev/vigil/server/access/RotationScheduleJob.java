@@ -35,8 +35,7 @@ class RotationScheduleJob {
     private static final int BATCH = 20;
     private static final Logger log = LoggerFactory.getLogger(RotationScheduleJob.class);
 
-    private record Due(UUID accountId, UUID targetId, int intervalDays, String via, LocalTime windowStart, LocalTime windowEnd,
-                       ZoneId zone, int failures) {
+    private record Due(UUID accountId, UUID targetId, String via, LocalTime windowStart, LocalTime windowEnd, ZoneId zone, int failures) {
 
         boolean windowOpen(Instant now) {
             if (windowStart == null) {
@@ -79,12 +78,12 @@ class RotationScheduleJob {
     /** Rotates every account due at {@code now} with its window open; returns how many were rotated successfully. */
     int run(Instant now) {
         List<Due> due = jdbc.sql("""
-                SELECT account_id, target_id, interval_days, via, window_start, window_end, window_zone, failures
+                SELECT account_id, target_id, via, window_start, window_end, window_zone, failures
                 FROM access_rotation_policy p JOIN access_target_account a ON a.id = p.account_id
                 WHERE p.next_at <= ? AND (p.claimed_until IS NULL OR p.claimed_until < ?) ORDER BY p.next_at LIMIT ?""")
                 .params(Timestamp.from(now), Timestamp.from(now), BATCH)
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4),
-                        localTime(rs.getTime(5)), localTime(rs.getTime(6)), ZoneId.of(rs.getString(7)), rs.getInt(8)))
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        localTime(rs.getTime(4)), localTime(rs.getTime(5)), ZoneId.of(rs.getString(6)), rs.getInt(7)))
                 .list();
         int rotated = 0;
         for (Due account : due) {
@@ -115,8 +114,8 @@ class RotationScheduleJob {
             } else {
                 keys.rotate(target, account, job);
             }
-            jdbc.sql("UPDATE access_rotation_policy SET next_at = ?, failures = 0, claimed_until = NULL WHERE account_id = ?")
-                    .params(Timestamp.from(now.plus(Duration.ofDays(due.intervalDays()))), due.accountId()).update();
+            records.credentialSet(due.accountId(), now);
+            jdbc.sql("UPDATE access_rotation_policy SET claimed_until = NULL WHERE account_id = ?").param(due.accountId()).update();
             return true;
         } catch (RuntimeException e) {
             if (!(e instanceof ProblemException problem && "rotation-failed".equals(problem.code()))) {

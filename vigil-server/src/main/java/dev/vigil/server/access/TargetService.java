@@ -47,13 +47,15 @@ public class TargetService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final CredentialVault vault;
+    private final RotationRecords rotations;
     private final Clock clock;
 
-    TargetService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, CredentialVault vault, Clock clock) {
+    TargetService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, CredentialVault vault, RotationRecords rotations, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.vault = vault;
+        this.rotations = rotations;
         this.clock = clock;
     }
 
@@ -209,8 +211,7 @@ public class TargetService {
         String kind = requireCredential(change);
         jdbc.sql("UPDATE access_target_account SET credential_kind = ?, credential = ?, rotated_at = ?, pending_credential = NULL, pending_since = NULL WHERE id = ?")
                 .params(kind, vault.encrypt(change.secret(), accountId.toString()), Timestamp.from(clock.instant()), accountId).update();
-        jdbc.sql("UPDATE access_rotation_policy SET next_at = CAST(? AS timestamptz) + make_interval(days => interval_days), failures = 0 WHERE account_id = ?")
-                .params(Timestamp.from(clock.instant()), accountId).update();
+        rotations.credentialSet(accountId, clock.instant());
         audit.record(AuditEntry.success("access.account.credential.replace", "access-account", accountId, target.tenantId(),
                 Map.of("target", target.name(), "account", existing.name(), "credentialKind", kind, "vaultKey", vault.currentKeyId())));
         return account(accountId);
