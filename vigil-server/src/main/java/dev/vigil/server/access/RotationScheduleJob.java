@@ -1,11 +1,9 @@
 package dev.vigil.server.access;
 
-import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -35,16 +33,8 @@ class RotationScheduleJob {
     private static final int BATCH = 20;
     private static final Logger log = LoggerFactory.getLogger(RotationScheduleJob.class);
 
-    private record Due(UUID accountId, UUID targetId, String via, LocalTime windowStart, LocalTime windowEnd, ZoneId zone, int failures) {
-
-        boolean windowOpen(Instant now) {
-            if (windowStart == null) {
-                return true;
-            }
-            LocalTime local = LocalTime.ofInstant(now, zone);
-            return windowStart.isBefore(windowEnd) ? !local.isBefore(windowStart) && local.isBefore(windowEnd)
-                    : !local.isBefore(windowStart) || local.isBefore(windowEnd);
-        }
+    /** A due account; {@code window} null when it may be rotated at any time. */
+    private record Due(UUID accountId, UUID targetId, String via, MaintenanceWindow window, int failures) {
     }
 
     private final JdbcClient jdbc;
@@ -83,11 +73,12 @@ class RotationScheduleJob {
                 WHERE p.next_at <= ? AND (p.claimed_until IS NULL OR p.claimed_until < ?) ORDER BY p.next_at LIMIT ?""")
                 .params(Timestamp.from(now), Timestamp.from(now), BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        localTime(rs.getTime(4)), localTime(rs.getTime(5)), ZoneId.of(rs.getString(6)), rs.getInt(7)))
+                        rs.getTime(4) == null ? null : new MaintenanceWindow(rs.getTime(4).toLocalTime(), rs.getTime(5).toLocalTime(),
+                                ZoneId.of(rs.getString(6))), rs.getInt(7)))
                 .list();
         int rotated = 0;
         for (Due account : due) {
-            if (account.windowOpen(now) && claim(account, now)) {
+            if ((account.window() == null || account.window().isOpen(now)) && claim(account, now)) {
                 if (rotate(account, now)) {
                     rotated++;
                 }
@@ -135,9 +126,5 @@ class RotationScheduleJob {
     private Duration backoff(Due due) {
         Duration wait = retry.multipliedBy(1L << Math.min(due.failures(), 20));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
-    }
-
-    private static LocalTime localTime(Time time) {
-        return time == null ? null : time.toLocalTime();
     }
 }
