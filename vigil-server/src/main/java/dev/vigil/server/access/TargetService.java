@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.vigil.bastion.gateway.OpenSshKeys;
+import dev.vigil.bastion.rotation.RotationTarget;
 import dev.vigil.server.access.internal.CredentialVault;
 import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
@@ -37,20 +38,24 @@ public class TargetService {
                    created_at FROM access_target""";
 
     private static final String ACCOUNT_SELECT = """
-            SELECT id, name, credential_kind, rotated_at, rotation_status, rotation_at, rotation_message,
-                   pending_credential IS NOT NULL AS rotation_pending FROM access_target_account WHERE""";
+            SELECT a.id, a.name, a.credential_kind, a.rotated_at, a.rotation_status, a.rotation_at, a.rotation_message,
+                   a.pending_credential IS NOT NULL AS rotation_pending, p.interval_days, p.via, to_char(p.window_start, 'HH24:MI') AS window_start,
+                   to_char(p.window_end, 'HH24:MI') AS window_end, p.window_zone, p.next_at, p.failures
+            FROM access_target_account a LEFT JOIN access_rotation_policy p ON p.account_id = a.id WHERE""";
 
     private final JdbcClient jdbc;
     private final AccessPolicy access;
     private final AuditLog audit;
     private final CredentialVault vault;
+    private final RotationRecords rotations;
     private final Clock clock;
 
-    TargetService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, CredentialVault vault, Clock clock) {
+    TargetService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, CredentialVault vault, RotationRecords rotations, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.vault = vault;
+        this.rotations = rotations;
         this.clock = clock;
     }
 
@@ -206,6 +211,7 @@ public class TargetService {
         String kind = requireCredential(change);
         jdbc.sql("UPDATE access_target_account SET credential_kind = ?, credential = ?, rotated_at = ?, pending_credential = NULL, pending_since = NULL WHERE id = ?")
                 .params(kind, vault.encrypt(change.secret(), accountId.toString()), Timestamp.from(clock.instant()), accountId).update();
+        rotations.credentialSet(accountId, clock.instant());
         audit.record(AuditEntry.success("access.account.credential.replace", "access-account", accountId, target.tenantId(),
                 Map.of("target", target.name(), "account", existing.name(), "credentialKind", kind, "vaultKey", vault.currentKeyId())));
         return account(accountId);
@@ -246,8 +252,23 @@ public class TargetService {
                 .orElseThrow(() -> ProblemException.notFound("target", id));
     }
 
+    /** The target's account with that id, or a 404. */
+    AccountView accountOf(TargetView target, UUID accountId) {
+        return target.accounts().stream().filter(a -> a.id().equals(accountId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("account", accountId));
+    }
+
+    /** The target's address with its pinned host key; a 409 while none is pinned (rotation never trusts on first use). */
+    static RotationTarget pinned(TargetView target, String what) {
+        if (target.hostKey() == null) {
+            throw ProblemException.conflict("host-key-not-pinned", "the host key of " + target.name()
+                    + " is not pinned yet; confirm it before rotating " + what);
+        }
+        return new RotationTarget(target.name(), target.host(), target.port(), OpenSshKeys.parse(target.hostKey()));
+    }
+
     AccountView account(UUID id) {
-        return jdbc.sql(ACCOUNT_SELECT + " id = ?").param(id)
+        return jdbc.sql(ACCOUNT_SELECT + " a.id = ?").param(id)
                 .query(TargetService::accountRow).single();
     }
 
@@ -256,7 +277,7 @@ public class TargetService {
         String hostKey = rs.getString("host_key");
         String pending = rs.getString("pending_host_key");
         Timestamp seen = rs.getTimestamp("pending_seen_at");
-        List<AccountView> accounts = jdbc.sql(ACCOUNT_SELECT + " target_id = ? ORDER BY name")
+        List<AccountView> accounts = jdbc.sql(ACCOUNT_SELECT + " a.target_id = ? ORDER BY a.name")
                 .param(id).query(TargetService::accountRow).list();
         return new TargetView(id, rs.getString("name"), rs.getString("host"), rs.getInt("port"), hostKey, fingerprintOf(hostKey), pending,
                 fingerprintOf(pending), seen == null ? null : seen.toInstant(),
@@ -269,7 +290,10 @@ public class TargetService {
         return new AccountView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("credential_kind"),
                 rs.getTimestamp("rotated_at").toInstant(), rs.getString("rotation_status") == null ? null
                         : new AccountView.RotationState(rs.getString("rotation_status"), rotationAt == null ? null : rotationAt.toInstant(),
-                                rs.getString("rotation_message")), rs.getBoolean("rotation_pending"));
+                                rs.getString("rotation_message")), rs.getBoolean("rotation_pending"),
+                rs.getTimestamp("next_at") == null ? null : new AccountView.RotationPolicy(rs.getInt("interval_days"), rs.getString("via"),
+                        rs.getString("window_start"), rs.getString("window_end"), rs.getString("window_zone"),
+                        rs.getTimestamp("next_at").toInstant(), rs.getInt("failures")));
     }
 
     private static String fingerprintOf(String key) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.vigil.server.access.AccountChange;
+import dev.vigil.server.access.KeyRotationService;
 import dev.vigil.server.access.PasswordRotationService;
+import dev.vigil.server.access.RotationPolicyChange;
+import dev.vigil.server.access.RotationPolicyService;
 import dev.vigil.server.access.TargetChange;
 import dev.vigil.server.access.TargetService;
 import dev.vigil.server.access.TargetView;
@@ -19,17 +22,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Bastion targets for administrators: the list and a new target; one target to edit, its host-key pin (confirming a
- * key seen on first use), its accounts with write-only credentials, and password rotation. Calls the API's services.
+ * key seen on first use), its accounts with write-only credentials, rotation of passwords and keys on demand and their
+ * rotation schedules. Calls the API's services.
  */
 @Controller
 class BastionTargetsPageController {
 
     private final TargetService targets;
     private final PasswordRotationService rotation;
+    private final KeyRotationService keyRotation;
+    private final RotationPolicyService rotationPolicies;
 
-    BastionTargetsPageController(TargetService targets, PasswordRotationService rotation) {
+    BastionTargetsPageController(TargetService targets, PasswordRotationService rotation, KeyRotationService keyRotation,
+            RotationPolicyService rotationPolicies) {
         this.targets = targets;
         this.rotation = rotation;
+        this.keyRotation = keyRotation;
+        this.rotationPolicies = rotationPolicies;
     }
 
     @GetMapping("/bastion/targets")
@@ -110,6 +119,26 @@ class BastionTargetsPageController {
             RedirectAttributes redirect) {
         return Flash.run(redirect, "/bastion/targets/" + id, () -> "Password of " + rotation.rotate(id, accountId, via).name()
                 + " rotated and verified; the new one is in the vault.");
+    }
+
+    @PostMapping("/bastion/targets/{id}/accounts/{accountId}/rotate-key")
+    String rotateKey(@PathVariable UUID id, @PathVariable UUID accountId, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/bastion/targets/" + id, () -> "Key of " + keyRotation.rotate(id, accountId).name()
+                + " rotated and verified; the old key is removed from the target and the new one is in the vault.");
+    }
+
+    @PostMapping("/bastion/targets/{id}/accounts/{accountId}/rotation-policy")
+    String setRotationPolicy(@PathVariable UUID id, @PathVariable UUID accountId, @RequestParam(required = false) Integer intervalDays,
+            @RequestParam(required = false) String via, @RequestParam(required = false) String windowStart,
+            @RequestParam(required = false) String windowEnd, @RequestParam(required = false) String windowZone, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/bastion/targets/" + id, () -> "Rotation schedule of " + rotationPolicies.set(id, accountId,
+                new RotationPolicyChange(intervalDays, via, windowStart, windowEnd, windowZone)).name() + " saved.");
+    }
+
+    @PostMapping("/bastion/targets/{id}/accounts/{accountId}/rotation-policy/delete")
+    String deleteRotationPolicy(@PathVariable UUID id, @PathVariable UUID accountId, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/bastion/targets/" + id, () -> "Rotation schedule of " + rotationPolicies.delete(id, accountId).name()
+                + " removed; it is rotated on demand only.");
     }
 
     private static List<String> groups(String text) {

@@ -34,7 +34,10 @@ public final class TargetSshd implements AutoCloseable {
         return start(false);
     }
 
-    /** Like {@link #start()}, but the target also accepts password logins (for password rotation tests with a {@link ThrowAwayAccount}). */
+    /**
+     * Like {@link #start()}, but the target also accepts password logins and each account's own
+     * {@code ~/.ssh/authorized_keys} (for credential rotation tests with a {@link ThrowAwayAccount}).
+     */
     public static TargetSshd startWithPasswords() {
         return start(true);
     }
@@ -52,7 +55,7 @@ public final class TargetSshd implements AutoCloseable {
             int port = freePort();
             Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                     "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + dir.resolve("host_key"), "PidFile " + dir.resolve("sshd.pid"),
-                    "AuthorizedKeysFile " + dir.resolve("authorized_keys"), "StrictModes no", "UsePAM no",
+                    "AuthorizedKeysFile " + (passwords ? ".ssh/authorized_keys " : "") + dir.resolve("authorized_keys"), "StrictModes no", "UsePAM no",
                     "PasswordAuthentication " + (passwords ? "yes" : "no"), "KbdInteractiveAuthentication no", "PubkeyAuthentication yes",
                     "PermitRootLogin prohibit-password", "Subsystem sftp internal-sftp", "LogLevel VERBOSE", "PrintMotd no",
                     "AcceptEnv LANG LC_*", "") );

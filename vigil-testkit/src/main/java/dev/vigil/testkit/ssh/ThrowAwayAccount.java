@@ -36,6 +36,60 @@ public final class ThrowAwayAccount implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Generates an Ed25519 key pair with {@code ssh-keygen}, appends its public key to the account's own
+     * {@code ~/.ssh/authorized_keys} (owned by the account) and returns the private key in OpenSSH form.
+     */
+    public String authorizeNewKey() {
+        try {
+            Path dir = Files.createTempDirectory("vigil-account-key-");
+            Path key = dir.resolve("key");
+            run(null, "/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name + "-initial", "-f", key.toString());
+            Path ssh = home().resolve(".ssh");
+            Files.createDirectories(ssh);
+            Files.writeString(ssh.resolve("authorized_keys"), Files.readString(dir.resolve("key.pub")),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            run(null, "/bin/chown", "-R", name + ":", ssh.toString());
+            run(null, "/bin/chmod", "700", ssh.toString());
+            run(null, "/bin/chmod", "600", ssh.resolve("authorized_keys").toString());
+            String privateKey = Files.readString(key);
+            Files.delete(key);
+            Files.delete(dir.resolve("key.pub"));
+            Files.delete(dir);
+            return privateKey;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The account's {@code ~/.ssh/authorized_keys} as it is on the target now (empty when there is none). */
+    public String authorizedKeys() {
+        Path file = home().resolve(".ssh/authorized_keys");
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands {@code ~/.ssh} and its authorized_keys to root (readable, not writable by the account): the account can change no key. */
+    public void lockAuthorizedKeys() {
+        Path ssh = home().resolve(".ssh");
+        run(null, "/bin/chown", "-R", "root:root", ssh.toString());
+        run(null, "/bin/chmod", "755", ssh.toString());
+        run(null, "/bin/chmod", "644", ssh.resolve("authorized_keys").toString());
+    }
+
+    private Path home() {
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().map(line -> line.split(":"))
+                    .filter(fields -> fields.length > 5 && fields[0].equals(name)).map(fields -> Path.of(fields[5])).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no home of " + name + " in /etc/passwd"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         run(null, "/usr/sbin/userdel", "--force", "--remove", name);

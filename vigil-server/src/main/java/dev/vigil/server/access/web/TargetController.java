@@ -13,9 +13,12 @@ import dev.vigil.server.access.AccountView;
 import dev.vigil.server.access.GrantChange;
 import dev.vigil.server.access.GrantService;
 import dev.vigil.server.access.GrantView;
+import dev.vigil.server.access.KeyRotationService;
 import dev.vigil.server.access.OperatorKeyService;
 import dev.vigil.server.access.OperatorKeyView;
 import dev.vigil.server.access.PasswordRotationService;
+import dev.vigil.server.access.RotationPolicyChange;
+import dev.vigil.server.access.RotationPolicyService;
 import dev.vigil.server.access.TargetChange;
 import dev.vigil.server.access.TargetService;
 import dev.vigil.server.access.TargetView;
@@ -41,12 +44,17 @@ class TargetController {
     private final GrantService grants;
     private final OperatorKeyService keys;
     private final PasswordRotationService rotation;
+    private final KeyRotationService keyRotation;
+    private final RotationPolicyService rotationPolicies;
 
-    TargetController(TargetService targets, GrantService grants, OperatorKeyService keys, PasswordRotationService rotation) {
+    TargetController(TargetService targets, GrantService grants, OperatorKeyService keys, PasswordRotationService rotation,
+            KeyRotationService keyRotation, RotationPolicyService rotationPolicies) {
         this.targets = targets;
         this.grants = grants;
         this.keys = keys;
         this.rotation = rotation;
+        this.keyRotation = keyRotation;
+        this.rotationPolicies = rotationPolicies;
     }
 
     record TargetRequest(@Size(max = 128) String name, @Size(max = 253) String host, Integer port, @Size(max = 16384) String hostKey,
@@ -62,6 +70,10 @@ class TargetController {
     }
 
     record RotateRequest(@Size(max = 128) String via) {
+    }
+
+    record RotationPolicyRequest(Integer intervalDays, @Size(max = 128) String via, @Size(max = 10) String windowStart,
+            @Size(max = 10) String windowEnd, @Size(max = 64) String windowZone) {
     }
 
     record ConfirmRequest(@Size(max = 200) String fingerprint) {
@@ -130,6 +142,28 @@ class TargetController {
             + "named by via; the new password is vaulted only after a login with it worked (502 problem if not; the old one then stays)")
     AccountView rotatePassword(@PathVariable UUID id, @PathVariable UUID accountId, @Valid @RequestBody(required = false) RotateRequest request) {
         return rotation.rotate(id, accountId, request == null ? null : request.via());
+    }
+
+    @PostMapping("/api/v1/access/targets/{id}/accounts/{accountId}/rotate-key")
+    @Operation(summary = "Rotate a private-key account through the bastion: a new Ed25519 key is added to the account's "
+            + "~/.ssh/authorized_keys with the current key, a fresh login with it is checked, the old key's lines are removed, and only "
+            + "then is the new key vaulted (502 problem if a step fails; the old key then stays working and vaulted)")
+    AccountView rotateKey(@PathVariable UUID id, @PathVariable UUID accountId) {
+        return keyRotation.rotate(id, accountId);
+    }
+
+    @PutMapping("/api/v1/access/targets/{id}/accounts/{accountId}/rotation-policy")
+    @Operation(summary = "Rotate the account's password or key every intervalDays days, optionally only within a daily maintenance "
+            + "window (windowStart/windowEnd HH:mm in windowZone); via names the account that runs chpasswd for a password")
+    AccountView setRotationPolicy(@PathVariable UUID id, @PathVariable UUID accountId, @Valid @RequestBody RotationPolicyRequest request) {
+        return rotationPolicies.set(id, accountId, new RotationPolicyChange(request.intervalDays(), request.via(), request.windowStart(),
+                request.windowEnd(), request.windowZone()));
+    }
+
+    @DeleteMapping("/api/v1/access/targets/{id}/accounts/{accountId}/rotation-policy")
+    @Operation(summary = "Stop rotating the account on a schedule (on-demand rotation stays)")
+    AccountView deleteRotationPolicy(@PathVariable UUID id, @PathVariable UUID accountId) {
+        return rotationPolicies.delete(id, accountId);
     }
 
     @DeleteMapping("/api/v1/access/targets/{id}/accounts/{accountId}")

@@ -36,6 +36,10 @@ class SettingsCheck implements InitializingBean {
         if (review.compareTo(Duration.ofSeconds(5)) < 0 || review.compareTo(Duration.ofHours(24)) > 0) {
             throw new InvalidSettingException("vigil.access.review-timeout", "must be between 5s and 24h");
         }
+        Duration retry = properties.access().rotationRetry();
+        if (retry.compareTo(Duration.ofMinutes(1)) < 0 || retry.compareTo(Duration.ofHours(24)) > 0) {
+            throw new InvalidSettingException("vigil.access.rotation-retry", "must be between 1m and 24h");
+        }
         checkIngest(properties.ingest());
         checkEvents(properties.events());
         if (properties.resolvedDataDir().toFile().exists() && !properties.resolvedDataDir().toFile().isDirectory()) {

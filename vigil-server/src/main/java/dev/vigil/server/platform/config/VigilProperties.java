@@ -198,7 +198,8 @@ public record VigilProperties(
             @NotNull @DefaultValue("15s") Duration upstreamTimeout,
             @NotNull @DefaultValue("1s") Duration revocationCheck,
             @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") @DefaultValue("1") int requestApprovals,
-            @NotNull @DefaultValue("5m") Duration reviewTimeout) {
+            @NotNull @DefaultValue("5m") Duration reviewTimeout,
+            @NotNull @DefaultValue("15m") Duration rotationRetry) {
     }
 
     /** Alerting: the mail relay that e-mail contact methods of users go through (receivers name their own). */
