@@ -187,6 +187,7 @@ class NotificationHoldTest extends ServerTestBase {
         String end = minute.getHour() == 23 && minute.getMinute() == 59 ? "24:00" : "%tH:%<tM".formatted(minute.plusMinutes(1));
         try (WebhookSink sink = new WebhookSink()) {
             String path = receiver(sink, "mute", run);
+            receiverFor(sink, "sink", run, "nothing-" + run);
             putRouting("""
                     route:
                       receiver: sink-%1$s
