@@ -61,17 +61,15 @@ class NotificationGroups {
     private final JdbcClient jdbc;
     private final ReceiverStore receivers;
     private final TopologySuppression topology;
-    private final NotificationHolds holds;
     private final HeldNotifications held;
     private final EscalationStarter escalations;
     private final Clock clock;
 
-    NotificationGroups(JdbcClient jdbc, ReceiverStore receivers, TopologySuppression topology, NotificationHolds holds,
-            HeldNotifications held, EscalationStarter escalations, Clock clock) {
+    NotificationGroups(JdbcClient jdbc, ReceiverStore receivers, TopologySuppression topology, HeldNotifications held,
+            EscalationStarter escalations, Clock clock) {
         this.jdbc = jdbc;
         this.receivers = receivers;
         this.topology = topology;
-        this.holds = holds;
         this.held = held;
         this.escalations = escalations;
         this.clock = clock;
@@ -117,10 +115,10 @@ class NotificationGroups {
     }
 
     /**
-     * Flushes one due group in the caller's transaction, holding its row lock (another server flushing it is skipped);
-     * returns whether a message was queued.
+     * Flushes one due group in the caller's transaction, holding its row lock (another server flushing it is skipped),
+     * with what holds notifications back as {@code holdsNow} saw it; returns whether a message was queued.
      */
-    boolean flush(String key, Instant now) {
+    boolean flush(String key, Instant now, NotificationHolds.Now holdsNow) {
         Optional<Group> locked = jdbc.sql("""
                 SELECT group_key, receiver, group_labels::text, group_interval_ms, repeat_interval_ms, send_resolved,
                        last_firing, last_resolved, last_notified_at, route_id
@@ -139,7 +137,6 @@ class NotificationGroups {
                 WHERE m.group_key = ? ORDER BY first_seen, id""")
                 .param(key).query((rs, n) -> new Member(AlertRows.map(rs, n), rs.getString("held"), rs.getBoolean("notified")))
                 .list();
-        NotificationHolds.Now holdsNow = holds.now();
         Optional<String> muted = holdsNow.route(group.routeId()).flatMap(holdsNow::muted);
         List<AlertView> firing = new ArrayList<>();
         List<AlertView> resolved = new ArrayList<>();
