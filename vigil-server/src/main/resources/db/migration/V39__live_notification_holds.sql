@@ -17,6 +17,9 @@ CREATE INDEX notification_held_in_group ON notification (alert_id, group_key) WH
 -- a member of a notification group: why it is held back now (null: it is not), and when a message first listed it
 ALTER TABLE notification_group_alert ADD COLUMN held text;
 ALTER TABLE notification_group_alert ADD COLUMN notified_at timestamptz;
+-- the members the last message of their group listed as firing were notified
+UPDATE notification_group_alert m SET notified_at = g.last_notified_at
+FROM notification_group g WHERE g.group_key = m.group_key AND m.alert_id::text = ANY (g.last_firing);
 
 -- an escalation whose due step waits while a silence or an inhibit rule covers its alert
 ALTER TABLE alert_escalation ADD COLUMN held_back text;
