@@ -127,13 +127,14 @@ public class ReceiverService {
         alerts.get(alertId);
         return jdbc.sql("""
                 SELECT id, coalesce(alert_id, :alert), receiver, channel_index, channel_type, status, attempts, next_attempt_at, last_error,
-                       created_at, sent_at, group_message_id
+                       created_at, sent_at, group_message_id, held_back, released_at
                 FROM notification WHERE alert_id = :alert
                    OR group_message_id IN (SELECT id FROM notification_group_message WHERE alert_ids @> ARRAY[:alert]::uuid[])
                 ORDER BY created_at, receiver, channel_index""").param("alert", alertId)
                 .query((rs, n) -> new NotificationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), instant(rs.getTimestamp(11)), rs.getObject(12, UUID.class))).list();
+                        rs.getTimestamp(10).toInstant(), instant(rs.getTimestamp(11)), rs.getObject(12, UUID.class), rs.getString(13),
+                        instant(rs.getTimestamp(14)))).list();
     }
 
     private ReceiverStore.Receiver find(UUID id) {

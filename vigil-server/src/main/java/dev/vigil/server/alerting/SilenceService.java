@@ -17,6 +17,7 @@ import dev.vigil.server.audit.AuditEntry;
 import dev.vigil.server.audit.AuditLog;
 import dev.vigil.server.identity.AccessPolicy;
 import dev.vigil.server.platform.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +36,14 @@ public class SilenceService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SilenceService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock) {
+    SilenceService(JdbcClient jdbc, AccessPolicy access, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<SilenceView> list() {
@@ -78,22 +81,24 @@ public class SilenceService {
         }
         jdbc.sql("UPDATE alert_silence SET expired_by = ?, expired_at = now() WHERE id = ?").params(who, id).update();
         audit.record(AuditEntry.success("silence.expire", "silence", id, null, Map.of("matchers", String.join(", ", silence.matchers()))));
+        events.publishEvent(new SilenceEnded(id));
         return get(id);
     }
 
     /** The first active silence that covers the alert, if any. */
     public Optional<SilenceView> silencing(AlertView alert) {
+        return active().covering(alert);
+    }
+
+    /** The silences active now, to ask about many alerts with one query. */
+    public ActiveSilences active() {
         Instant now = clock.instant();
-        Map<String, String> labels = AlertLabels.of(alert);
-        for (SilenceView view : jdbc.sql(SELECT + " WHERE expired_at IS NULL AND starts_at <= ? AND ends_at > ?")
-                .params(Timestamp.from(now), Timestamp.from(now)).query(this::map).list()) {
-            Silence silence = new Silence(MatcherParser.parseAll(String.join(", ", view.matchers())), view.startsAt(), view.endsAt(),
-                    view.createdBy(), view.comment());
-            if (silence.isSilencing(labels, now)) {
-                return Optional.of(view);
-            }
-        }
-        return Optional.empty();
+        List<ActiveSilences.Entry> active = jdbc.sql(SELECT + " WHERE expired_at IS NULL AND starts_at <= ? AND ends_at > ?")
+                .params(Timestamp.from(now), Timestamp.from(now)).query(this::map).list().stream()
+                .map(view -> new ActiveSilences.Entry(view, new Silence(MatcherParser.parseAll(String.join(", ", view.matchers())),
+                        view.startsAt(), view.endsAt(), view.createdBy(), view.comment())))
+                .toList();
+        return new ActiveSilences(active, now);
     }
 
     private SilenceView get(UUID id) {

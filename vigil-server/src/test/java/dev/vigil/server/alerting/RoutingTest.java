@@ -89,7 +89,7 @@ class RoutingTest extends ServerTestBase {
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(statuses(critRule, run)).containsExactly("crit-" + run + " sent");
                 List<String> low = statuses(lowRule, run);
-                assertThat(low).containsExactlyInAnyOrder("default-" + run + " sent", "default-" + run + " silenced: inhibited by an inhibit rule");
+                assertThat(low).containsExactlyInAnyOrder("default-" + run + " sent", "default-" + run + " held: inhibited by an inhibit rule");
             });
             assertThat(paths).contains("/crit/" + run, "/default/" + run).doesNotContain("/default/" + run + "/x");
             assertThat(paths.stream().filter(p -> p.equals("/default/" + run)).count()).isEqualTo(1);
@@ -105,14 +105,15 @@ class RoutingTest extends ServerTestBase {
         return api().sendBytes("PUT", "/api/v1/alerting/routing", ADMIN_TOKEN, "application/yaml", HttpRequest.BodyPublishers.ofString(yaml));
     }
 
-    /** "receiver status[: reason]" of each notification of the rule's alerts that went to this run's receivers. */
+    /** "receiver status[: why silenced or held]" of each notification of the rule's alerts that went to this run's receivers. */
     private List<String> statuses(String rule, String run) {
         List<String> out = new ArrayList<>();
         for (JsonNode alert : api().get("/api/v1/alerts?rule=" + rule, ADMIN_TOKEN).json()) {
             for (JsonNode n : api().get("/api/v1/alerts/" + alert.path("id").asString() + "/notifications", ADMIN_TOKEN).json()) {
                 if (n.path("receiver").asString().endsWith("-" + run)) {
                     out.add(n.path("receiver").asString() + " " + n.path("status").asString()
-                            + (n.path("status").asString().equals("silenced") ? ": " + n.path("lastError").asString() : ""));
+                            + (n.path("status").asString().equals("silenced") ? ": " + n.path("lastError").asString()
+                            : n.path("status").asString().equals("held") ? ": " + n.path("heldBack").asString() : ""));
                 }
             }
         }

@@ -2,11 +2,13 @@ package dev.vigil.server.alerting.internal.escalation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import dev.vigil.server.alerting.EscalationStep;
 import dev.vigil.server.alerting.OnCallService;
 import dev.vigil.server.alerting.internal.AlertRows;
 import dev.vigil.server.alerting.internal.notify.ContactStore;
+import dev.vigil.server.alerting.internal.notify.NotificationHolds;
 import dev.vigil.server.alerting.internal.notify.ReceiverStore;
 import dev.vigil.server.audit.Actor;
 import dev.vigil.server.audit.AuditEntry;
@@ -41,11 +44,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EscalationJob {
 
     static final String JOB = "escalation";
+    /** How soon a step held back by a silence or an inhibit rule is looked at again. */
+    static final Duration HOLD_RECHECK = Duration.ofSeconds(2);
     private static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);
 
     private record Due(UUID id, UUID alertId, String policy, List<EscalationStep> steps, int repeat, long repeatAfterMs, int step,
-                       int round) {
+                       int round, String heldBack) {
     }
 
     private final JdbcClient jdbc;
@@ -56,9 +61,11 @@ public class EscalationJob {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final NotificationHolds holds;
 
     EscalationJob(JdbcClient jdbc, TransactionTemplate transactions, OnCallService oncall, ContactStore contacts, ReceiverStore receivers,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, NotificationHolds holds) {
+        this.holds = holds;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.oncall = oncall;
@@ -88,9 +95,10 @@ public class EscalationJob {
         List<UUID> due = jdbc.sql("SELECT id FROM alert_escalation WHERE state = 'active' AND next_at <= ? ORDER BY next_at LIMIT ?")
                 .params(Timestamp.from(now), BATCH).query(UUID.class).list();
         int ran = 0;
+        NotificationHolds.Now holdsNow = due.isEmpty() ? null : holds.now();
         for (UUID id : due) {
             try {
-                if (Boolean.TRUE.equals(transactions.execute(tx -> step(id, clock.instant())))) {
+                if (Boolean.TRUE.equals(transactions.execute(tx -> step(id, clock.instant(), holdsNow)))) {
                     ran++;
                 }
             } catch (RuntimeException e) {
@@ -100,13 +108,14 @@ public class EscalationJob {
         return ran;
     }
 
-    private boolean step(UUID id, Instant now) {
+    private boolean step(UUID id, Instant now, NotificationHolds.Now holdsNow) {
         Optional<Due> locked = jdbc.sql("""
-                SELECT id, alert_id, policy_name, steps::text, repeat, repeat_after_ms, next_step, round FROM alert_escalation
+                SELECT id, alert_id, policy_name, steps::text, repeat, repeat_after_ms, next_step, round, held_back FROM alert_escalation
                 WHERE id = ? AND state = 'active' AND next_at <= ? FOR UPDATE SKIP LOCKED""")
                 .params(id, Timestamp.from(now))
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        EscalationPolicyService.steps(rs.getString(4)), rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getInt(8)))
+                        EscalationPolicyService.steps(rs.getString(4)), rs.getInt(5), rs.getLong(6), rs.getInt(7), rs.getInt(8),
+                        rs.getString(9)))
                 .optional();
         if (locked.isEmpty()) {
             return false;
@@ -116,6 +125,9 @@ public class EscalationJob {
                 .query(AlertRows::map).single();
         if (alert.state().equals("resolved") || alert.acknowledgedAt() != null) {
             end(due.id(), alert.state().equals("resolved") ? "resolved" : "acknowledged", now);
+            return false;
+        }
+        if (held(due, alert, now, holdsNow)) {
             return false;
         }
         EscalationStep step = due.steps().get(due.step());
@@ -153,6 +165,23 @@ public class EscalationJob {
         body.put("unreached", unreached);
         audit.record(AuditEntry.success("alert.escalate", "alert", alert.id(), null, body).by(Actor.systemJob(JOB)));
         events.publishEvent(new EscalationPaged(alert, due.policy(), due.step() + 1, due.round() + 1, List.copyOf(paged), List.copyOf(unreached)));
+        return true;
+    }
+
+    /**
+     * Whether a silence or an inhibit rule holds the due step back now; if so it waits ({@link #HOLD_RECHECK}) and runs
+     * once the hold ends. The page log notes when a hold starts, changes and ends.
+     */
+    private boolean held(Due due, AlertView alert, Instant now, NotificationHolds.Now holdsNow) {
+        String heldBack = holdsNow.heldBack(alert).orElse(null);
+        if (!Objects.equals(heldBack, due.heldBack())) {
+            jdbc.sql("UPDATE alert_escalation SET held_back = ? WHERE id = ?").params(heldBack, due.id()).update();
+            log(due, now, "hold", List.of(), heldBack != null ? "held back: " + heldBack : "hold ended: " + due.heldBack(), new ArrayList<>());
+        }
+        if (heldBack == null) {
+            return false;
+        }
+        jdbc.sql("UPDATE alert_escalation SET next_at = ? WHERE id = ?").params(Timestamp.from(now.plus(HOLD_RECHECK)), due.id()).update();
         return true;
     }
 

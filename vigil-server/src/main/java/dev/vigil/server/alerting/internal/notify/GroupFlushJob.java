@@ -1,6 +1,7 @@
 package dev.vigil.server.alerting.internal.notify;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Every second: flushes each due notification group in its own transaction, so a group's message, its notifications
  * and its notification log commit together. A crash before the commit leaves the group due with nothing queued; after
- * a restart it is flushed once.
+ * a restart it is flushed once. What holds notifications back (silences, the firing alerts inhibit rules look at) is
+ * read once per tick for all the groups due.
  */
 @Component
 class GroupFlushJob {
@@ -22,8 +24,10 @@ class GroupFlushJob {
     private final NotificationGroups groups;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final NotificationHolds holds;
 
-    GroupFlushJob(NotificationGroups groups, TransactionTemplate transactions, Clock clock) {
+    GroupFlushJob(NotificationGroups groups, TransactionTemplate transactions, Clock clock, NotificationHolds holds) {
+        this.holds = holds;
         this.groups = groups;
         this.transactions = transactions;
         this.clock = clock;
@@ -32,9 +36,11 @@ class GroupFlushJob {
     @Scheduled(fixedDelay = 1000, initialDelay = 1000)
     void scheduled() {
         try {
-            for (String key : groups.due(clock.instant(), BATCH)) {
+            List<String> due = groups.due(clock.instant(), BATCH);
+            NotificationHolds.Now holdsNow = due.isEmpty() ? null : holds.now();
+            for (String key : due) {
                 try {
-                    transactions.executeWithoutResult(tx -> groups.flush(key, clock.instant()));
+                    transactions.executeWithoutResult(tx -> groups.flush(key, clock.instant(), holdsNow));
                 } catch (RuntimeException e) {
                     log.error("notification group {} could not be flushed; it stays due and is retried", key, e);
                 }
