@@ -1,6 +1,7 @@
 // Shows a running bastion session as it happens, in a terminal emulator (cast-terminal.js): the server sends one
 // asciicast v2 line per event, the header first (the terminal's size), then output ("o") and resizes ("r"). The
-// terminal's size is kept on the container (data-cols, data-rows).
+// terminal's size is kept on the container (data-cols, data-rows). The terminal sits near the top of the page because
+// xterm.js pauses drawing while it is off screen.
 document.addEventListener('DOMContentLoaded', function () {
     var screen = document.getElementById('live-output');
     var state = document.getElementById('live-state');
@@ -21,10 +22,14 @@ document.addEventListener('DOMContentLoaded', function () {
     source.onmessage = function (message) {
         var line = JSON.parse(message.data);
         if (!Array.isArray(line)) {
+            // the header: first, and again when the browser reconnects (the backlog follows it, so start afresh)
             if (term === null) {
                 term = window.VigilCastTerminal.open(screen, line);
-                showSize();
+            } else {
+                term.reset();
+                term.resize(line.width || 80, line.height || 24);
             }
+            showSize();
             return;
         }
         if (term !== null) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -155,15 +156,17 @@ class BastionPolicyConsoleIT {
         rows.get(0).findElement(By.name("paramName")).sendKeys("unit");
         new Select(rows.get(0).findElement(By.name("paramType"))).selectByValue("enum");
         rows.get(0).findElement(By.name("paramValues")).sendKeys("nginx, haproxy");
+        browser.findElement(By.id("template-reason")).sendKeys("restarts for the on-call playbook");
         HeadlessChromium.clickAndWait(browser, By.id("propose-template"));
         assertThat(notice()).contains("Template restart-service proposed");
         assertThat(browser.findElement(By.id("templates-table")).getText()).contains("No approved templates");
         assertThat(browser.findElement(By.id("pending-table")).getText()).contains("Create command template restart-service", "admin",
-                "systemctl restart {unit}");
+                "restarts for the on-call playbook", "systemctl restart {unit}");
 
         // Refused by the server: a placeholder without a parameter.
         fillTemplate("broken-template", "kill {pid}", "ops");
         new Select(browser.findElement(By.id("template-target"))).selectByValue("lb01");
+        browser.findElement(By.id("template-reason")).sendKeys("broken on purpose");
         HeadlessChromium.clickAndWait(browser, By.id("propose-template"));
         assertThat(browser.findElement(By.className("error")).getText()).contains("pid");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
@@ -219,14 +222,21 @@ class BastionPolicyConsoleIT {
                 set timeout 90
                 set stty_init "rows 24 columns 100"
                 spawn -noecho /usr/bin/ssh -F /dev/null -tt -p %d -i %s -o IdentitiesOnly=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR olga%%%s%%app01@127.0.0.1
-                expect -re {[$#] $}
+                proc step {label pattern} {
+                    expect {
+                        -re $pattern {}
+                        timeout { puts "TIMEOUT $label"; exit 99 }
+                        eof { puts "EOF $label"; exit 98 }
+                    }
+                }
+                step first-prompt {[$#] $}
                 send "echo LIVE-\\$((40+2))-MARK\\r"
-                expect "LIVE-42-MARK"
-                expect -re {[$#] $}
+                step marker {LIVE-42-MARK}
+                step second-prompt {[$#] $}
                 while {![file exists %s]} { after 200 }
                 stty rows 30 columns 120 < $spawn_out(slave,name)
                 send "stty size; echo RESIZED-\\$((3*3))\\r"
-                expect "RESIZED-9"
+                step resized {RESIZED-9}
                 expect eof
                 """.formatted(gateway.port(), key, sshd.account(), go));
         CompletableFuture<SshClientRun.Result> shell = CompletableFuture.supplyAsync(() ->
@@ -240,12 +250,14 @@ class BastionPolicyConsoleIT {
         });
         open("/bastion/sessions/" + id);
         WebElement screen = browser.findElement(By.id("live-output"));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> liveScreen().contains("LIVE-42-MARK"));
+        // xterm.js draws only while the terminal is on screen, as a reviewer watching it has it
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", screen);
+        awaitLive("LIVE-42-MARK", shell);
         assertThat(screen.getAttribute("data-cols")).isEqualTo("100");
         assertThat(browser.findElements(By.cssSelector("#live-output .xterm-rows > div"))).hasSize(24);
 
         Files.writeString(go, "go");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> liveScreen().contains("RESIZED-9"));
+        awaitLive("RESIZED-9", shell);
         assertThat(liveScreen()).as("the target saw the new size").contains("30 120");
         assertThat(screen.getAttribute("data-cols")).isEqualTo("120");
         assertThat(screen.getAttribute("data-rows")).isEqualTo("30");
@@ -282,7 +294,20 @@ class BastionPolicyConsoleIT {
     }
 
     private static String notice() {
-        return browser.findElement(By.className("notice")).getText();
+        List<WebElement> notices = browser.findElements(By.className("notice"));
+        assertThat(notices).as(() -> "no notice; the page says: " + browser.findElement(By.tagName("main")).getText()).isNotEmpty();
+        return notices.get(0).getText();
+    }
+
+    /** Waits for the live terminal to show a text; on failure says what the page and the operator's shell showed. */
+    private static void awaitLive(String text, CompletableFuture<SshClientRun.Result> shell) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> liveScreen().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the live view did not show " + text + "; state: " + browser.findElement(By.id("live-state")).getText()
+                    + "; screen: " + liveScreen() + "; html: " + browser.findElement(By.id("live-output")).getAttribute("outerHTML")
+                    + "; shell: " + (shell.isDone() ? shell.join().toString() : "running"), e);
+        }
     }
 
     /** What the live terminal shows, row by row. */
