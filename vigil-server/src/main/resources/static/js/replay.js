@@ -1,9 +1,9 @@
 // In-browser replay of a bastion session recording (asciicast v2) with xterm.js (served from the jar as a webjar).
 // Play/pause, speed, a seek bar, and the session's commands as jump points. The recording is fetched from the console
-// (same origin, session cookie); the terminal emulator draws what the target printed and answers nothing back.
+// (same origin, session cookie) and drawn by cast-terminal.js.
 document.addEventListener('DOMContentLoaded', function () {
     var root = document.getElementById('player');
-    if (!root || !window.Terminal) {
+    if (!root || !window.Terminal || !window.VigilCastTerminal) {
         return;
     }
     var screen = document.getElementById('player-screen');
@@ -29,14 +29,7 @@ document.addEventListener('DOMContentLoaded', function () {
     }
 
     function apply(e) {
-        if (e[1] === 'o') {
-            term.write(e[2]);
-        } else if (e[1] === 'r') {
-            var size = /^(\d+)x(\d+)$/.exec(e[2]);
-            if (size) {
-                term.resize(parseInt(size[1], 10), parseInt(size[2], 10));
-            }
-        }
+        window.VigilCastTerminal.apply(term, e);
     }
 
     function show() {
@@ -113,9 +106,7 @@ document.addEventListener('DOMContentLoaded', function () {
         return response.text();
     }).then(function (text) {
         parse(text);
-        term = new window.Terminal({cols: header.width || 80, rows: header.height || 24, rendererType: 'dom',
-            disableStdin: true, scrollback: 5000, convertEol: false});
-        term.open(screen);
+        term = window.VigilCastTerminal.open(screen, header);
         seekBar.max = duration.toFixed(3);
         playButton.addEventListener('click', function () { playing ? pause() : play(); });
         seekBar.addEventListener('input', function () { pause(); seek(parseFloat(seekBar.value)); });

@@ -1,21 +1,40 @@
-// Shows a running bastion session's output as it happens: the server sends one asciicast v2 line per event; output
-// ("o") is appended as plain text (escape sequences removed, so nothing the target prints acts on this page).
+// Shows a running bastion session as it happens, in a terminal emulator (cast-terminal.js): the server sends one
+// asciicast v2 line per event, the header first (the terminal's size), then output ("o") and resizes ("r"). The
+// terminal's size is kept on the container (data-cols, data-rows). The terminal sits near the top of the page because
+// xterm.js pauses drawing while it is off screen.
 document.addEventListener('DOMContentLoaded', function () {
-    var output = document.getElementById('live-output');
+    var screen = document.getElementById('live-output');
     var state = document.getElementById('live-state');
-    if (!output || !window.EventSource) {
+    if (!screen || !window.EventSource || !window.Terminal || !window.VigilCastTerminal) {
         return;
     }
-    var escapes = /\u001b\[[0-?]*[ -\/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)|\u001b[@-Z\\-_]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
-    var source = new EventSource(output.dataset.live);
+    var term = null;
+
+    function showSize() {
+        screen.dataset.cols = term.cols;
+        screen.dataset.rows = term.rows;
+    }
+
+    var source = new EventSource(screen.dataset.live);
     source.onopen = function () {
         state.textContent = 'Watching; this view is recorded in the audit trail.';
     };
     source.onmessage = function (message) {
-        var event = JSON.parse(message.data);
-        if (Array.isArray(event) && event[1] === 'o') {
-            output.textContent += event[2].replace(/\r\n/g, '\n').replace(escapes, '');
-            output.scrollTop = output.scrollHeight;
+        var line = JSON.parse(message.data);
+        if (!Array.isArray(line)) {
+            // the header: first, and again when the browser reconnects (the backlog follows it, so start afresh)
+            if (term === null) {
+                term = window.VigilCastTerminal.open(screen, line);
+            } else {
+                term.reset();
+                term.resize(line.width || 80, line.height || 24);
+            }
+            showSize();
+            return;
+        }
+        if (term !== null) {
+            window.VigilCastTerminal.apply(term, line);
+            showSize();
         }
     };
     source.addEventListener('end', function () {

@@ -192,7 +192,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                     target = granted.target();
                     authorised = request;
                     String sessionId = UUID.randomUUID().toString();
-                    CommandVerdict verdict = kind == ChannelKind.EXEC ? context.policies().policyFor(target).decide(execCommand) : null;
+                    CommandVerdict verdict = kind == ChannelKind.EXEC ? context.policies().policyFor(operator, target).decide(execCommand) : null;
                     CommandReview review = verdict != null && verdict.action() == CommandAction.REVIEW ? holdExec(sessionId, verdict) : null;
                     if (verdict != null && (review == null ? !verdict.runs() : !review.allowed())) {
                         refuseCommand(sessionId, request, verdict, review);
@@ -260,7 +260,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
 
         Instant started = Instant.now();
         boolean interactive = terminal != null && kind == ChannelKind.SHELL;
-        boolean gated = interactive && context.policies().policyFor(target).active();
+        boolean gated = interactive && context.policies().policyFor(operator, target).active();
         BiConsumer<String, Double> onCommand = !interactive ? null : gated ? (text, offset) -> { }
                 : (text, offset) -> context.sink().command(sessionId, new RecordedCommand(Instant.now(), offset, text, CommandAction.ALLOW,
                         Optional.empty(), List.of()));
@@ -285,7 +285,7 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                 }
             });
             Thread input = gated
-                    ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(target),
+                    ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(operator, target),
                             command -> context.sink().command(sessionId, command), lineHold(sessionId, recorder))::run)
                     : Thread.ofVirtual().start(() -> pumpInput(up, recorder));
             Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));

@@ -8,4 +8,9 @@ public interface CommandPolicySource {
     CommandPolicySource NONE = target -> ScopedPolicy.NONE;
 
     ScopedPolicy policyFor(UpstreamTarget target);
+
+    /** The policy for this operator's channel: the target's, unless the server confines what this operator may run there. */
+    default ScopedPolicy policyFor(Operator operator, UpstreamTarget target) {
+        return policyFor(target);
+    }
 }

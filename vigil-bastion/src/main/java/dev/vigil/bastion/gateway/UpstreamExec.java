@@ -77,7 +77,7 @@ public final class UpstreamExec implements AutoCloseable {
      * refused, host key not trusted, channel not opened): then nothing ran and it may be tried again.
      */
     public Outcome run(Request request) throws CommandNotSentException {
-        CommandVerdict verdict = policies.policyFor(request.target()).decide(request.command());
+        CommandVerdict verdict = policies.policyFor(request.operator(), request.target()).decide(request.command());
         Instant started = Instant.now();
         SessionOpened opened = new SessionOpened(request.sessionId(), request.connectionId(), request.operator(), request.target(),
                 ChannelKind.EXEC, Optional.of(request.command()), false, request.sourceAddress(), started);

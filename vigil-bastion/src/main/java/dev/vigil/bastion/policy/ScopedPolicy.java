@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
  * {@code ls; rm x} is denied when {@code rm} is. Without a matching rule, a command runs in deny-list mode unless the
  * analyser has an opaque concern about it (then the {@code uncertain} action applies), and in restricted mode it does
  * not run. In restricted mode an allow rule admits a command only when it raises no concern and the line uses no shell
- * syntax at all. A scope with no rules in deny-list mode is not filtered.
+ * syntax at all. A scope with no rules in deny-list mode is not filtered. A {@link CommandConfinement}, when there is
+ * one, denies the lines it refuses whatever the rules say, and its reason comes first.
  */
-public record ScopedPolicy(List<CommandRule> rules, PolicyMode mode, CommandAction uncertain) {
+public record ScopedPolicy(List<CommandRule> rules, PolicyMode mode, CommandAction uncertain, Optional<CommandConfinement> confinement) {
 
     public static final ScopedPolicy NONE = new ScopedPolicy(List.of(), PolicyMode.DENY_LIST, CommandAction.REVIEW);
     private static final CommandAnalyser ANALYSER = new CommandAnalyser();
@@ -22,9 +23,18 @@ public record ScopedPolicy(List<CommandRule> rules, PolicyMode mode, CommandActi
         rules = List.copyOf(rules);
     }
 
+    public ScopedPolicy(List<CommandRule> rules, PolicyMode mode, CommandAction uncertain) {
+        this(rules, mode, uncertain, Optional.empty());
+    }
+
+    /** The same rules and mode, with lines also confined by {@code limit}. */
+    public ScopedPolicy confinedBy(CommandConfinement limit) {
+        return new ScopedPolicy(rules, mode, uncertain, Optional.of(limit));
+    }
+
     /** Whether lines need checking at all. */
     public boolean active() {
-        return !rules.isEmpty() || mode == PolicyMode.RESTRICTED;
+        return !rules.isEmpty() || mode == PolicyMode.RESTRICTED || confinement.isPresent();
     }
 
     public CommandVerdict decide(String line) {
@@ -33,6 +43,7 @@ public record ScopedPolicy(List<CommandRule> rules, PolicyMode mode, CommandActi
             return new CommandVerdict(CommandAction.ALLOW, Optional.empty(), List.of(), analysis);
         }
         Outcome outcome = new Outcome();
+        confinement.flatMap(limit -> limit.refusal(analysis)).ifPresent(reason -> outcome.add(CommandAction.DENY, null, reason));
         for (CommandUnit unit : analysis.units()) {
             judge(unit, outcome);
         }

@@ -314,4 +314,32 @@ class CommandPolicyTest {
                     .hasMessageContaining("needs programs or a pattern");
         }
     }
+
+    @Nested
+    class Confinement {
+        /** Admits lines whose every command is uptime or df; names why otherwise. */
+        final CommandConfinement plan = analysis -> analysis.units().stream().allMatch(u -> "uptime".equals(u.program()) || "df".equals(u.program()))
+                ? Optional.empty() : Optional.of("outside the plan of execution e-1");
+
+        @Test
+        void aConfinedScopeIsCheckedEvenWithoutRulesAndDeniesWhatTheConfinementRefusesWithItsReasonFirst() {
+            ScopedPolicy confined = CommandPolicy.NONE.scoped(WEB).confinedBy(plan);
+            assertThat(confined.active()).isTrue();
+            assertThat(confined.decide("df -h /").action()).isEqualTo(CommandAction.ALLOW);
+            CommandVerdict refused = confined.decide("uptime; id -un");
+            assertThat(refused.action()).isEqualTo(CommandAction.DENY);
+            assertThat(refused.runs()).isFalse();
+            assertThat(refused.ruleId()).isEmpty();
+            assertThat(refused.reasons()).first().isEqualTo("outside the plan of execution e-1");
+        }
+
+        @Test
+        void theRulesStillDecideWhatTheConfinementAdmits() {
+            ScopedPolicy confined = new CommandPolicy(List.of(rule("no-df", CommandAction.DENY, "df")), List.of()).scoped(WEB).confinedBy(plan);
+            CommandVerdict verdict = confined.decide("df -h /");
+            assertThat(verdict.action()).isEqualTo(CommandAction.DENY);
+            assertThat(verdict.ruleId()).contains("id-no-df");
+            assertThat(confined.decide("uptime").action()).isEqualTo(CommandAction.ALLOW);
+        }
+    }
 }

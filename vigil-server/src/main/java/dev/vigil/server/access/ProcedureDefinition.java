@@ -19,14 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  * A validated operating procedure template: what kind of high-risk work it is, who must approve an execution
  * ({@code approvals} holders of {@code procedure-execution:approve}, optionally also of {@code approverRole}; the
  * authorizer of the targets' tenant is added by the execution), the longest window, the commands allowed at any time
- * and the ordered steps with their expected commands and whether a tick needs evidence.
+ * and the ordered steps with their expected commands and whether a tick needs evidence. A {@code strict} procedure has
+ * the gateway refuse a bound session's commands outside the plan; otherwise they run and are flagged.
  *
  * <p>Expected commands are word lists ({@code "virsh migrate --live"}: the command's program and its first words;
  * {@code *} stands for any one word) or Java regular expressions ({@code patterns}) found in the command's words joined
  * by single spaces.
  */
 public record ProcedureDefinition(String name, String kind, String description, int approvals, String approverRole, int maxWindowHours,
-        List<String> anytime, List<Step> steps) {
+        List<String> anytime, List<Step> steps, boolean strict) {
 
     public static final Set<String> KINDS = Set.of("vm-migration", "data-relocation", "key-rotation", "capacity-expansion", "other");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
@@ -89,7 +90,12 @@ public record ProcedureDefinition(String name, String kind, String description, 
             }
             steps.add(new Step(title, instructions, commands, patterns, (Boolean) evidence));
         }
-        return new ProcedureDefinition(name, kind, description, approvals, role.isEmpty() ? null : role, maxWindowHours, anytime, steps);
+        Object strict = map.getOrDefault("strict", false);
+        if (!(strict instanceof Boolean)) {
+            throw invalid("strict: true (refuse commands outside the plan) or false (flag them)");
+        }
+        return new ProcedureDefinition(name, kind, description, approvals, role.isEmpty() ? null : role, maxWindowHours, anytime, steps,
+                (Boolean) strict);
     }
 
     /** A definition written in YAML (the same fields). */
@@ -138,6 +144,7 @@ public record ProcedureDefinition(String name, String kind, String description, 
             step.put("evidence", s.evidence());
             return step;
         }).toList());
+        map.put("strict", strict);
         return map;
     }
 
@@ -148,6 +155,7 @@ public record ProcedureDefinition(String name, String kind, String description, 
         text.append("approvals: ").append(approvals).append(approverRole == null ? "" : " with role " + approverRole)
                 .append(" (+ the tenant's authorizer when the targets hold a tenant's data)\n");
         text.append("max window: ").append(maxWindowHours).append(" h\n");
+        text.append("commands outside the plan: ").append(strict ? "refused (strict)" : "flagged").append('\n');
         if (!anytime.isEmpty()) {
             text.append("anytime: ").append(String.join(" | ", anytime)).append('\n');
         }

@@ -3,20 +3,23 @@ package dev.vigil.server.access;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.vigil.bastion.policy.CommandAnalyser;
+import dev.vigil.bastion.policy.CommandAnalysis;
 import dev.vigil.bastion.policy.CommandUnit;
 
 /**
  * Whether a command line stays inside a procedure's plan. The line is split by the bastion's analyser into the
  * commands that will run (lists, pipelines, substitutions, inside {@code sudo}/{@code bash -c}...); each must match a
  * step's expected commands (steps first, in order) or the template's anytime list, else the line is out of plan. A program only known after
- * expansion is out of plan.
+ * expansion is out of plan. Leaving the shell ({@code exit}, {@code logout}) is always in plan.
  */
 final class ProcedurePlan {
 
     private static final CommandAnalyser ANALYSER = new CommandAnalyser();
+    private static final Set<String> LEAVING = Set.of("exit", "logout");
 
     /** {@code step} is the 1-based first step whose expected commands the line used, null if only anytime ones. */
     record Check(boolean planned, Integer step, List<String> unplanned) {
@@ -56,10 +59,14 @@ final class ProcedurePlan {
     }
 
     Check check(String line) {
+        return check(ANALYSER.analyse(line));
+    }
+
+    Check check(CommandAnalysis analysis) {
         Integer step = null;
         List<String> unplanned = new ArrayList<>();
-        for (CommandUnit unit : ANALYSER.analyse(line).units()) {
-            if (unit.wrapper()) {
+        for (CommandUnit unit : analysis.units()) {
+            if (unit.wrapper() || unit.program() != null && LEAVING.contains(unit.program())) {
                 continue;
             }
             Expected match = expected.stream().filter(e -> e.matches(unit)).findFirst().orElse(null);

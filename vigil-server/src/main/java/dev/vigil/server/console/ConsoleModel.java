@@ -78,6 +78,8 @@ class ConsoleModel {
         if (p.can("bastion-target", "read")) {
             items.add(new NavItem("Bastion targets", "/bastion/targets", "operations"));
             items.add(new NavItem("Bastion grants", "/bastion/grants", "operations"));
+            items.add(new NavItem("Command rules", "/bastion/command-rules", "operations"));
+            items.add(new NavItem("Command templates", "/bastion/command-templates", "operations"));
         }
         if (p.can("access-request", "create") || p.can("access-request", "approve")) {
             items.add(new NavItem("Access requests", "/bastion/requests", "operations"));

@@ -48,6 +48,13 @@ class ProcedurePlanTest {
     }
 
     @Test
+    void leavingTheShellIsAlwaysPlannedButNothingElseOnItsLine() {
+        assertThat(PLAN.check("exit")).isEqualTo(new ProcedurePlan.Check(true, null, List.of()));
+        assertThat(PLAN.check("logout").planned()).isTrue();
+        assertThat(PLAN.check("rm -rf /srv; exit").unplanned()).containsExactly("rm -rf /srv");
+    }
+
+    @Test
     void anInvalidDefinitionIsRefusedNamingTheField() {
         assertThatThrownBy(() -> ProcedureDefinition.of(Map.of("name", "x", "kind", "other", "steps", List.of())))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("steps");

@@ -122,7 +122,7 @@ public class SessionStore implements SessionSink {
         audit.record(new AuditEntry(actor(session), command.ran() ? "access.session.command" : "access.session.command.refused", "access-session",
                 sessionId, (UUID) session.get("tenant_id"), command.ran() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED,
                 Map.of("session", sessionId), body));
-        procedures.check(id, seq, command.text(), actor(session));
+        procedures.check(id, seq, command.text(), command.ran(), actor(session));
         events.publish(sessionId, session, command);
     }
 
