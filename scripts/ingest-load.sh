@@ -24,7 +24,7 @@ ingest=$(api /api/v1/ingest/tokens "{\"input\":\"$input\",\"name\":\"load\"}" | 
 load() { "$java" -cp "$bench" dev.vigil.benchmarks.ingest.IngestLoad "http://127.0.0.1:$port" "$ingest" "$token" "$@"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server/stat"; }
 processed() { curl -s "http://127.0.0.1:$port/metrics" -H "Authorization: Bearer $token" | awk '/^vigil_events_processed_total/ {print $2}'; }
-echo "warm-up: $(load "${WARMUP:-15}" "$senders" "$batch" | grep searchable)"
+echo "warm-up: $(load "${WARMUP:-15}" "$senders" "$batch" | grep "events searchable")"
 echo "load before: $(uptime)"
 cpu0=$(cpu); events0=$(processed)
 load "$secs" "$senders" "$batch" "$dir/data"
