@@ -125,15 +125,15 @@ class EventPipeline implements SmartLifecycle {
         long visible = position;
         long lastRefresh = System.nanoTime();
         long lastCommit = lastRefresh;
-        ParsedBatch failed = null;
+        ParsedBatch unfinished = null; // kept when storing it failed, to be retried
         while (running) {
             try {
-                ParsedBatch batch = failed != null ? failed : parsed.poll(200, TimeUnit.MILLISECONDS);
+                ParsedBatch batch = unfinished != null ? unfinished : parsed.poll(200, TimeUnit.MILLISECONDS);
                 if (batch != null) {
-                    failed = batch;
+                    unfinished = batch;
                     long started = System.nanoTime();
                     process(batch.events());
-                    failed = null;
+                    unfinished = null;
                     position = batch.lastSequence();
                     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
