@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.util.IOUtils;
 
 /** The day indexes under the store directory, one subdirectory {@code yyyy-MM-dd} each, created as events arrive. */
 public final class DayIndexes implements Closeable {
     /** How long replaced commits stay on disk for a copy in progress ({@link dev.vigil.eventstore.EventStoreCopy}). */
     public static final java.time.Duration COMMITS_KEPT_FOR = java.time.Duration.ofMinutes(10);
+    private static final int SEGMENTS_PER_TIER = 20;
 
     static {
         LuceneClassInit.ensure();
@@ -107,12 +109,22 @@ public final class DayIndexes implements Closeable {
         IOUtils.close(open);
     }
 
+    /**
+     * Events are appended and never change, so most merge work is rewriting the same documents once per tier: twenty
+     * segments per tier (Lucene's default is ten) rewrites each event about a third less often for a few more segments
+     * per search; finished days are compacted into one segment anyway.
+     */
+    private static TieredMergePolicy mergePolicy() {
+        return new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER).setMaxMergeAtOnce(SEGMENTS_PER_TIER);
+    }
+
     private IndexWriterConfig writerConfig() {
         return new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb)
                 // flushed segments stay separate files: cheaper to write, and merges compound the small ones anyway
                 .setUseCompoundFile(false)
+                .setMergePolicy(mergePolicy())
                 .setIndexDeletionPolicy(new RecentCommitsDeletionPolicy(COMMITS_KEPT_FOR))
                 .setCommitOnClose(true);
     }

@@ -1,15 +1,12 @@
 package dev.vigil.server.ingest.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.vigil.events.Event;
-import dev.vigil.events.SpooledEvent;
 import dev.vigil.events.parse.EventParser;
 import dev.vigil.events.store.EventStore;
 import dev.vigil.server.ingest.EventInspector;
@@ -25,16 +22,24 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The processing half of the event path, on one thread: read from the spool → parse → normalize → enrich → detect
- * (the {@link EventInspector}s) → store. Events become searchable at each refresh; the spool's processed mark moves
- * only after a store commit, so a crash replays at most one commit interval, and the stable ids keep the store free of
- * duplicates.
+ * The processing half of the event path: a {@link ParsingStage} thread reads from the spool → parse → normalize →
+ * enrich, and this pipeline's thread takes its batches → detect (the {@link EventInspector}s) → store, so parsing the
+ * next batch overlaps with indexing this one. Events become searchable at each refresh; the spool's processed mark
+ * moves only after a store commit, so a crash replays at most one commit interval, and the stable ids keep the store
+ * free of duplicates.
  */
 @Component
 class EventPipeline implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventPipeline.class);
     private static final int BATCH = 2_000;
+    /** Parsed batches waiting for the store: enough to keep it busy, little enough to hold in memory. */
+    private static final int PARSED_AHEAD = 2;
+    /**
+     * While parsed batches are waiting (a backlog), a refresh happens at most this many refresh intervals apart: each
+     * refresh writes a new small segment that merges rewrite later, and behind a backlog the events are late anyway.
+     */
+    private static final int REFRESH_STRETCH_BEHIND = 5;
 
     private final Spool spool;
     private final EventParser parser;
@@ -62,7 +67,7 @@ class EventPipeline implements SmartLifecycle {
         this.commitNanos = properties.events().commitInterval().toNanos();
         this.meters = meters;
         this.processed = Counter.builder("vigil.events.processed").description("Events parsed and stored").register(meters);
-        this.batchTimer = Timer.builder("vigil.events.batch").description("Time to process one batch from the spool").register(meters);
+        this.batchTimer = Timer.builder("vigil.events.batch").description("Time to inspect and store one batch").register(meters);
         Gauge.builder("vigil.events.backlog", spool, s -> s.lastSequence() - s.processedSequence())
                 .description("Events accepted but not yet committed to the store").register(meters);
         Gauge.builder("vigil.spool.backlog.bytes", spool, Spool::backlogBytes)
@@ -101,21 +106,40 @@ class EventPipeline implements SmartLifecycle {
 
     private void run() {
         long position = spool.processedSequence();
+        log.info("event pipeline resumes after spool sequence {} (last appended {})", position, spool.lastSequence());
+        BlockingQueue<ParsedBatch> parsed = new ArrayBlockingQueue<>(PARSED_AHEAD);
+        ParsingStage parsing = new ParsingStage(spool, parser, enricher, counters, BATCH, parsed, position);
+        Thread parsingThread = Thread.ofPlatform().name("vigil-event-parser").start(parsing);
+        try {
+            position = storeParsed(parsed, position);
+        } finally {
+            parsing.stop();
+            parsingThread.interrupt();
+            joinQuietly(parsingThread);
+        }
+        finish(position);
+    }
+
+    /** Inspects and stores the parsed batches in order until stopped; returns the sequence stored up to. */
+    private long storeParsed(BlockingQueue<ParsedBatch> parsed, long position) {
         long visible = position;
         long lastRefresh = System.nanoTime();
         long lastCommit = lastRefresh;
-        log.info("event pipeline resumes after spool sequence {} (last appended {})", position, spool.lastSequence());
+        ParsedBatch unfinished = null; // kept when storing it failed, to be retried
         while (running) {
             try {
-                List<SpooledEvent> batch = spool.read(position, BATCH, Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
+                ParsedBatch batch = unfinished != null ? unfinished : parsed.poll(200, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    unfinished = batch;
                     long started = System.nanoTime();
-                    process(batch);
-                    position = batch.get(batch.size() - 1).sequence();
+                    process(batch.events());
+                    unfinished = null;
+                    position = batch.lastSequence();
                     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
                 long now = System.nanoTime();
-                if (now - lastRefresh >= refreshNanos && position != visible) {
+                long refreshDue = parsed.isEmpty() ? refreshNanos : refreshNanos * REFRESH_STRETCH_BEHIND;
+                if (now - lastRefresh >= refreshDue && position != visible) {
                     store.refresh();
                     visible = position;
                     lastRefresh = now;
@@ -132,36 +156,21 @@ class EventPipeline implements SmartLifecycle {
                 sleepQuietly();
             }
         }
-        finish(position);
+        return position;
     }
 
-    private void process(List<SpooledEvent> batch) {
-        List<Event> events = new ArrayList<>(batch.size());
-        Map<UUID, Integer> parseErrors = new HashMap<>();
-        for (SpooledEvent spooled : batch) {
-            Event event = enricher.enrich(parser.parse(spooled));
-            if (event.tags().contains(Event.TAG_PARSE_ERROR)) {
-                parseErrors.merge(inputId(event), 1, Integer::sum);
-            }
-            events.add(event);
-        }
-        parseErrors.forEach((input, count) -> {
-            if (input != null) {
-                counters.parseErrors(input, count);
-            }
-        });
-        List<Event> view = List.copyOf(events);
+    private void process(List<Event> events) {
         for (EventInspector inspector : inspectors) {
             try {
-                inspector.inspect(view);
+                inspector.inspect(events);
             } catch (RuntimeException e) {
                 meters.counter("vigil.events.inspector.failures", "inspector", inspector.name()).increment();
                 log.error("event inspector {} failed on a batch of {} events; the events are stored anyway", inspector.name(),
-                        view.size(), e);
+                        events.size(), e);
             }
         }
-        store.store(view);
-        processed.increment(view.size());
+        store.store(events);
+        processed.increment(events.size());
     }
 
     private void finish(long position) {
@@ -177,11 +186,16 @@ class EventPipeline implements SmartLifecycle {
         }
     }
 
-    private static UUID inputId(Event event) {
+    /** Waits for the parsing thread even when this one was interrupted to stop, so it never outlives the spool. */
+    private static void joinQuietly(Thread thread) {
+        boolean interrupted = Thread.interrupted();
         try {
-            return UUID.fromString(event.inputId());
-        } catch (IllegalArgumentException e) {
-            return null;
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

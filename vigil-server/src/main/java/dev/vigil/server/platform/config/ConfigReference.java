@@ -64,7 +64,7 @@ public final class ConfigReference {
             new Key("vigil.ingest.silent-after", "15m", "An input that sent before and has been quiet this long is reported silent.", null),
             new Key("vigil.events.retention", "30d", "Events older than this are deleted (whole days).", null),
             new Key("vigil.events.retention-max-size", "100GB", "When the event store is larger, its oldest days are deleted.", null),
-            new Key("vigil.events.refresh-interval", "1s", "How often newly stored events become searchable.", null),
+            new Key("vigil.events.refresh-interval", "1s", "How often newly stored events become searchable (at most every five intervals while the pipeline has a backlog).", null),
             new Key("vigil.events.commit-interval", "5s", "How often stored events are made durable in the store (the spool holds them until then).", null),
             new Key("vigil.events.time-zone", "UTC", "Zone assumed for event times that carry none (RFC 3164 syslog).", null),
             new Key("vigil.monitoring.retention", "15d", "Metric samples (scrapes, probes, log series) older than this are deleted (whole blocks of 2 h or more); at least 2h.", null),
