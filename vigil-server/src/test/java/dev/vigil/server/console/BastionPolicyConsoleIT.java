@@ -217,6 +217,7 @@ class BastionPolicyConsoleIT {
 
         // The operator's shell prints a marker, then waits for the go file to resize its terminal and print again.
         Path go = dataDir.resolve("resize.go");
+        Path typeAfterResize = dataDir.resolve("type.go");
         Path script = dataDir.resolve("live.exp");
         Files.writeString(script, """
                 set timeout 90
@@ -235,10 +236,11 @@ class BastionPolicyConsoleIT {
                 step second-prompt {[$#] $}
                 while {![file exists %s]} { after 200 }
                 stty rows 30 columns 120 < $spawn_out(slave,name)
+                while {![file exists %s]} { after 200 }
                 send "stty size; echo RESIZED-\\$((3*3))\\r"
                 step resized {RESIZED-9}
                 expect eof
-                """.formatted(gateway.port(), key, sshd.account(), go));
+                """.formatted(gateway.port(), key, sshd.account(), go, typeAfterResize));
         CompletableFuture<SshClientRun.Result> shell = CompletableFuture.supplyAsync(() ->
                 SshClientRun.run(List.of("/usr/bin/expect", script.toString()), null, Duration.ofMinutes(3)));
 
@@ -257,6 +259,10 @@ class BastionPolicyConsoleIT {
         assertThat(browser.findElements(By.cssSelector("#live-output .xterm-rows > div"))).hasSize(24);
 
         Files.writeString(go, "go");
+        // The command is typed once the resize has reached the gateway: typed right after the resize, it once reached
+        // the target before the window change did (under load), and this test is about the resize, not that order.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "120".equals(screen.getAttribute("data-cols")));
+        Files.writeString(typeAfterResize, "go");
         awaitLive("RESIZED-9", shell);
         assertThat(liveScreen()).as("the target saw the new size").contains("30 120");
         assertThat(screen.getAttribute("data-cols")).isEqualTo("120");
