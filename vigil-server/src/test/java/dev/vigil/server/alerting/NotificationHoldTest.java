@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.vigil.server.ServerTestBase;
+import dev.vigil.server.alerting.internal.notify.NotificationHolds;
 import dev.vigil.server.support.Api;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class NotificationHoldTest extends ServerTestBase {
 
     @Autowired
     AlertIntake intake;
+
+    @Autowired
+    NotificationHolds holds;
 
     @Test
     void anAlertSilencedWhenRaisedIsNotifiedOnceWhenTheSilenceEnds() throws Exception {
@@ -134,6 +138,44 @@ class NotificationHoldTest extends ServerTestBase {
             } finally {
                 putRouting("");
             }
+        }
+    }
+
+    @Test
+    void aViewOfTheHoldsTakenBeforeTheInhibitingAlertResolvedNoLongerHoldsBackAfterIt() throws Exception {
+        String run = run();
+        try (WebhookSink sink = new WebhookSink()) {
+            receiver(sink, "nobody", run);
+            checkAViewTakenBeforeTheSourceResolved(run);
+        }
+    }
+
+    private void checkAViewTakenBeforeTheSourceResolved(String run) {
+        putRouting("""
+                route:
+                  receiver: nobody-%1$s
+                  group_wait: 1h
+                receivers:
+                  - name: nobody-%1$s
+                inhibit_rules:
+                  - source_matchers: ['rule="rule-down"', 'source="holds-%1$s"']
+                    target_matchers: ['rule="rule-slow"', 'source="holds-%1$s"']
+                    equal: [host_name]
+                """.formatted(run));
+        try {
+            AlertView down = raised(run, "h1", "down");
+            AlertView slow = raised(run, "h1", "slow");
+            AlertView elsewhere = raised(run, "h2", "slow");
+            NotificationHolds.Now view = holds.now();
+            assertThat(view.inhibited(slow)).contains("inhibited by an inhibit rule");
+            assertThat(view.inhibited(elsewhere)).as("equal: [host_name]").isEmpty();
+            assertThat(view.inhibited(down)).isEmpty();
+
+            assertThat(intake.resolveByKey(key(run, "h1", "down"), "holds-" + run, "cleared")).isEqualTo(1);
+            assertThat(view.inhibited(slow)).as("the view read the firing alerts while the source still fired").isEmpty();
+            assertThat(view.heldBack(slow)).isEmpty();
+        } finally {
+            putRouting("");
         }
     }
 
@@ -286,9 +328,13 @@ class NotificationHoldTest extends ServerTestBase {
     }
 
     private UUID raise(String run, String host, String name) {
+        return raised(run, host, name).id();
+    }
+
+    private AlertView raised(String run, String host, String name) {
         return intake.raise(new AlertDraft("platform", "holds-" + run, "rule-" + name, "Held " + name + " " + run, "tester",
                 AlertSeverity.HIGH, key(run, host, name), Duration.ofMinutes(10), Map.of("host.name", host), List.of(),
-                "seen on " + host, Instant.now(), 1)).id();
+                "seen on " + host, Instant.now(), 1));
     }
 
     private static String key(String run, String host, String name) {

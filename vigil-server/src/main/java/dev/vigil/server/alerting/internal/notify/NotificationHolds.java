@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.vigil.monitor.routing.AlertmanagerConfig;
+import dev.vigil.monitor.routing.Inhibitor;
 import dev.vigil.monitor.routing.Route;
 import dev.vigil.server.alerting.ActiveSilences;
 import dev.vigil.server.alerting.AlertLabels;
@@ -87,9 +90,24 @@ public class NotificationHolds {
             if (tree.isEmpty() || tree.get().inhibitor().rules().isEmpty()) {
                 return Optional.empty();
             }
-            List<Map<String, String>> sources = firing().stream().filter(f -> !f.id().equals(alert.id())).map(Firing::labels).toList();
-            return tree.get().inhibitor().isInhibited(AlertLabels.of(alert), sources) ? Optional.of("inhibited by an inhibit rule")
-                    : Optional.empty();
+            Inhibitor inhibitor = tree.get().inhibitor();
+            Map<String, String> labels = AlertLabels.of(alert);
+            List<Firing> sources = firing().stream().filter(f -> !f.id().equals(alert.id()))
+                    .filter(f -> inhibitor.isInhibited(labels, List.of(f.labels()))).toList();
+            if (sources.isEmpty()) {
+                return Optional.empty();
+            }
+            // The firing alerts were read once for this view; a source may have resolved since. A hold is only kept
+            // while one of its sources still fires, so an inhibited alert is released at the flush that sees its
+            // source resolved, not one flush later.
+            List<UUID> stillFiring = jdbc.sql("SELECT id FROM alert WHERE id = ANY (?) AND state = 'firing'")
+                    .param(sources.stream().map(Firing::id).toArray(UUID[]::new)).query(UUID.class).list();
+            if (stillFiring.size() < sources.size()) {
+                Set<UUID> ended = new HashSet<>(sources.stream().map(Firing::id).toList());
+                stillFiring.forEach(ended::remove);
+                firing = firing.stream().filter(f -> !ended.contains(f.id())).toList();
+            }
+            return stillFiring.isEmpty() ? Optional.empty() : Optional.of("inhibited by an inhibit rule");
         }
 
         /** A silence, else an inhibit rule. */
