@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,18 +16,26 @@ import org.apache.sshd.client.session.ClientSession;
 /**
  * Rotates a target account's SSH key in its {@code ~/.ssh/authorized_keys}, each step one command run as the account
  * over a login with the pinned host key: {@link #install} appends the new public key (logged in with the current
- * key), {@link #accepts} proves a fresh login with a key, {@link #remove} drops every line of one key while making sure
+ * key; {@link #installBeside} with the options of the current key's lines), {@link #accepts} proves a fresh login with a key, {@link #remove} drops every line of one key while making sure
  * another key stays. Keys travel on standard input, never on a command line; no message carries a private key.
  */
 public final class KeyRotator implements AutoCloseable {
 
-    /** Appends the line read from stdin, after a line end if the file lacks its last one. */
+    /** Appends the lines read from stdin (at least one), after a line end if the file lacks its last one. */
     private static final String INSTALL = """
             umask 077; d="$HOME/.ssh"; f="$d/authorized_keys"
             IFS= read -r line || exit 65
             mkdir -p "$d" || exit 1
             if [ -s "$f" ] && [ -n "$(tail -c 1 "$f")" ]; then printf '\\n' >> "$f" || exit 1; fi
-            printf '%s\\n' "$line" >> "$f"
+            while :; do
+              printf '%s\\n' "$line" >> "$f" || exit 1
+              IFS= read -r line || break
+            done
+            """;
+
+    /** Prints the account's authorized_keys (nothing when it has none). */
+    private static final String READ = """
+            f="$HOME/.ssh/authorized_keys"; [ -f "$f" ] || exit 0; cat "$f"
             """;
 
     /**
@@ -61,6 +70,24 @@ public final class KeyRotator implements AutoCloseable {
             throw new IllegalArgumentException("one public key line expected");
         }
         run(target, account, current, INSTALL, publicLine + "\n", "installing the new key");
+    }
+
+    /**
+     * Appends {@code publicLine} to the account's authorized_keys with the options of each line that authorises the
+     * key with blob {@code currentBlob} (one new line per distinct option field; a plain line when no line names that
+     * key), logged in with {@code current}; returns the option field of each line appended (empty string: none).
+     */
+    public List<String> installBeside(RotationTarget target, String account, UpstreamCredential current, String currentBlob,
+            String publicLine) throws RotationException {
+        if (publicLine.contains("\n") || publicLine.contains("\r")) {
+            throw new IllegalArgumentException("one public key line expected");
+        }
+        List<String> options = AuthorizedKeyOptions.of(run(target, account, current, READ, "", "reading the current key's options"),
+                currentBlob);
+        List<String> used = options.isEmpty() ? List.of("") : options;
+        List<String> lines = used.stream().map(o -> AuthorizedKeyOptions.line(o, publicLine)).toList();
+        run(target, account, current, INSTALL, String.join("\n", lines) + "\n", "installing the new key");
+        return used;
     }
 
     /**

@@ -59,6 +59,34 @@ class KeyRotatorTest {
     }
 
     @Test
+    void theNewKeyKeepsTheRestrictionsOfTheOldKeysLine() throws Exception {
+        String options = "from=\"127.0.0.1,::1\",no-port-forwarding,no-agent-forwarding,environment=\"NOTE=rotated key\"";
+        try (ThrowAwayAccount account = ThrowAwayAccount.create(new NewPasswords().next(20))) {
+            UpstreamCredential.PrivateKey old = new UpstreamCredential.PrivateKey(account.authorizeNewKey(options), null);
+            String plain = new NewKeys().next("someone-else").publicLine();
+            rotator.install(target, account.name(), old, plain);
+            NewKeys.Generated next = new NewKeys().next("vigil-test");
+
+            assertThat(rotator.installBeside(target, account.name(), old, KeyRotator.blobOf(old), next.publicLine())).containsExactly(options);
+            assertThat(account.authorizedKeys().lines()).contains(options + " " + next.publicLine(), plain);
+            UpstreamCredential.PrivateKey nextKey = new UpstreamCredential.PrivateKey(next.privateKey(), null);
+            assertThat(rotator.accepts(target, account.name(), nextKey)).as("from= allows loopback").isTrue();
+        }
+    }
+
+    @Test
+    void aKeyFromElsewhereIsInstalledWithoutOptions() throws Exception {
+        try (ThrowAwayAccount account = ThrowAwayAccount.create(new NewPasswords().next(20))) {
+            UpstreamCredential.PrivateKey old = new UpstreamCredential.PrivateKey(account.authorizeNewKey("no-pty"), null);
+            NewKeys.Generated next = new NewKeys().next("vigil-test");
+            String notInTheFile = new NewKeys().next("elsewhere").keyBlob();
+
+            assertThat(rotator.installBeside(target, account.name(), old, notInTheFile, next.publicLine())).containsExactly("");
+            assertThat(account.authorizedKeys().lines()).contains(next.publicLine());
+        }
+    }
+
+    @Test
     void removingRefusesToDropTheKeyThatMustStay() throws Exception {
         try (ThrowAwayAccount account = ThrowAwayAccount.create(new NewPasswords().next(20))) {
             UpstreamCredential.PrivateKey old = new UpstreamCredential.PrivateKey(account.authorizeNewKey(), null);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.PreDestroy;
@@ -73,7 +74,7 @@ public class KeyRotationService {
         String failure;
         try {
             String oldBlob = KeyRotator.blobOf(current);
-            rotator.install(address, account.name(), current, next.publicLine());
+            List<String> options = rotator.installBeside(address, account.name(), current, oldBlob, next.publicLine());
             installed = true;
             if (!rotator.accepts(address, account.name(), nextKey)) {
                 throw new RotationException("a fresh login with the new key was refused (does the target read keys from "
@@ -84,8 +85,8 @@ public class KeyRotationService {
                 throw new RotationException("the old key is not in ~/.ssh/authorized_keys of " + account.name()
                         + ", so it may be authorised elsewhere and could not be revoked");
             }
-            records.stored(rotation, next.privateKey(), "new key installed, verified by a fresh login with it, and the old key's "
-                    + removed + " line(s) removed from ~/.ssh/authorized_keys");
+            records.stored(rotation, next.privateKey(), "new key installed" + inherited(options) + ", verified by a fresh login with it, "
+                    + "and the old key's " + removed + " line(s) removed from ~/.ssh/authorized_keys");
             return targets.account(account.id());
         } catch (RotationException e) {
             failure = e.getMessage();
@@ -94,6 +95,12 @@ public class KeyRotationService {
             failure += withdraw(address, account.name(), current, next);
         }
         throw records.failed(rotation, failure, Boolean.TRUE.equals(tryLogin(address, account.name(), current)));
+    }
+
+    /** What the outcome says of the options the new key's lines took over from the old key's. */
+    private static String inherited(List<String> options) {
+        List<String> set = options.stream().filter(o -> !o.isEmpty()).toList();
+        return set.isEmpty() ? "" : " with the old key's options (" + String.join("; ", set) + ")";
     }
 
     /** Takes the new key out of authorized_keys again with the old one; says so in the failure message when it could not. */

@@ -1,5 +1,6 @@
 package dev.vigil.server.access;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import dev.vigil.server.support.Api;
 import dev.vigil.testkit.ssh.SshClientRun;
 import dev.vigil.testkit.ssh.TargetSshd;
 import dev.vigil.testkit.ssh.ThrowAwayAccount;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,11 +62,12 @@ class KeyRotationTest extends ServerTestBase {
     @Test
     void theNewKeyReplacesTheOldOnTheTargetAndInTheVaultAndTheGatewayStillReachesTheTarget() throws Exception {
         try (ThrowAwayAccount unix = ThrowAwayAccount.create("Unused-Pass-41x")) {
-            String oldKey = unix.authorizeNewKey();
+            String restrictions = "from=\"127.0.0.1,::1\",no-X11-forwarding";
+            String oldKey = unix.authorizeNewKey(restrictions);
             String targetName = unique("keyrot");
             UUID target = fixture.target(targetName);
             UUID account = fixture.account(target, unix.name(), "private-key", oldKey);
-            String oldLine = unix.authorizedKeys().strip();
+            String oldBlob = unix.authorizedKeys().strip().split(" ")[2];
 
             Api.Response rotated = api().post(rotateKey(target, account), ADMIN_TOKEN, Map.of());
 
@@ -75,12 +78,13 @@ class KeyRotationTest extends ServerTestBase {
             assertThat(newKey).isNotEqualTo(oldKey).contains("OPENSSH PRIVATE KEY");
             assertThat(rotated.body()).doesNotContain("PRIVATE KEY");
             String authorized = unix.authorizedKeys();
-            assertThat(authorized).doesNotContain(oldLine.split(" ")[1]).contains("ssh-ed25519 ").contains("vigil-" + unix.name());
-            assertThat(authorized.lines().filter(line -> !line.isBlank()).count()).isEqualTo(1);
+            assertThat(authorized).doesNotContain(oldBlob).contains("ssh-ed25519 ").contains("vigil-" + unix.name());
+            assertThat(authorized.lines().filter(line -> !line.isBlank()).toList()).singleElement(as(InstanceOfAssertFactories.STRING))
+                    .as("the old key's restrictions are kept").startsWith(restrictions + " ssh-ed25519 ");
             assertThat(fixture.logsInWithKey(unix.name(), newKey)).isTrue();
             assertThat(fixture.logsInWithKey(unix.name(), oldKey)).isFalse();
             String records = api().get("/api/v1/audit/records?action=access.account.key.rotate", ADMIN_TOKEN).body();
-            assertThat(records).contains(unix.name(), "success").doesNotContain("PRIVATE KEY");
+            assertThat(records).contains(unix.name(), "success", "with the old key's options").doesNotContain("PRIVATE KEY");
 
             assertThat(throughTheGateway(targetName, unix.name()).stdout().strip()).isEqualTo(unix.name());
         }

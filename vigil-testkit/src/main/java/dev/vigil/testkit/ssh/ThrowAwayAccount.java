@@ -41,13 +41,19 @@ public final class ThrowAwayAccount implements AutoCloseable {
      * {@code ~/.ssh/authorized_keys} (owned by the account) and returns the private key in OpenSSH form.
      */
     public String authorizeNewKey() {
+        return authorizeNewKey("");
+    }
+
+    /** As {@link #authorizeNewKey()}, the line starting with the authorized_keys {@code options} (empty: none). */
+    public String authorizeNewKey(String options) {
         try {
             Path dir = Files.createTempDirectory("vigil-account-key-");
             Path key = dir.resolve("key");
             run(null, "/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name + "-initial", "-f", key.toString());
             Path ssh = home().resolve(".ssh");
             Files.createDirectories(ssh);
-            Files.writeString(ssh.resolve("authorized_keys"), Files.readString(dir.resolve("key.pub")),
+            String line = Files.readString(dir.resolve("key.pub"));
+            Files.writeString(ssh.resolve("authorized_keys"), options.isEmpty() ? line : options + " " + line,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             run(null, "/bin/chown", "-R", name + ":", ssh.toString());
             run(null, "/bin/chmod", "700", ssh.toString());
