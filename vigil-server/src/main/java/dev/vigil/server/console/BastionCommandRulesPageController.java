@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.vigil.server.access.CommandModeChange;
+import dev.vigil.server.access.CommandModeView;
 import dev.vigil.server.access.CommandPolicyService;
 import dev.vigil.server.access.CommandRuleChange;
 import dev.vigil.server.access.CommandRuleView;
@@ -22,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The bastion's command policy: the rules in the order the gateway checks them (new, edit, delete apply at once, as
- * in the API), the scope modes, and a dry run of a command line showing the verdict, the deciding rule and what the
+ * in the API), the scope modes (set, replaced and removed at once, as in the API), and a dry run of a command line showing the verdict, the deciding rule and what the
  * analyser saw.
  */
 @Controller
@@ -85,6 +87,31 @@ class BastionCommandRulesPageController {
             policy.delete(id);
             return "Rule " + name + " deleted.";
         });
+    }
+
+    @PostMapping("/bastion/command-modes")
+    String setMode(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/bastion/command-rules", () -> {
+            CommandModeView set = policy.setMode(new CommandModeChange(form.get("targetGroup"), form.get("account"), form.get("mode"),
+                    form.get("uncertain")));
+            return "Scope " + scope(set) + " is now " + set.mode() + " (uncertain commands: " + set.uncertain()
+                    + "); it applies to the next command.";
+        });
+    }
+
+    @PostMapping("/bastion/command-modes/{id}/delete")
+    String deleteMode(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Flash.run(redirect, "/bastion/command-rules", () -> {
+            CommandModeView mode = policy.modes().stream().filter(m -> m.id().equals(id)).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("command mode", id));
+            policy.deleteMode(id);
+            return "The mode of scope " + scope(mode) + " is removed; it is in deny-list mode again.";
+        });
+    }
+
+    private static String scope(CommandModeView mode) {
+        return (mode.targetGroup() == null ? "any target group" : mode.targetGroup()) + " / "
+                + (mode.account() == null ? "any account" : mode.account());
     }
 
     private static CommandRuleChange change(Map<String, String> form) {

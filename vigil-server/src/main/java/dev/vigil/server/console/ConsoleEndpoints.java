@@ -136,6 +136,8 @@ class ConsoleEndpoints implements EndpointAccess.Declarations {
                 permission(GET, "/bastion/command-rules/{id}", "bastion-target", "read"),
                 permission(POST, "/bastion/command-rules/{id}", "bastion-target", "update"),
                 permission(POST, "/bastion/command-rules/{id}/delete", "bastion-target", "update"),
+                permission(POST, "/bastion/command-modes", "bastion-target", "update"),
+                permission(POST, "/bastion/command-modes/{id}/delete", "bastion-target", "update"),
                 permission(GET, "/bastion/command-templates", "bastion-target", "read"),
                 permission(POST, "/bastion/command-templates", "bastion-target", "update"),
                 permission(GET, "/bastion/command-templates/{id}", "bastion-target", "read"),

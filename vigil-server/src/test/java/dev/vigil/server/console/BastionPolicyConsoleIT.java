@@ -118,6 +118,26 @@ class BastionPolicyConsoleIT {
         HeadlessChromium.clickAndWait(browser, By.id("run-test"));
         assertThat(browser.findElement(By.id("test-verdict")).getText()).isEqualTo("allow");
 
+        // The db group in restricted mode: an allow-list, so the same line is denied there now; then the mode goes.
+        new Select(browser.findElement(By.id("mode-mode"))).selectByValue("restricted");
+        browser.findElement(By.id("mode-group")).sendKeys("db");
+        HeadlessChromium.clickAndWait(browser, By.id("save-mode"));
+        assertThat(notice()).contains("Scope db / any account is now restricted (uncertain commands: deny)");
+        assertThat(browser.findElement(By.id("modes-table")).getText()).contains("db", "restricted", "deny", "admin");
+        browser.findElement(By.id("test-line")).sendKeys("ls /tmp; sudo rm -rf /srv/data");
+        browser.findElement(By.id("test-groups")).sendKeys("db");
+        HeadlessChromium.clickAndWait(browser, By.id("run-test"));
+        assertThat(browser.findElement(By.id("test-verdict")).getText()).isEqualTo("deny");
+        new Select(browser.findElement(By.id("mode-uncertain"))).selectByValue("warn");
+        browser.findElement(By.id("mode-group")).sendKeys("db");
+        new Select(browser.findElement(By.id("mode-mode"))).selectByValue("restricted");
+        HeadlessChromium.clickAndWait(browser, By.id("save-mode"));
+        assertThat(browser.findElement(By.className("error")).getText()).as("restricted takes review or deny").isNotBlank();
+        assertThat(browser.getPageSource()).doesNotContain("Exception");
+        HeadlessChromium.clickAndWait(browser, By.cssSelector("#modes-table .delete-mode"));
+        assertThat(notice()).contains("The mode of scope db / any account is removed");
+        assertThat(browser.findElement(By.id("modes-table")).getText()).contains("Every scope is in deny-list mode");
+
         // Edit: no-rm moves after ask-for-restarts; then it is deleted.
         HeadlessChromium.clickAndWait(browser, By.linkText("no-rm"));
         WebElement priority = browser.findElement(By.id("rule-priority"));
