@@ -5,9 +5,9 @@ import java.io.InputStream;
 
 /**
  * The read buffer of one relay direction. It starts small, so that the many idle channels cost little memory, and
- * doubles up to a ceiling while reads fill it: bulk output then moves in few large reads, each one recorder event and
- * one burst of full packets, instead of one per upstream packet. A read never waits to fill the buffer, so typing
- * and echo are passed on as soon as they arrive whatever its size.
+ * doubles up to a ceiling while reads fill it: bulk output then moves in a few large reads, each written on as a burst
+ * of full packets, instead of one read, one wake-up and one flush per upstream packet. A read never waits to fill the
+ * buffer, so typing and echo are passed on as soon as they arrive whatever its size.
  */
 final class RelayBuffer {
 
