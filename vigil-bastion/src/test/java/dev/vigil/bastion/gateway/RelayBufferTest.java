@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,23 @@ class RelayBufferTest {
             total += n;
         }
         assertThat(total).isEqualTo(500);
+        assertThat(buffer.capacity()).isEqualTo(1024);
+    }
+
+    @Test
+    void aSmallReadAfterBulkOutputTakesTheBufferBackToItsInitialSize() throws IOException {
+        RelayBuffer buffer = new RelayBuffer(1024, 16 * 1024);
+        InputStream bulk = new ByteArrayInputStream(new byte[64 * 1024]);
+        for (int i = 0; i < 5; i++) {
+            buffer.read(bulk);
+        }
+        assertThat(buffer.capacity()).isEqualTo(16 * 1024);
+
+        InputStream prompt = new ByteArrayInputStream("$ ".getBytes(StandardCharsets.US_ASCII));
+        assertThat(buffer.read(prompt)).isEqualTo(2);
+        assertThat(new String(buffer.bytes(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("$ ");
+        assertThat(buffer.capacity()).as("kept until the bytes of the small read are used").isEqualTo(16 * 1024);
+        buffer.read(prompt);
         assertThat(buffer.capacity()).isEqualTo(1024);
     }
 
