@@ -44,7 +44,6 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     /** Exit status when the gateway refuses a channel (as a shell does for a command it may not run). */
     static final int REFUSED = RefusedCommandRecord.STATUS;
     private static final System.Logger LOG = System.getLogger(BrokeredChannel.class.getName());
-    private static final int BUFFER = 32 * 1024;
 
     private final GatewayContext context;
     private final ChannelKind kind;
@@ -396,12 +395,12 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     }
 
     private void pumpInput(PtyCapableChannelSession up, SessionRecorder recorder) {
-        byte[] buffer = new byte[BUFFER];
+        RelayBuffer buffer = new RelayBuffer();
         OutputStream target = up.getInvertedIn();
         try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                recorder.input(buffer, 0, n);
-                target.write(buffer, 0, n);
+            for (int n = buffer.read(in); n >= 0; n = buffer.read(in)) {
+                recorder.input(buffer.bytes(), 0, n);
+                target.write(buffer.bytes(), 0, n);
                 target.flush();
             }
             target.close();
@@ -411,11 +410,11 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
     }
 
     private static void pump(InputStream from, OutputStream to, SessionRecorder recorder) {
-        byte[] buffer = new byte[BUFFER];
+        RelayBuffer buffer = new RelayBuffer();
         try {
-            for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
-                recorder.output(buffer, 0, n);
-                to.write(buffer, 0, n);
+            for (int n = buffer.read(from); n >= 0; n = buffer.read(from)) {
+                recorder.output(buffer.bytes(), 0, n);
+                to.write(buffer.bytes(), 0, n);
                 to.flush();
             }
             to.flush();

@@ -27,6 +27,7 @@ public final class SessionRecorder {
 
     private static final int MAX_HELD_INPUT_EVENTS = 512;
     private static final long LIVE_BACKLOG_BYTES = 64 * 1024;
+    static final int MAX_EVENT_BYTES = 32 * 1024;
 
     private final ByteArrayOutputStream castBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream inputBytes = new ByteArrayOutputStream();
@@ -71,12 +72,19 @@ public final class SessionRecorder {
         commands = onCommand == null ? null : new CommandReconstructor(line -> lineEntered(line, onCommand));
     }
 
+    /**
+     * Terminal output, recorded as events of at most {@link #MAX_EVENT_BYTES}: decoding, escaping, hashing and
+     * compressing one event are separate passes over it, cheapest while it stays in the CPU's cache, so a large read
+     * of bulk output is recorded in slices.
+     */
     public synchronized void output(byte[] bytes, int offset, int length) {
         lastOutputNanos = System.nanoTime();
-        CharSequence text = outputText.decodeInPlace(bytes, offset, length);
-        cast.event("o", text);
-        if (commands != null) {
-            commands.output(text);
+        for (int at = offset, end = offset + length; at < end; at += MAX_EVENT_BYTES) {
+            CharSequence text = outputText.decodeInPlace(bytes, at, Math.min(MAX_EVENT_BYTES, end - at));
+            cast.event("o", text);
+            if (commands != null) {
+                commands.output(text);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.vigil.bastion.policy.CommandAction;
 import dev.vigil.bastion.policy.CommandPolicy;
@@ -168,6 +170,22 @@ class GatewayOpenSshTest {
         assertThat(cast.output()).isEqualTo("hello\n");
         assertThat(closed.recording().sha256()).hasSize(64);
         assertThat(sshd.log()).contains("Accepted publickey for " + sshd.account());
+    }
+
+    @Test
+    void bulkOutputReachesTheClientAndTheRecordingWholeAndInOrder() throws Exception {
+        String command = "seq -f 'ü %.0f' 1 400000";
+        String expected = IntStream.rangeClosed(1, 400_000).mapToObj(i -> "ü " + i + "\n").collect(Collectors.joining());
+
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), command);
+
+        assertThat(result.exitStatus()).isZero();
+        assertThat(result.stdout()).hasSameSizeAs(expected);
+        assertThat(result.stdout().equals(expected)).as("the output as the target wrote it").isTrue();
+        SessionOpened opened = SINK.opened.stream().filter(o -> o.command().orElse("").equals(command)).findFirst().orElseThrow();
+        Casts.Cast cast = Casts.read(SINK.awaitClosed(opened.sessionId()).recording().castGzip());
+        assertThat(cast.output().equals(expected)).as("the recorded output").isTrue();
+        assertThat(cast.of("o")).hasSizeGreaterThan(1).allSatisfy(event -> assertThat(event.length()).isLessThanOrEqualTo(32 * 1024));
     }
 
     @Test

@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class SessionRecorderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> commands = new ArrayList<>();
 
@@ -66,6 +70,31 @@ class SessionRecorderTest {
 
         String cast = unzip(recorder.finish().castGzip());
         assertThat(cast).contains("é").contains("€").doesNotContain("\ufffd");
+    }
+
+    @Test
+    void aLargeReadIsRecordedInSlicesThatJoinToTheOutput() throws Exception {
+        SessionRecorder recorder = new SessionRecorder(80, 24, 0, null, Map.of(), 1 << 22, null);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 3 * SessionRecorder.MAX_EVENT_BYTES) {
+            // a two-byte character lands on a slice boundary somewhere
+            text.append("ü line ").append(text.length()).append("\r\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        recorder.output(bytes, 0, bytes.length);
+
+        String[] lines = unzip(recorder.finish().castGzip()).split("\n");
+        List<String> events = List.of(lines).subList(1, lines.length);
+        assertThat(events).hasSize((bytes.length + SessionRecorder.MAX_EVENT_BYTES - 1) / SessionRecorder.MAX_EVENT_BYTES);
+        StringBuilder joined = new StringBuilder();
+        for (String event : events) {
+            JsonNode node = JSON.readTree(event);
+            assertThat(node.get(1).asString()).isEqualTo("o");
+            // a slice carries at most the three bytes of a character the previous slice ended in
+            assertThat(node.get(2).asString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SessionRecorder.MAX_EVENT_BYTES + 3);
+            joined.append(node.get(2).asString());
+        }
+        assertThat(joined.toString()).isEqualTo(text.toString()).doesNotContain("\ufffd");
     }
 
     @Test

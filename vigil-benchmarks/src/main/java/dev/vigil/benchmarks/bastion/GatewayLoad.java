@@ -44,7 +44,7 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
  * Load generator for the bastion gateway: a real sshd on loopback as the target, the gateway in this JVM with recording
  * on, and MINA clients. Measures (1) keystroke echo round trips on a PTY ({@code stty raw -echo; exec cat}), direct and
  * through the gateway; (2) bulk text output throughput and CPU time per MiB, direct and through the gateway, alternating
- * runs; (3) heap with N idle
+ * runs, the CPU time also counted from the first byte (the relay without the upstream login); (3) heap with N idle
  * interactive sessions open through the gateway.
  *
  * <pre>java -Xmx1g -cp benchmarks.jar dev.vigil.benchmarks.bastion.GatewayLoad [KEYSTROKES] [BULK_MIB] [IDLE_SESSIONS] [BULK_RUNS]</pre>
@@ -52,6 +52,7 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 public final class GatewayLoad {
 
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private GatewayLoad() {
     }
@@ -115,22 +116,34 @@ public final class GatewayLoad {
                 bulk(viaGateway, 1);
                 double[] ratios = new double[bulkRuns];
                 double[] streamRatios = new double[bulkRuns];
+                double[] relayCpu = new double[bulkRuns];
+                double[] relayThreadCpu = new double[bulkRuns];
                 for (int run = 0; run < bulkRuns; run++) {
                     Bulk directRun = bulk(direct, bulkMib);
                     Bulk gatewayRun = bulk(viaGateway, bulkMib);
                     ratios[run] = directRun.seconds() / gatewayRun.seconds();
                     streamRatios[run] = directRun.streamSeconds() / gatewayRun.streamSeconds();
                     System.out.printf("bulk text output (%d MiB)  direct %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB | gateway with recording"
-                            + " %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB (the gateway's own %.1f) | ratio %.0f%%, from the first byte %.0f%%%n", bulkMib,
+                            + " %.1f MiB/s, first byte %.0f ms, %.1f ms CPU/MiB (the gateway's own %.1f; from the first byte %.1f, in Java threads %.2f)"
+                            + " | ratio %.0f%%, from the first byte %.0f%%%n", bulkMib,
                             directRun.mibPerSecond(), directRun.firstByteSeconds() * 1000, directRun.cpuMsPerMib(), gatewayRun.mibPerSecond(),
                             gatewayRun.firstByteSeconds() * 1000, gatewayRun.cpuMsPerMib(), gatewayRun.cpuMsPerMib() - directRun.cpuMsPerMib(),
-                            100 * ratios[run], 100 * streamRatios[run]);
+                            gatewayRun.streamCpuMsPerMib() - directRun.streamCpuMsPerMib(),
+                            gatewayRun.threadCpuMsPerMib() - directRun.threadCpuMsPerMib(), 100 * ratios[run], 100 * streamRatios[run]);
+                    relayCpu[run] = gatewayRun.streamCpuMsPerMib() - directRun.streamCpuMsPerMib();
+                    relayThreadCpu[run] = gatewayRun.threadCpuMsPerMib() - directRun.threadCpuMsPerMib();
                 }
                 Arrays.sort(ratios);
                 Arrays.sort(streamRatios);
                 System.out.printf("bulk ratio over %d runs     median %.0f%% (min %.0f%%, max %.0f%%); from the first byte median %.0f%% (min %.0f%%, max %.0f%%)%n",
                         bulkRuns, 100 * ratios[bulkRuns / 2], 100 * ratios[0], 100 * ratios[bulkRuns - 1], 100 * streamRatios[bulkRuns / 2],
                         100 * streamRatios[0], 100 * streamRatios[bulkRuns - 1]);
+                Arrays.sort(relayCpu);
+                System.out.printf("gateway's own CPU from the first byte (relay and recording, without the login to the target): median %.1f ms/MiB (min %.1f, max %.1f)%n",
+                        relayCpu[bulkRuns / 2], relayCpu[0], relayCpu[bulkRuns - 1]);
+                Arrays.sort(relayThreadCpu);
+                System.out.printf("  the same in Java threads only (no JIT compiler or GC threads): median %.2f ms/MiB (min %.2f, max %.2f)%n",
+                        relayThreadCpu[bulkRuns / 2], relayThreadCpu[0], relayThreadCpu[bulkRuns - 1]);
 
                 System.gc();
                 long before = usedHeap();
@@ -208,7 +221,7 @@ public final class GatewayLoad {
      * One bulk transfer: its wall-clock time and the CPU time this JVM spent meanwhile (the client alone when direct; the
      * client plus both gateway legs and the recording through the gateway), which the machine's load distorts less.
      */
-    private record Bulk(int mib, double seconds, double firstByteSeconds, long cpuNanos) {
+    private record Bulk(int mib, double seconds, double firstByteSeconds, long cpuNanos, long streamCpuNanos, long streamThreadCpuNanos) {
         double mibPerSecond() {
             return mib / seconds;
         }
@@ -220,6 +233,19 @@ public final class GatewayLoad {
 
         double cpuMsPerMib() {
             return cpuNanos / 1e6 / mib;
+        }
+
+        /** CPU time from the first byte to the last: the relay (and recording) alone, without the exec's start or the upstream login. */
+        double streamCpuMsPerMib() {
+            return streamCpuNanos / 1e6 / mib;
+        }
+
+        /**
+         * The same, summed over the JVM's Java threads (the NIO threads and the carriers of virtual threads): nanosecond
+         * clocks, and without the JIT compiler and GC threads, whose work in a short run is noise here.
+         */
+        double threadCpuMsPerMib() {
+            return streamThreadCpuNanos / 1e6 / mib;
         }
     }
 
@@ -233,20 +259,33 @@ public final class GatewayLoad {
             long start = System.nanoTime();
             long total = 0;
             long firstByte = 0;
+            long firstByteCpu = 0;
+            long firstByteThreadCpu = 0;
             for (int n = out.read(buffer); n >= 0; n = out.read(buffer)) {
                 if (total == 0) {
                     firstByte = System.nanoTime();
+                    firstByteCpu = PROCESS.getProcessCpuTime();
+                    firstByteThreadCpu = javaThreadsCpu();
                 }
                 total += n;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long cpu = PROCESS.getProcessCpuTime() - cpuStart;
+            long threadCpu = javaThreadsCpu() - firstByteThreadCpu;
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(30));
             if (total != mib * 1048576L) {
                 throw new IllegalStateException("received " + total + " bytes, expected " + mib * 1048576L);
             }
-            return new Bulk(mib, seconds, (firstByte - start) / 1e9, cpu);
+            return new Bulk(mib, seconds, (firstByte - start) / 1e9, cpu, cpu - (firstByteCpu - cpuStart), threadCpu);
         }
+    }
+
+    private static long javaThreadsCpu() {
+        long sum = 0;
+        for (long id : THREADS.getAllThreadIds()) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     private static double ms(long[] sorted, int percentile) {
