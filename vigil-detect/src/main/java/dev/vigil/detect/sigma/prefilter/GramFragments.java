@@ -1,7 +1,6 @@
 package dev.vigil.detect.sigma.prefilter;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +26,20 @@ final class GramFragments {
 
     private final long[] filter;
     private final int filterShift;
-    /** open-addressing table of the distinct grams; {@code entryStart[slot] < 0} marks an empty slot */
-    private final long[] gramKeys;
-    private final int[] entryStart;
-    private final int[] entryEnd;
+    /**
+     * Open-addressing table of the distinct grams, two longs per slot so that a probe touches one cache line: the gram,
+     * then its entries as {@code first << 32 | end} (indexes into {@link #entries}); {@code 0} for an empty slot.
+     */
+    private final long[] table;
     private final int tableShift;
-    /** per entry: the fragment and where the gram starts in it */
-    private final String[] entryText;
-    private final int[] entryOffset;
-    private final int[] entryId;
+    /**
+     * per entry, {@link #ENTRY_SIZE} ints: the fragment's start and length in {@link #texts}, the gram's offset in it,
+     * its id
+     */
+    private final int[] entries;
+    private static final int ENTRY_SIZE = 4;
+    /** the fragments' characters, one after the other */
+    private final char[] texts;
 
     /**
      * @param fragments distinct fragments of at least {@link #GRAM} characters
@@ -52,53 +56,54 @@ final class GramFragments {
             }
         }
         Map<Long, List<Integer>> chosen = new LinkedHashMap<>();
-        List<Integer> offsets = new ArrayList<>();
+        int[] offsets = new int[fragments.size()];
+        int totalLength = 0;
         for (int i = 0; i < fragments.size(); i++) {
             String fragment = fragments.get(i);
+            totalLength += fragment.length();
             // the rarest gram; among equals the last, as fragments differ most at their ends
-            int best = 0;
             int bestCount = Integer.MAX_VALUE;
             for (int offset = 0; offset + GRAM <= fragment.length(); offset++) {
                 int count = fragmentsPerGram.get(gram(fragment, offset));
                 if (count <= bestCount) {
-                    best = offset;
+                    offsets[i] = offset;
                     bestCount = count;
                 }
             }
-            offsets.add(best);
-            chosen.computeIfAbsent(gram(fragment, best), g -> new ArrayList<>()).add(i);
+            chosen.computeIfAbsent(gram(fragment, offsets[i]), g -> new ArrayList<>()).add(i);
         }
         int filterBits = Math.max(MIN_BITS, Integer.highestOneBit(fragments.size() * BITS_PER_FRAGMENT - 1) << 1);
         filter = new long[filterBits >>> 6];
         filterShift = 64 - Integer.numberOfTrailingZeros(filterBits);
         int slots = Integer.highestOneBit(Math.max(4, chosen.size() * 2) - 1) << 1;
         tableShift = 64 - Integer.numberOfTrailingZeros(slots);
-        gramKeys = new long[slots];
-        entryStart = new int[slots];
-        entryEnd = new int[slots];
-        Arrays.fill(entryStart, -1);
-        entryText = new String[fragments.size()];
-        entryOffset = new int[fragments.size()];
-        entryId = new int[fragments.size()];
+        table = new long[slots * 2];
+        entries = new int[fragments.size() * ENTRY_SIZE];
+        texts = new char[totalLength];
         int next = 0;
+        int textEnd = 0;
         for (Map.Entry<Long, List<Integer>> gram : chosen.entrySet()) {
             long key = gram.getKey();
             long hash = key * MULTIPLIER;
             int bit = (int) (hash >>> filterShift);
             filter[bit >>> 6] |= 1L << bit;
             int slot = (int) (hash >>> tableShift);
-            while (entryStart[slot] >= 0) {
+            while (table[2 * slot + 1] != 0) {
                 slot = (slot + 1) & (slots - 1);
             }
-            gramKeys[slot] = key;
-            entryStart[slot] = next;
+            int first = next;
             for (int fragment : gram.getValue()) {
-                entryText[next] = fragments.get(fragment);
-                entryOffset[next] = offsets.get(fragment);
-                entryId[next] = ids[fragment];
+                String text = fragments.get(fragment);
+                text.getChars(0, text.length(), texts, textEnd);
+                entries[ENTRY_SIZE * next] = textEnd;
+                entries[ENTRY_SIZE * next + 1] = text.length();
+                entries[ENTRY_SIZE * next + 2] = offsets[fragment];
+                entries[ENTRY_SIZE * next + 3] = ids[fragment];
+                textEnd += text.length();
                 next++;
             }
-            entryEnd[slot] = next;
+            table[2 * slot] = key;
+            table[2 * slot + 1] = (long) first << 32 | next;
         }
     }
 
@@ -126,20 +131,34 @@ final class GramFragments {
     }
 
     private void verify(long gram, int at, String text, long[] found) {
-        int mask = gramKeys.length - 1;
-        for (int slot = (int) ((gram * MULTIPLIER) >>> tableShift); entryStart[slot] >= 0; slot = (slot + 1) & mask) {
-            if (gramKeys[slot] != gram) {
+        int mask = (table.length >>> 1) - 1;
+        int slot = (int) ((gram * MULTIPLIER) >>> tableShift);
+        for (; table[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
+            if (table[2 * slot] != gram) {
                 continue;
             }
-            for (int e = entryStart[slot]; e < entryEnd[slot]; e++) {
-                String fragment = entryText[e];
-                int start = at - entryOffset[e];
-                if (start >= 0 && text.regionMatches(start, fragment, 0, fragment.length())) {
-                    int id = entryId[e];
+            long range = table[2 * slot + 1];
+            for (int e = (int) (range >>> 32), end = (int) range; e < end; e++) {
+                int base = ENTRY_SIZE * e;
+                int start = at - entries[base + 2];
+                if (occursAt(text, start, entries[base], entries[base + 1])) {
+                    int id = entries[base + 3];
                     found[id >>> 6] |= 1L << id;
                 }
             }
             return;
         }
+    }
+
+    private boolean occursAt(String text, int start, int from, int length) {
+        if (start < 0 || start + length > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (text.charAt(start + k) != texts[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
