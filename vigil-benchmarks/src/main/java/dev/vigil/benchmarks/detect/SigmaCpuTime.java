@@ -5,9 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,8 +15,9 @@ import java.util.stream.Stream;
  * on a shared machine wall-clock rates mostly measure scheduling, while CPU time counts only the time the events ran on a
  * core. Each build is loaded by its own class loader from a class path (e.g. {@code /tmp/sigma-before.jar} against
  * {@code vigil-benchmarks/target/benchmarks.jar}, or {@code vigil-detect/target/classes:/tmp/sigma-before.jar} for a
- * build of the detection module alone), both compile the same rule files, and the builds alternate slice by slice so
- * that both see the same machine. Reported: the median of the rounds for parse + match, match only (events parsed once
+ * build of the detection module alone) with its own copy of {@link SigmaWorkload} (so that neither build's profile
+ * shapes how the other is compiled), both compile the same rule files, and the builds alternate slice by slice so that
+ * both see the same machine. Reported: the median of the rounds for parse + match, match only (events parsed once
  * beforehand, folded values cached) and parse only, over the corpus's Windows events as in
  * {@link SigmaRuleSetBenchmark}.
  *
@@ -40,8 +39,8 @@ public final class SigmaCpuTime {
         List<Path> ruleFiles = SigmaCorpus.locate().ruleFiles(rules);
         Engine[] engines = {new Engine("A", args[0], ruleFiles, lines), new Engine("B", args[1], ruleFiles, lines)};
         for (Engine engine : engines) {
-            System.out.printf("%s: %s, %d rules compiled, %d matches over the corpus events%n", engine.name, engine.classPath,
-                    engine.ruleCount, engine.matchesPerPass());
+            System.out.printf("%s: %s, %d rules compiled, %d matches over the corpus events%n", engine.name,
+                    engine.classPath, engine.ruleCount, engine.matchesPerPass());
         }
         if (engines[0].matchesPerPass() != engines[1].matchesPerPass()) {
             System.out.println("WARNING: the builds disagree on the number of matches");
@@ -49,7 +48,7 @@ public final class SigmaCpuTime {
         for (int warmup = 0; warmup < 2; warmup++) {
             for (Engine engine : engines) {
                 for (int mode = 0; mode < MODES.length; mode++) {
-                    engine.measure(mode, sliceNanos);
+                    engine.measure(mode, sliceNanos / 2);
                 }
             }
         }
@@ -87,25 +86,20 @@ public final class SigmaCpuTime {
         return Arrays.stream(values).max().orElseThrow();
     }
 
-    /** One build of the engine, reached by reflection through its public API. */
+    /** One build of the engine with its own copy of {@link SigmaWorkload}, called by reflection once per slice. */
     private static final class Engine {
 
         final String name;
         final String classPath;
         final int ruleCount;
-        private final Object ruleSet;
-        private final Object parser;
-        private final Method parse;
-        private final Method match;
-        private final List<String> lines;
-        private final List<Object> parsed = new ArrayList<>();
-        private int cursor;
+        private final Object workload;
+        private final Method run;
+        private final long matchesPerPass;
         long sink;
 
         Engine(String name, String classPath, List<Path> ruleFiles, List<String> lines) throws Exception {
             this.name = name;
             this.classPath = classPath;
-            this.lines = lines;
             URL[] urls = Stream.of(classPath.split(":")).map(p -> {
                 try {
                     return Path.of(p).toUri().toURL();
@@ -113,36 +107,16 @@ public final class SigmaCpuTime {
                     throw new IllegalArgumentException(p, e);
                 }
             }).toArray(URL[]::new);
-            ClassLoader loader = new URLClassLoader("engine-" + name, urls, ClassLoader.getPlatformClassLoader());
-            Class<?> ruleParserClass = loader.loadClass("dev.vigil.detect.sigma.rule.SigmaRuleParser");
-            Object ruleParser = ruleParserClass.getConstructor().newInstance();
-            Method parseFile = ruleParserClass.getMethod("parse", Path.class);
-            List<Object> rules = new ArrayList<>();
-            for (Path file : ruleFiles) {
-                Object document = parseFile.invoke(ruleParser, file);
-                rules.addAll((List<?>) document.getClass().getMethod("rules").invoke(document));
-            }
-            Class<?> mappingClass = loader.loadClass("dev.vigil.detect.sigma.logsource.LogSourceMapping");
-            Object windows = loader.loadClass("dev.vigil.detect.sigma.logsource.LogSourceMappingLoader")
-                    .getMethod("windows").invoke(null);
-            Class<?> ruleSetClass = loader.loadClass("dev.vigil.detect.sigma.engine.RuleSet");
-            ruleSet = ruleSetClass.getMethod("compile", List.class, mappingClass).invoke(null, rules, windows);
-            ruleCount = ((List<?>) ruleSetClass.getMethod("rules").invoke(ruleSet)).size();
-            Class<?> parserClass = loader.loadClass("dev.vigil.detect.event.JsonEventParser");
-            parser = parserClass.getConstructor().newInstance();
-            parse = parserClass.getMethod("parse", String.class, long.class);
-            match = ruleSetClass.getMethod("match", loader.loadClass("dev.vigil.detect.event.Event"));
-            for (int i = 0; i < lines.size(); i++) {
-                parsed.add(parse.invoke(parser, lines.get(i), i + 1L));
-            }
+            ClassLoader loader = new WorkloadLoader(name, urls);
+            Class<?> workloadClass = loader.loadClass(SigmaWorkload.class.getName());
+            workload = workloadClass.getConstructor(List.class, List.class).newInstance(ruleFiles, lines);
+            ruleCount = (int) workloadClass.getMethod("ruleCount").invoke(workload);
+            matchesPerPass = (long) workloadClass.getMethod("matchesPerPass").invoke(workload);
+            run = workloadClass.getMethod("run", int.class, int.class);
         }
 
-        long matchesPerPass() throws Exception {
-            long matches = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                matches += ((List<?>) match.invoke(ruleSet, parse.invoke(parser, lines.get(i), i + 1L))).size();
-            }
-            return matches;
+        long matchesPerPass() {
+            return matchesPerPass;
         }
 
         /** Runs one mode for about {@code sliceNanos} of CPU time; events per CPU-second. */
@@ -151,22 +125,38 @@ public final class SigmaCpuTime {
             long spent;
             long events = 0;
             do {
-                for (int k = 0; k < 256; k++) {
-                    step(mode);
-                }
+                sink += (long) run.invoke(workload, mode, 256);
                 events += 256;
                 spent = THREADS.getCurrentThreadCpuTime() - start;
             } while (spent < sliceNanos);
             return events / (spent / 1e9);
         }
+    }
 
-        private void step(int mode) throws Exception {
-            int i = cursor;
-            cursor = i + 1 == lines.size() ? 0 : i + 1;
-            switch (mode) {
-                case 0 -> sink += ((List<?>) match.invoke(ruleSet, parse.invoke(parser, lines.get(i), i + 1L))).size();
-                case 1 -> sink += ((List<?>) match.invoke(ruleSet, parsed.get(i))).size();
-                default -> sink += parse.invoke(parser, lines.get(i), i + 1L).hashCode();
+    /** Loads the engine from its class path and defines its own {@link SigmaWorkload} from this jar's bytes. */
+    private static final class WorkloadLoader extends URLClassLoader {
+
+        WorkloadLoader(String name, URL[] urls) {
+            super("engine-" + name, urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+            if (!className.equals(SigmaWorkload.class.getName())) {
+                return super.loadClass(className, resolve);
+            }
+            synchronized (getClassLoadingLock(className)) {
+                Class<?> loaded = findLoadedClass(className);
+                if (loaded == null) {
+                    String resource = className.replace('.', '/') + ".class";
+                    try (var in = SigmaCpuTime.class.getClassLoader().getResourceAsStream(resource)) {
+                        byte[] bytes = in.readAllBytes();
+                        loaded = defineClass(className, bytes, 0, bytes.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(className, e);
+                    }
+                }
+                return loaded;
             }
         }
     }
