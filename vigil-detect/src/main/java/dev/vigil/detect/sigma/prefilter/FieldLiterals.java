@@ -17,7 +17,9 @@ final class FieldLiterals {
 
     /**
      * Up to this many fragments, one vectorised {@code indexOf} each beats a pass over the value, which costs a few
-     * operations per character: a few for field values, more for the long joined text of keyword searches.
+     * operations per character. For short fragments in the long joined text of keyword searches (an automaton pass over
+     * every character) the limit is higher; long fragments there are found looking at a fraction of the text
+     * ({@link GramFragments}), which beats even a few {@code indexOf} passes.
      */
     private static final int FEW_FRAGMENTS = 6;
     private static final int FEW_KEYWORD_FRAGMENTS = 32;
@@ -51,15 +53,14 @@ final class FieldLiterals {
                 case SUFFIX -> suffixTexts.add(literal.text(), id);
             }
         }
-        int few = longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS;
         IdList probed = new IdList();
-        if (longTexts.size() <= few) {
+        if (longTexts.size() <= FEW_FRAGMENTS) {
             probed.addAll(longTexts);
             longFragments = null;
         } else {
             longFragments = new GramFragments(longTexts.texts, longTexts.ids());
         }
-        if (shortTexts.size() <= few) {
+        if (shortTexts.size() <= (longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS)) {
             probed.addAll(shortTexts);
             shortFragments = null;
         } else {
