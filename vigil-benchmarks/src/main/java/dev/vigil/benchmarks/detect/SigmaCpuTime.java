@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A/B comparison of two builds of the detection engine in one process, in events per CPU-second of the measuring thread:
- * on a shared machine wall-clock rates mostly measure scheduling, while CPU time counts only the time the events ran on a
- * core. Each build is loaded by its own class loader from a class path (e.g. {@code /tmp/sigma-before.jar} against
- * {@code vigil-benchmarks/target/benchmarks.jar}, or {@code vigil-detect/target/classes:/tmp/sigma-before.jar} for a
- * build of the detection module alone) with its own copy of {@link SigmaWorkload} (so that neither build's profile
- * shapes how the other is compiled), both compile the same rule files, and the builds alternate slice by slice so that
- * both see the same machine. Reported: the median of the rounds for parse + match, match only (events parsed once
- * beforehand, folded values cached) and parse only, over the corpus's Windows events as in
+ * A/B comparison of two builds of the detection engine in one process, in events per CPU-second of the measuring
+ * thread: on a shared machine wall-clock rates mostly measure scheduling, while CPU time counts only the time the events
+ * ran on a core. Each build is loaded by its own class loader from a class path (e.g. {@code /tmp/sigma-before.jar}
+ * against {@code vigil-benchmarks/target/benchmarks.jar}, or {@code vigil-detect/target/classes:/tmp/sigma-before.jar}
+ * for a build of the detection module alone) with its own copy of {@link SigmaWorkload} (so that neither build's
+ * profile shapes how the other is compiled), both compile the same rule files, and the builds alternate slice by slice
+ * so that both see the same machine. Reported: the median of the rounds for parse + match, match only (events parsed
+ * once beforehand, folded values cached) and parse only, over the corpus's Windows events as in
  * {@link SigmaRuleSetBenchmark}.
  *
- * <pre>java -cp benchmarks.jar dev.vigil.benchmarks.detect.SigmaCpuTime A_CLASSPATH B_CLASSPATH [RULES] [ROUNDS] [SLICE_MS]</pre>
+ * <pre>
+ * java -cp benchmarks.jar dev.vigil.benchmarks.detect.SigmaCpuTime A_CLASSPATH B_CLASSPATH [RULES] [ROUNDS] [SLICE_MS]
+ * </pre>
  */
 public final class SigmaCpuTime {
 

@@ -9,9 +9,10 @@ import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Literal;
 
 /**
  * The literals of one field, each found the cheapest way its kind allows: whole values by one hash lookup, prefixes and
- * suffixes by {@link AnchoredLiterals}, fragments of 4 characters or more by {@link GramFragments}, shorter fragments by an
- * Aho–Corasick pass ({@link LiteralAutomaton}, small since its literals are short); a few fragments by {@code indexOf}.
- * Only fragments need a pass over the whole value, so only they pay for long values. Immutable and thread-safe.
+ * suffixes by {@link AnchoredLiterals}, fragments of 4 characters or more by {@link GramFragments}, shorter fragments
+ * by an Aho–Corasick pass ({@link LiteralAutomaton}, small since its literals are short); a few fragments by
+ * {@code indexOf}. Only fragments need a pass over the whole value, so only they pay for long values. Immutable and
+ * thread-safe.
  */
 final class FieldLiterals {
 
