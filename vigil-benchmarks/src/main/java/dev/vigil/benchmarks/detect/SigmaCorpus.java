@@ -31,23 +31,32 @@ final class SigmaCorpus {
         return new SigmaCorpus(sigma);
     }
 
-    /**
-     * The rules of {@code size} rule files ("all" or a number), chosen deterministically and spread over the whole set:
-     * of the path-sorted files, every (total / size)-th one. Taking the first files instead would take only one
-     * folder (compliance rules, which no Windows event reaches).
-     */
+    /** The rules of the {@link #ruleFiles} of {@code size}. */
     List<SigmaRule> ruleSample(String size) throws IOException {
+        SigmaRuleParser parser = new SigmaRuleParser();
+        List<SigmaRule> rules = new ArrayList<>();
+        for (Path file : ruleFiles(size)) {
+            rules.addAll(parser.parse(file).rules());
+        }
+        return rules;
+    }
+
+    /**
+     * {@code size} rule files ("all" or a number), chosen deterministically and spread over the whole set: of the
+     * path-sorted files, every (total / size)-th one. Taking the first files instead would take only one folder
+     * (compliance rules, which no Windows event reaches).
+     */
+    List<Path> ruleFiles(String size) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root.resolve("rules"))) {
             files = walk.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
         }
         int wanted = "all".equals(size) ? files.size() : Math.min(Integer.parseInt(size), files.size());
-        SigmaRuleParser parser = new SigmaRuleParser();
-        List<SigmaRule> rules = new ArrayList<>();
+        List<Path> sample = new ArrayList<>(wanted);
         for (int i = 0; i < wanted; i++) {
-            rules.addAll(parser.parse(files.get((int) ((long) i * files.size() / wanted))).rules());
+            sample.add(files.get((int) ((long) i * files.size() / wanted)));
         }
-        return rules;
+        return sample;
     }
 
     /** The evtx_dump JSON lines of every case, in case order (165 events). */

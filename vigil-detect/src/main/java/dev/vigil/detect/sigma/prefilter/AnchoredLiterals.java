@@ -6,8 +6,9 @@ import java.util.TreeSet;
 /**
  * Finds which of many literals a text starts with (or ends with): for each literal length present, the hash of the
  * text's first (last) characters of that length is looked up in an open-addressing table, then the text is compared.
- * Work per text is bounded by the longest literal, whatever the number of literals, and nothing is allocated.
- * Immutable and thread-safe.
+ * Work per text is bounded by the longest literal, whatever the number of literals, and nothing is allocated. A bit set
+ * of the keys, a few bits per literal, answers most lookups without touching the table (which for thousands of
+ * literals is not in cache). Immutable and thread-safe.
  */
 final class AnchoredLiterals {
 
@@ -17,6 +18,8 @@ final class AnchoredLiterals {
     private final String[] texts;
     private final int[] ids;
     private final int mask;
+    private final long[] filter;
+    private final int filterMask;
 
     /**
      * @param literals distinct non-empty literals
@@ -33,6 +36,9 @@ final class AnchoredLiterals {
         texts = new String[capacity];
         this.ids = new int[capacity];
         mask = capacity - 1;
+        int filterBits = Integer.highestOneBit(Math.max(64, literals.size() * 16) * 2 - 1);
+        filter = new long[filterBits >>> 6];
+        filterMask = filterBits - 1;
         for (int i = 0; i < literals.size(); i++) {
             String literal = literals.get(i);
             long hash = 0;
@@ -45,6 +51,8 @@ final class AnchoredLiterals {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            int bit = filterBit(key);
+            filter[bit >>> 6] |= 1L << bit;
             texts[slot] = literal;
             this.ids[slot] = ids[i];
         }
@@ -64,6 +72,10 @@ final class AnchoredLiterals {
         return (int) (key ^ (key >>> 32)) & mask;
     }
 
+    private int filterBit(long key) {
+        return (int) (key >>> 40) & filterMask;
+    }
+
     /** Sets the bit of every literal the text starts (ends) with in {@code found}. */
     void find(String text, long[] found) {
         int n = text.length();
@@ -76,6 +88,10 @@ final class AnchoredLiterals {
             }
             next++;
             long key = key(hash, k);
+            int bit = filterBit(key);
+            if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
             int start = suffix ? n - k : 0;
             for (int slot = slot(key); keys[slot] != 0; slot = (slot + 1) & mask) {
                 if (keys[slot] == key && texts[slot].length() == k && text.regionMatches(start, texts[slot], 0, k)) {

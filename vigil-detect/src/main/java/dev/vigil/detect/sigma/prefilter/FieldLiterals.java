@@ -9,65 +9,92 @@ import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Literal;
 
 /**
  * The literals of one field, each found the cheapest way its kind allows: whole values by one hash lookup, prefixes and
- * suffixes by {@link AnchoredLiterals}, fragments by an Aho–Corasick pass ({@link LiteralAutomaton}). Only fragments
- * need a pass over the whole value, so only they pay for long values. Immutable and thread-safe.
+ * suffixes by {@link AnchoredLiterals}, fragments of 4 characters or more by {@link GramFragments}, shorter fragments
+ * by an Aho–Corasick pass ({@link LiteralAutomaton}, small since its literals are short); a few fragments by
+ * {@code indexOf}. Only fragments need a pass over the whole value, so only they pay for long values. Immutable and
+ * thread-safe.
  */
 final class FieldLiterals {
 
     /**
-     * Up to this many fragments, one vectorised {@code indexOf} each beats an automaton pass, whose cost is a dependent
-     * table lookup per character: a few for field values, more for the long joined text of keyword searches.
+     * Up to this many fragments, one vectorised {@code indexOf} each beats a pass over the value, which costs a few
+     * operations per character. For short fragments in the long joined text of keyword searches (an automaton pass over
+     * every character) the limit is higher; long fragments there are found looking at a fraction of the text
+     * ({@link GramFragments}), which beats even a few {@code indexOf} passes.
      */
     private static final int FEW_FRAGMENTS = 6;
     private static final int FEW_KEYWORD_FRAGMENTS = 32;
 
     private final int count;
-    private final LiteralAutomaton fragments;
+    private final GramFragments longFragments;
+    private final LiteralAutomaton shortFragments;
     private final String[] fewFragments;
+    private final int[] fewIds;
     private final Map<String, Integer> wholeValues = new HashMap<>();
     private final AnchoredLiterals prefixes;
     private final AnchoredLiterals suffixes;
 
     /**
-     * @param literals the field's literals by id; all {@code CONTAINS} literals come first
+     * @param literals the field's literals by id
      * @param longText true when the values searched are long (the joined text of all values)
      */
     FieldLiterals(List<Literal> literals, boolean longText) {
         count = literals.size();
-        List<String> fragmentTexts = new ArrayList<>();
-        List<String> prefixTexts = new ArrayList<>();
-        List<Integer> prefixIds = new ArrayList<>();
-        List<String> suffixTexts = new ArrayList<>();
-        List<Integer> suffixIds = new ArrayList<>();
+        IdList longTexts = new IdList();
+        IdList shortTexts = new IdList();
+        IdList prefixTexts = new IdList();
+        IdList suffixTexts = new IdList();
         for (int id = 0; id < literals.size(); id++) {
             Literal literal = literals.get(id);
             switch (literal.kind()) {
-                case CONTAINS -> {
-                    if (fragmentTexts.size() != id) {
-                        throw new IllegalArgumentException("CONTAINS literals must come first");
-                    }
-                    fragmentTexts.add(literal.text());
-                }
+                case CONTAINS -> (literal.text().length() >= GramFragments.GRAM ? longTexts : shortTexts)
+                        .add(literal.text(), id);
                 case EQUALS -> wholeValues.put(literal.text(), id);
-                case PREFIX -> {
-                    prefixTexts.add(literal.text());
-                    prefixIds.add(id);
-                }
-                case SUFFIX -> {
-                    suffixTexts.add(literal.text());
-                    suffixIds.add(id);
-                }
+                case PREFIX -> prefixTexts.add(literal.text(), id);
+                case SUFFIX -> suffixTexts.add(literal.text(), id);
             }
         }
-        boolean few = fragmentTexts.size() <= (longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS);
-        fewFragments = few ? fragmentTexts.toArray(String[]::new) : null;
-        fragments = few ? null : new LiteralAutomaton(fragmentTexts);
-        prefixes = prefixTexts.isEmpty() ? null : new AnchoredLiterals(prefixTexts, toArray(prefixIds), false);
-        suffixes = suffixTexts.isEmpty() ? null : new AnchoredLiterals(suffixTexts, toArray(suffixIds), true);
+        IdList probed = new IdList();
+        if (longTexts.size() <= FEW_FRAGMENTS) {
+            probed.addAll(longTexts);
+            longFragments = null;
+        } else {
+            longFragments = new GramFragments(longTexts.texts, longTexts.ids());
+        }
+        if (shortTexts.size() <= (longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS)) {
+            probed.addAll(shortTexts);
+            shortFragments = null;
+        } else {
+            shortFragments = new LiteralAutomaton(shortTexts.texts, shortTexts.ids());
+        }
+        fewFragments = probed.texts.toArray(String[]::new);
+        fewIds = probed.ids();
+        prefixes = prefixTexts.size() == 0 ? null : new AnchoredLiterals(prefixTexts.texts, prefixTexts.ids(), false);
+        suffixes = suffixTexts.size() == 0 ? null : new AnchoredLiterals(suffixTexts.texts, suffixTexts.ids(), true);
     }
 
-    private static int[] toArray(List<Integer> ids) {
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+    /** Literal texts with the ids they are reported under. */
+    private static final class IdList {
+        final List<String> texts = new ArrayList<>();
+        final List<Integer> idList = new ArrayList<>();
+
+        void add(String text, int id) {
+            texts.add(text);
+            idList.add(id);
+        }
+
+        void addAll(IdList other) {
+            texts.addAll(other.texts);
+            idList.addAll(other.idList);
+        }
+
+        int size() {
+            return texts.size();
+        }
+
+        int[] ids() {
+            return idList.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     int literalCount() {
@@ -75,7 +102,7 @@ final class FieldLiterals {
     }
 
     /**
-     * Sets in {@code found} the bit of every literal the folded value has; fragments may be over-reported as
+     * Sets in {@code found} the bit of every literal the folded value has; short fragments may be over-reported as
      * {@link LiteralAutomaton} explains, the other kinds are exact.
      */
     void find(String folded, long[] found) {
@@ -91,13 +118,16 @@ final class FieldLiterals {
         if (suffixes != null) {
             suffixes.find(folded, found);
         }
-        if (fragments != null) {
-            fragments.scan(folded, found);
-        } else {
-            for (int id = 0; id < fewFragments.length; id++) {
-                if (folded.contains(fewFragments[id])) {
-                    found[id >>> 6] |= 1L << id;
-                }
+        if (longFragments != null) {
+            longFragments.find(folded, found);
+        }
+        if (shortFragments != null) {
+            shortFragments.scan(folded, found);
+        }
+        for (int i = 0; i < fewFragments.length; i++) {
+            if (folded.contains(fewFragments[i])) {
+                int id = fewIds[i];
+                found[id >>> 6] |= 1L << id;
             }
         }
     }

@@ -33,6 +33,14 @@ public final class LiteralAutomaton {
 
     /** @param literals non-empty literals, identified by their index */
     public LiteralAutomaton(List<String> literals) {
+        this(literals, java.util.stream.IntStream.range(0, literals.size()).toArray());
+    }
+
+    /**
+     * @param literals non-empty literals
+     * @param ids      the id reported for each literal
+     */
+    public LiteralAutomaton(List<String> literals, int[] ids) {
         int classCount = 1;
         boolean nonAscii = false;
         for (String literal : literals) {
@@ -69,7 +77,7 @@ public final class LiteralAutomaton {
                 }
                 state = target;
             }
-            out.get(state).add(id);
+            out.get(state).add(ids[id]);
         }
         int states = trie.size();
         int[] delta = new int[states * classes];
@@ -143,7 +151,7 @@ public final class LiteralAutomaton {
             smallNext = null;
             largeNext = table;
         }
-        literalCount = literals.size();
+        literalCount = Arrays.stream(ids).max().orElse(-1) + 1;
     }
 
     private static boolean reports(int[][] outputs, int[] outputLink, int state) {
@@ -161,6 +169,7 @@ public final class LiteralAutomaton {
         return c < 128 ? asciiClass[c] : otherClass;
     }
 
+    /** One more than the highest id. */
     public int literalCount() {
         return literalCount;
     }

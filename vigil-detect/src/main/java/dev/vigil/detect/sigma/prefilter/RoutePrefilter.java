@@ -1,7 +1,6 @@
 package dev.vigil.detect.sigma.prefilter;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +12,9 @@ import dev.vigil.detect.event.FieldValue;
 
 /**
  * Selects, for one event, the rules of a route worth evaluating: rules without a requirement always, the others only when
- * every clause of their requirement holds, i.e. one of the clause's literals occurs in one of its fields. One
- * Aho–Corasick pass per field finds the literals of all rules of the route; an inverted index maps each literal to the
- * clauses it satisfies, so the work per event grows with the literals found, not with the rules.
+ * every clause of their requirement holds, i.e. one of the clause's literals occurs in one of its fields. One pass per
+ * field ({@link FieldLiterals}) finds the literals of all rules of the route; an inverted index maps each literal to
+ * the clauses it satisfies, so the work per event grows with the literals found, not with the rules.
  */
 public final class RoutePrefilter {
 
@@ -77,8 +76,6 @@ public final class RoutePrefilter {
         for (var byLiteral : byField.values()) {
             anyField[f] = LiteralRequirement.ANY_FIELD.equals(fields[f]);
             List<LiteralRequirement.Literal> texts = new ArrayList<>(byLiteral.keySet());
-            // fragments first: their ids are the automaton's
-            texts.sort(Comparator.comparing(l -> l.kind() != LiteralRequirement.Kind.CONTAINS));
             literals[f] = new FieldLiterals(texts, anyField[f]);
             targetsByLiteral[f] = new int[texts.size()][];
             for (int id = 0; id < texts.size(); id++) {
