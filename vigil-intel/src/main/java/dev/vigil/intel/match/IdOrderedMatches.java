@@ -56,10 +56,11 @@ final class IdOrderedMatches implements MatchSink {
         if (count == 1) {
             distinct.add(match(arrivals[0]));
         } else if (count > 1) {
+            int[] ranks = index.idRanks();
             long[] keys = new long[count];
             for (int i = 0; i < count; i++) {
                 long arrival = arrivals[i];
-                keys[i] = (long) index.idRank((int) (arrival >>> KIND_BITS)) << 32
+                keys[i] = (long) ranks[(int) (arrival >>> KIND_BITS)] << 32
                         | (arrival & ((1 << KIND_BITS) - 1)) << KIND_SHIFT | i;
             }
             Arrays.sort(keys);

@@ -3,9 +3,9 @@ package dev.vigil.intel.match;
 import dev.vigil.intel.indicator.Indicator;
 
 /**
- * The place of each indicator's id in the sorted set of distinct ids, worked out once when an index is built: ordering
- * matches by these ints is ordering them by id, without reading the indicator records and their id strings, which
- * at millions of indicators are cache misses.
+ * The place of each indicator's id in the sorted set of distinct ids, worked out once per index: ordering matches by
+ * these ints is ordering them by id, without reading the indicator records and their id strings, which at millions of
+ * indicators are cache misses.
  */
 final class IdRanks {
 

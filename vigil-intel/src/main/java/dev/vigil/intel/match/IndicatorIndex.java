@@ -28,8 +28,11 @@ import java.util.List;
 public final class IndicatorIndex {
 
     private final Indicator[] indicators;
-    /** Dense rank of each indicator's id in id order (see {@link IdRanks}), for ordering an event's matches. */
-    private final int[] idRanks;
+    /**
+     * Dense rank of each indicator's id in id order (see {@link IdRanks}), for ordering an event's matches; worked out
+     * on first use, so an index that is never read in id order (the server's matcher) does not pay for the sort.
+     */
+    private volatile int[] idRanks;
     /** Bit per ordinal: set when the indicator has an expiry, so a hit on one without reads no record to check it. */
     private final long[] expiring;
     private final Ipv4AddressTable ipv4Addresses;
@@ -45,7 +48,6 @@ public final class IndicatorIndex {
 
     private IndicatorIndex(Builder builder) {
         this.indicators = builder.indicators.toArray(Indicator[]::new);
-        this.idRanks = IdRanks.of(indicators);
         this.expiring = new long[(indicators.length + 63) >>> 6];
         for (int ordinal = 0; ordinal < indicators.length; ordinal++) {
             if (indicators[ordinal].validUntil() != null) {
@@ -94,9 +96,19 @@ public final class IndicatorIndex {
         return indicators[ordinal];
     }
 
-    /** The rank of the id of the indicator at {@code ordinal}: comparing ranks compares ids. */
-    int idRank(int ordinal) {
-        return idRanks[ordinal];
+    /** By ordinal, the rank of the indicator's id: comparing ranks compares ids. Sorts the ids on the first call. */
+    int[] idRanks() {
+        int[] ranks = idRanks;
+        if (ranks == null) {
+            synchronized (this) {
+                ranks = idRanks;
+                if (ranks == null) {
+                    ranks = IdRanks.of(indicators);
+                    idRanks = ranks;
+                }
+            }
+        }
+        return ranks;
     }
 
     /** Passes to {@code out} the ordinals matching {@code value} read as {@code kind}, skipping those expired at {@code at}. */
