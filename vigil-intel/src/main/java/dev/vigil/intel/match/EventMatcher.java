@@ -1,7 +1,6 @@
 package dev.vigil.intel.match;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,41 +29,19 @@ public final class EventMatcher {
 
     public List<IndicatorMatch> match(Map<String, ?> fields, Instant at) {
         IndicatorIndex snapshot = index.current();
-        List<IndicatorMatch> matches = new ArrayList<>(4);
+        IdOrderedMatches matches = new IdOrderedMatches(snapshot);
         for (int i = 0; i < this.fields.length; i++) {
             Object value = fields.get(this.fields[i]);
             if (value instanceof String text) {
-                snapshot.match(kinds[i], text, at, matches);
+                snapshot.forEachMatch(kinds[i], text, at, matches);
             } else if (value instanceof Collection<?> values) {
                 for (Object element : values) {
                     if (element instanceof String text) {
-                        snapshot.match(kinds[i], text, at, matches);
+                        snapshot.forEachMatch(kinds[i], text, at, matches);
                     }
                 }
             }
         }
-        if (matches.size() > 1) {
-            matches.sort(IndicatorMatch.BY_INDICATOR_ID);
-            return withoutRepeats(matches);
-        }
-        return matches;
-    }
-
-    /**
-     * Drops every match equal to an earlier one. Equal matches sort next to each other up to ties on (id, kind), so
-     * each is only compared within its run of ties; the stable sort keeps first occurrences first.
-     */
-    private static List<IndicatorMatch> withoutRepeats(List<IndicatorMatch> sorted) {
-        List<IndicatorMatch> distinct = new ArrayList<>(sorted.size());
-        int runStart = 0;
-        for (IndicatorMatch match : sorted) {
-            if (!distinct.isEmpty() && IndicatorMatch.BY_INDICATOR_ID.compare(distinct.getLast(), match) != 0) {
-                runStart = distinct.size();
-            }
-            if (!distinct.subList(runStart, distinct.size()).contains(match)) {
-                distinct.add(match);
-            }
-        }
-        return distinct;
+        return matches.inIdOrder();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.intel.match;
 
+import dev.vigil.intel.canonical.CanonicalUrl;
 import dev.vigil.intel.canonical.DomainNames;
 import dev.vigil.intel.canonical.EmailAddresses;
 import dev.vigil.intel.canonical.HexDigests;
@@ -20,13 +21,18 @@ import java.util.List;
  * its size: packed primitive hash tables for IPv4 addresses and digests, sorted address intervals for IPv4 CIDRs, a
  * label walk over a paged string table for domains, and the same string table for URLs and e-mail addresses. Values
  * are canonicalised once when the index is built; lookups canonicalise the event value once and probe (IPv4 and digest
- * lookups allocate nothing but the matches they return, domains probe their parents without substrings, URLs and
- * e-mail addresses build their canonical string). Build a new index with {@link #builder()} to change the set (see
+ * lookups allocate nothing but the matches they return, domains probe their parents without substrings, URLs probe
+ * with their canonical form written as bytes into one array, e-mail addresses build their canonical string). Build a new index with {@link #builder()} to change the set (see
  * {@link LiveIndicatorIndex} for swapping it in while matching continues).
  */
 public final class IndicatorIndex {
 
     private final Indicator[] indicators;
+    /**
+     * Dense rank of each indicator's id in id order (see {@link IdRanks}), for ordering an event's matches; worked out
+     * on first use, so an index that is never read in id order (the server's matcher) does not pay for the sort.
+     */
+    private volatile int[] idRanks;
     /** Bit per ordinal: set when the indicator has an expiry, so a hit on one without reads no record to check it. */
     private final long[] expiring;
     private final Ipv4AddressTable ipv4Addresses;
@@ -82,6 +88,31 @@ public final class IndicatorIndex {
 
     /** Appends to {@code out} the matches of {@code value} read as {@code kind}, skipping indicators expired at {@code at}. */
     public void match(ObservableKind kind, String value, Instant at, List<IndicatorMatch> out) {
+        forEachMatch(kind, value, at, (ordinal, matchKind) -> out.add(new IndicatorMatch(indicators[ordinal], matchKind)));
+    }
+
+    /** The indicator at {@code ordinal}, as passed to a {@link MatchSink}. */
+    Indicator indicator(int ordinal) {
+        return indicators[ordinal];
+    }
+
+    /** By ordinal, the rank of the indicator's id: comparing ranks compares ids. Sorts the ids on the first call. */
+    int[] idRanks() {
+        int[] ranks = idRanks;
+        if (ranks == null) {
+            synchronized (this) {
+                ranks = idRanks;
+                if (ranks == null) {
+                    ranks = IdRanks.of(indicators);
+                    idRanks = ranks;
+                }
+            }
+        }
+        return ranks;
+    }
+
+    /** Passes to {@code out} the ordinals matching {@code value} read as {@code kind}, skipping those expired at {@code at}. */
+    void forEachMatch(ObservableKind kind, String value, Instant at, MatchSink out) {
         switch (kind) {
             case IP_ADDRESS -> matchAddress(value, at, out);
             case DOMAIN -> {
@@ -92,17 +123,33 @@ public final class IndicatorIndex {
                             exact ? MatchKind.DOMAIN_EXACT : MatchKind.DOMAIN_SUBDOMAIN, at, out));
                 }
             }
-            case URL -> lookup(urls, UrlNormalizer.normalize(value), MatchKind.URL_NORMALIZED, at, out);
+            case URL -> {
+                CanonicalUrl url = CanonicalUrl.parse(value);
+                if (url != null) {
+                    emitAll(urls.postings(), find(url), MatchKind.URL_NORMALIZED, at, out);
+                }
+            }
             case FILE_HASH -> {
                 emitAll(md5.postings(), md5.find(value), MatchKind.HASH, at, out);
                 emitAll(sha1.postings(), sha1.find(value), MatchKind.HASH, at, out);
                 emitAll(sha256.postings(), sha256.find(value), MatchKind.HASH, at, out);
             }
-            case EMAIL -> lookup(emails, EmailAddresses.canonicalize(value), MatchKind.EMAIL, at, out);
+            case EMAIL -> {
+                String address = EmailAddresses.canonicalize(value);
+                if (address != null) {
+                    emitAll(emails.postings(), emails.find(address), MatchKind.EMAIL, at, out);
+                }
+            }
         }
     }
 
-    private void matchAddress(String value, Instant at, List<IndicatorMatch> out) {
+    /** The URL's postings, probed with its canonical bytes unless a character is beyond Latin-1 (then as a string). */
+    private int find(CanonicalUrl url) {
+        byte[] key = new byte[url.latin1Length()];
+        return url.writeLatin1(key) ? urls.find(key) : urls.find(url.toString());
+    }
+
+    private void matchAddress(String value, Instant at, MatchSink out) {
         String text = value.strip();
         long v4 = Ipv4.parse(text);
         if (v4 != Ipv4.INVALID) {
@@ -118,20 +165,14 @@ public final class IndicatorIndex {
     }
 
     /** Emits {@code block} and every network containing it, widest first. */
-    private void emitNetworks(int block, Instant at, List<IndicatorMatch> out) {
+    private void emitNetworks(int block, Instant at, MatchSink out) {
         if (block >= 0) {
             emitNetworks(ipv4Networks.parent(block), at, out);
             emitAll(ipv4Networks.postings(), ipv4Networks.postings(block), MatchKind.IP_IN_CIDR, at, out);
         }
     }
 
-    private void lookup(TextTable table, String canonical, MatchKind kind, Instant at, List<IndicatorMatch> out) {
-        if (canonical != null) {
-            emitAll(table.postings(), table.find(canonical), kind, at, out);
-        }
-    }
-
-    private void emitAll(SharedPostings shared, int posting, MatchKind kind, Instant at, List<IndicatorMatch> out) {
+    private void emitAll(SharedPostings shared, int posting, MatchKind kind, Instant at, MatchSink out) {
         if (posting >= 0) {
             emit(posting, kind, at, out);
         } else if (posting != SharedPostings.NONE) {
@@ -141,10 +182,9 @@ public final class IndicatorIndex {
         }
     }
 
-    private void emit(int ordinal, MatchKind kind, Instant at, List<IndicatorMatch> out) {
-        Indicator indicator = indicators[ordinal];
-        if ((expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicator.isActiveAt(at)) {
-            out.add(new IndicatorMatch(indicator, kind));
+    private void emit(int ordinal, MatchKind kind, Instant at, MatchSink out) {
+        if ((expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicators[ordinal].isActiveAt(at)) {
+            out.accept(ordinal, kind);
         }
     }
 

@@ -21,17 +21,18 @@ final class Ipv4NetworkTable {
     private final char[] boundaryLow;
     /** Innermost block covering each interval, or -1 for a gap. */
     private final int[] innermost;
-    private final int[] parent;
-    private final int[] postings;
+    /**
+     * Per block, its direct parent (high 32 bits, -1 for none) and its encoded postings (low 32 bits): one read per
+     * level of the parent walk, as the two are always needed together.
+     */
+    private final long[] chain;
     private final SharedPostings shared;
 
-    private Ipv4NetworkTable(int[] bucketStart, char[] boundaryLow, int[] innermost, int[] parent, int[] postings,
-                             SharedPostings shared) {
+    private Ipv4NetworkTable(int[] bucketStart, char[] boundaryLow, int[] innermost, long[] chain, SharedPostings shared) {
         this.bucketStart = bucketStart;
         this.boundaryLow = boundaryLow;
         this.innermost = innermost;
-        this.parent = parent;
-        this.postings = postings;
+        this.chain = chain;
         this.shared = shared;
     }
 
@@ -56,12 +57,12 @@ final class Ipv4NetworkTable {
 
     /** The block directly containing {@code block}, or -1. */
     int parent(int block) {
-        return parent[block];
+        return (int) (chain[block] >> 32);
     }
 
     /** The encoded postings of {@code block} (see {@link #postings()}). */
     int postings(int block) {
-        return postings[block];
+        return (int) chain[block];
     }
 
     SharedPostings postings() {
@@ -69,7 +70,7 @@ final class Ipv4NetworkTable {
     }
 
     int blocks() {
-        return parent.length;
+        return chain.length;
     }
 
     /** Collects networks; {@link #build()} sorts them into intervals and may be called again after more adds. */
@@ -165,6 +166,10 @@ final class Ipv4NetworkTable {
         }
 
         Ipv4NetworkTable table(int[] parent, int[] postings, SharedPostings shared) {
+            long[] chain = new long[parent.length];
+            for (int block = 0; block < chain.length; block++) {
+                chain[block] = (long) parent[block] << 32 | postings[block] & 0xFFFF_FFFFL;
+            }
             int[] bucketStart = new int[BUCKETS + 1];
             int next = 0;
             for (int bucket = 0; bucket <= BUCKETS; bucket++) {
@@ -178,7 +183,7 @@ final class Ipv4NetworkTable {
             for (int i = 0; i < count; i++) {
                 low[i] = (char) (starts[i] & 0xFFFF);
             }
-            return new Ipv4NetworkTable(bucketStart, low, Arrays.copyOf(innermost, count), parent, postings, shared);
+            return new Ipv4NetworkTable(bucketStart, low, Arrays.copyOf(innermost, count), chain, shared);
         }
     }
 }

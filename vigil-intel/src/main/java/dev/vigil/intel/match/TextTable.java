@@ -1,5 +1,6 @@
 package dev.vigil.intel.match;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -95,6 +96,29 @@ final class TextTable {
         return find(text, 0, text.length(), hash(text, 0, text.length()));
     }
 
+    /** The encoded postings of the key whose characters are the bytes of {@code latin1} (ISO 8859-1), or {@link SharedPostings#NONE}. */
+    int find(byte[] latin1) {
+        if (latin1.length > MAX_LENGTH) {
+            Integer posting = wideKeys.get(new String(latin1, StandardCharsets.ISO_8859_1));
+            return posting == null ? SharedPostings.NONE : posting;
+        }
+        int hash = 0;
+        for (int i = latin1.length - 1; i >= 0; i--) {
+            hash = step(hash, (char) (latin1[i] & 0xFF));
+        }
+        int mask = capacity - 1;
+        for (int index = mix(hash) & mask; ; index = (index + 1) & mask) {
+            int slot = index * 3;
+            int offset = slots[slot + 1];
+            if (offset == FREE) {
+                return SharedPostings.NONE;
+            }
+            if (slots[slot] == hash && storedEquals(offset, latin1)) {
+                return slots[slot + 2];
+            }
+        }
+    }
+
     private static boolean fitsPages(String key) {
         if (key.length() > MAX_LENGTH) {
             return false;
@@ -133,6 +157,13 @@ final class TextTable {
             }
         }
         return true;
+    }
+
+    private boolean storedEquals(int offset, byte[] latin1) {
+        byte[] page = pages[offset >>> PAGE_BITS];
+        int at = offset & (PAGE_SIZE - 1);
+        int length = (page[at] & 0xFF) << 8 | (page[at + 1] & 0xFF);
+        return length == latin1.length && Arrays.equals(page, at + 2, at + 2 + length, latin1, 0, length);
     }
 
     /** Appends the key's length and characters to the pages; returns the offset of the length. */

@@ -69,6 +69,24 @@ class IndicatorIndexTest {
     }
 
     @Test
+    void urlsOutsideLatin1OrLongerThanAPageKeyStillMatch() {
+        String longPath = "/" + "a".repeat(70_000);
+        IndicatorIndex urls = IndicatorIndex.builder()
+                .add(Indicator.of("kelvin", IndicatorType.URL, "http://k.test/x", "f", 1))
+                .add(Indicator.of("cyrillic", IndicatorType.URL, "http://evil.test/путь", "f", 1))
+                .add(Indicator.of("long", IndicatorType.URL, "http://evil.test" + longPath, "f", 1))
+                .build();
+        // U+212A KELVIN SIGN lower-cases to an ASCII 'k': the canonical form is Latin-1, the event text is not.
+        assertThat(urls.match(ObservableKind.URL, "http://\u212A.TEST/x", NOW)).extracting(m -> m.indicator().id())
+                .containsExactly("kelvin");
+        assertThat(urls.match(ObservableKind.URL, "HTTP://Evil.test/путь#f", NOW)).extracting(m -> m.indicator().id())
+                .containsExactly("cyrillic");
+        assertThat(urls.match(ObservableKind.URL, "http://EVIL.test:80" + longPath, NOW))
+                .extracting(m -> m.indicator().id()).containsExactly("long");
+        assertThat(urls.match(ObservableKind.URL, "http://evil.test" + longPath + "b", NOW)).isEmpty();
+    }
+
+    @Test
     void hashesAndEmailsIgnoreCase() {
         assertThat(hits(ObservableKind.FILE_HASH, "d41d8cd98f00b204e9800998ecf8427e")).containsExactly("md5/hash");
         assertThat(hits(ObservableKind.EMAIL, "BOSS@Evil.Test")).containsExactly("mail/email");
