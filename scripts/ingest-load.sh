@@ -2,7 +2,9 @@
 # Starts `vigil serve` on a fresh data folder, creates an http input and an ingest token, runs IngestLoad once to warm
 # the JVM up and once measured, and prints the server's process CPU time per 1,000 stored events over the measured run
 # (from /proc/PID/stat and the vigil_events_processed_total counter), which the machine's load distorts less than
-# events/s. Needs the built jars (mvn -o -q -pl vigil-server,vigil-benchmarks -am package -DskipTests).
+# events/s. It also prints the part of that CPU time spent by the JIT compiler threads: under load the warm-up does not
+# finish the compilation, and that part is not a cost per event. Needs the built jars
+# (mvn -o -q -pl vigil-server,vigil-benchmarks -am package -DskipTests).
 #
 #   scripts/ingest-load.sh [SECONDS] [SENDERS] [BATCH] [PORT]     (defaults 30 2 500 18080; WARMUP=15 seconds)
 set -uo pipefail
@@ -23,13 +25,18 @@ input=$(api /api/v1/ingest/inputs '{"name":"load","type":"http","format":"json",
 ingest=$(api /api/v1/ingest/tokens "{\"input\":\"$input\",\"name\":\"load\"}" | sed 's/.*"secret":"\([^"]*\)".*/\1/')
 load() { "$java" -cp "$bench" dev.vigil.benchmarks.ingest.IngestLoad "http://127.0.0.1:$port" "$ingest" "$token" "$@"; }
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$server/stat"; }
+# CPU seconds of the live JIT compiler threads (C1/C2 CompilerThreadN); the thread name is field 2 of .../stat
+jit() { cat /proc/$server/task/*/stat 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '
+    /\(C[12] CompilerThre/ { sub(/^.*\) /, ""); total += $12 + $13 } END { print total / hz }'; }
 processed() { curl -s "http://127.0.0.1:$port/metrics" -H "Authorization: Bearer $token" | awk '/^vigil_events_processed_total/ {print $2}'; }
 echo "warm-up: $(load "${WARMUP:-15}" "$senders" "$batch" | grep "events searchable")"
 echo "load before: $(uptime)"
-cpu0=$(cpu); events0=$(processed)
+cpu0=$(cpu); jit0=$(jit); events0=$(processed)
 load "$secs" "$senders" "$batch" "$dir/data"
-cpu1=$(cpu); events1=$(processed)
+cpu1=$(cpu); jit1=$(jit); events1=$(processed)
 echo "load after: $(uptime)"
-awk -v a="$cpu0" -v b="$cpu1" -v p="$events0" -v q="$events1" 'BEGIN {
-    printf "server CPU %.1f s for %d stored events: %.3f CPU-s per 1,000 events\n", b - a, q - p, (b - a) * 1000 / (q - p) }'
+awk -v a="$cpu0" -v b="$cpu1" -v j="$jit0" -v k="$jit1" -v p="$events0" -v q="$events1" 'BEGIN {
+    printf "server CPU %.1f s for %d stored events: %.3f CPU-s per 1,000 events\n", b - a, q - p, (b - a) * 1000 / (q - p)
+    printf "of which JIT compiler threads %.1f s; without them %.3f CPU-s per 1,000 events\n", k - j,
+        (b - a - (k - j)) * 1000 / (q - p) }'
 echo "data folder: $dir"

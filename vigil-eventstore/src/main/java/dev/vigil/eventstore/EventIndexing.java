@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.vigil.events.Event;
+import dev.vigil.eventstore.index.DayIndex;
 import dev.vigil.eventstore.index.DayIndexes;
 import dev.vigil.eventstore.index.DayNames;
 import dev.vigil.eventstore.mapping.EventDocumentMapper;
@@ -41,10 +42,20 @@ final class EventIndexing implements Closeable {
                 task -> Thread.ofPlatform().daemon().name("vigil-eventstore-indexer-" + number.incrementAndGet()).unstarted(task));
     }
 
+    /** Writes by id: an event whose id is stored already is replaced. */
     void store(List<Event> events) {
+        write(events, true);
+    }
+
+    /** Adds events whose ids are not stored yet (see {@link dev.vigil.events.store.EventStore#append}). */
+    void append(List<Event> events) {
+        write(events, false);
+    }
+
+    private void write(List<Event> events, boolean byId) {
         int parts = (int) Math.min(threads, Math.max(1, events.size() / MIN_PER_THREAD));
         if (parts == 1) {
-            write(events);
+            writePart(events, byId);
             return;
         }
         List<List<Event>> partitions = new ArrayList<>(parts);
@@ -56,11 +67,11 @@ final class EventIndexing implements Closeable {
         }
         List<Future<?>> helping = new ArrayList<>(parts - 1);
         for (List<Event> partition : partitions.subList(1, parts)) {
-            helping.add(helpers.submit(() -> write(partition)));
+            helping.add(helpers.submit(() -> writePart(partition, byId)));
         }
         RuntimeException failure = null;
         try {
-            write(partitions.getFirst());
+            writePart(partitions.getFirst(), byId);
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -70,7 +81,7 @@ final class EventIndexing implements Closeable {
         }
     }
 
-    private void write(List<Event> events) {
+    private void writePart(List<Event> events, boolean byId) {
         List<Document> documents = new ArrayList<>(events.size());
         for (Event event : events) {
             documents.add(mapper.toDocument(event));
@@ -79,7 +90,12 @@ final class EventIndexing implements Closeable {
         types.persistPending();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
-            days.forWriting(DayNames.dayOf(event.timestamp())).upsert(event.id(), documents.get(i));
+            DayIndex day = days.forWriting(DayNames.dayOf(event.timestamp()));
+            if (byId) {
+                day.upsert(event.id(), documents.get(i));
+            } else {
+                day.add(documents.get(i));
+            }
         }
     }
 

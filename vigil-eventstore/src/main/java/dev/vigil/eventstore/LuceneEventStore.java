@@ -122,6 +122,11 @@ public final class LuceneEventStore implements EventStore {
     }
 
     @Override
+    public void append(List<Event> events) {
+        whileOpen(() -> indexing.append(events));
+    }
+
+    @Override
     public void refresh() {
         whileOpen(() -> days.all().forEach(DayIndex::refresh));
     }

@@ -182,6 +182,54 @@ class LuceneEventStoreTest {
     }
 
     @Test
+    void appendedEventsAreSearchableAndAReplayOfTheirIdsKeepsOneCopy() {
+        // enough events for the batch to be split over both indexing threads, on two days
+        List<Event> appended = new ArrayList<>();
+        List<Event> replayed = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String timestamp = i % 2 == 0 ? "2024-05-01T10:00:00Z" : "2024-05-02T10:00:00Z";
+            appended.add(event("e-" + i, timestamp, "acme", "n", (long) i, "user.name", "first"));
+            replayed.add(event("e-" + i, timestamp, "acme", "n", (long) i, "user.name", "replayed"));
+        }
+        open().append(appended);
+        store.commit();
+        store.close();
+        store = null;
+
+        open().store(replayed);
+        store.refresh();
+
+        assertThat(store.count(EventQuery.all(TenantScope.ALL))).isEqualTo(1_000);
+        assertThat(store.count(new EventQuery("user.name:first", null, null, TenantScope.ALL))).isZero();
+        assertThat(store.cardinality(EventQuery.all(TenantScope.ALL), "n")).isEqualTo(1_000);
+        assertThat(store.get("e-7", TenantScope.ALL)).contains(replayed.get(7));
+    }
+
+    @Test
+    void appendingAndStoringTheSameNewEventsGiveTheSameAnswers(@TempDir Path byIdDirectory) {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            events.add(event("e-" + i, Instant.parse("2024-05-01T00:00:00Z").plusSeconds(i * 97L), "acme",
+                    "message", "login " + (i % 3 == 0 ? "failed" : "accepted") + " for user" + (i % 7),
+                    "user.name", "user" + (i % 7), "source.port", (long) (1000 + i % 50)));
+        }
+        open().append(events);
+        store.refresh();
+        try (LuceneEventStore stored = LuceneEventStore.open(byIdDirectory, LuceneStoreSettings.defaults())) {
+            stored.store(events);
+            stored.refresh();
+            for (String query : List.of("*", "failed", "\"login accepted\"", "user.name:user3", "source.port:[1010 TO 1020]")) {
+                EventQuery q = new EventQuery(query, null, null, TenantScope.ALL);
+                assertThat(store.count(q)).as(query).isEqualTo(stored.count(q)).isPositive();
+                assertThat(store.search(new EventStore.SearchRequest(q, 0, 50, EventStore.Sort.NEWEST_FIRST)))
+                        .as(query).isEqualTo(stored.search(new EventStore.SearchRequest(q, 0, 50, EventStore.Sort.NEWEST_FIRST)));
+            }
+            EventQuery all = EventQuery.all(TenantScope.ALL);
+            assertThat(store.terms(all, "user.name", 10)).isEqualTo(stored.terms(all, "user.name", 10));
+        }
+    }
+
+    @Test
     void committedEventsSurviveCloseAndReopen() {
         Event first = event("a", "2024-05-01T10:00:00Z", "acme", "http.response.status_code", 503L, "user.name", "alice");
         Event second = event("b", "2024-05-03T10:00:00Z", "acme", "http.response.status_code", "n/a");

@@ -33,6 +33,7 @@ public final class FileSpool implements Spool {
     private final SegmentLog log;
     private final SpoolWriter writer;
     private final SpoolReader reader;
+    private final SpoolIdentity identity;
     private final long truncatedBytesAtOpen;
     private final Object markLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -48,6 +49,7 @@ public final class FileSpool implements Spool {
         this.writer = new SpoolWriter(log, directory, channels, settings.segmentBytes(), recovered.segments().getLast(),
                 recovered.activeChannel());
         this.reader = new SpoolReader(log, channels, identity);
+        this.identity = identity;
     }
 
     /**
@@ -172,6 +174,11 @@ public final class FileSpool implements Spool {
     @Override
     public long lastSequence() {
         return log.lastSequence();
+    }
+
+    @Override
+    public String eventId(long sequence) {
+        return identity.eventId(sequence);
     }
 
     @Override

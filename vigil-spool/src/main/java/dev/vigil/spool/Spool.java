@@ -45,6 +45,9 @@ public interface Spool extends AutoCloseable {
     /** The last sequence appended (0 when none). */
     long lastSequence();
 
+    /** The id of the event at {@code sequence}, whether it is appended yet or not (the one {@link #read} gives it). */
+    String eventId(long sequence);
+
     /** Bytes on disk not yet marked processed. */
     long backlogBytes();
 

@@ -67,9 +67,12 @@ class FileSpoolTest {
             assertThat(spool.lastSequence()).isEqualTo(35);
             assertThat(spool.read(0, 100, Duration.ZERO)).extracting(SpooledEvent::id)
                     .containsExactlyElementsOf(first.stream().map(SpooledEvent::id).toList());
+            String idBeforeAppending = spool.eventId(36);
             assertThat(spool.append(TestEvents.batch("c", 3, 200))).isEqualTo(38);
-            assertThat(spool.read(35, 100, Duration.ZERO)).extracting(SpooledEvent::sequence)
-                    .containsExactly(36L, 37L, 38L);
+            List<SpooledEvent> appended = spool.read(35, 100, Duration.ZERO);
+            assertThat(appended).extracting(SpooledEvent::sequence).containsExactly(36L, 37L, 38L);
+            assertThat(appended.getFirst().id()).isEqualTo(idBeforeAppending);
+            assertThat(first).allSatisfy(event -> assertThat(spool.eventId(event.sequence())).isEqualTo(event.id()));
         }
         try (FileSpool other = FileSpool.open(dir.resolve("other"), SMALL_SEGMENTS)) {
             other.append(List.of(TestEvents.event("x")));

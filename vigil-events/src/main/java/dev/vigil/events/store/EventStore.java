@@ -19,6 +19,16 @@ public interface EventStore extends AutoCloseable {
     /** Adds (or replaces, by id) events. */
     void store(List<Event> events);
 
+    /**
+     * Adds events none of whose ids is stored yet, e.g. events appended to the spool after the store was last written.
+     * Nothing is looked up or replaced, which costs less than {@link #store}; an id that is stored already would then be
+     * stored twice, so whenever that is possible (a replay, a retried batch) call {@link #store}. An implementation
+     * without a cheaper way to add may simply store.
+     */
+    default void append(List<Event> events) {
+        store(events);
+    }
+
     /** Makes everything stored so far visible to searches. */
     void refresh();
 

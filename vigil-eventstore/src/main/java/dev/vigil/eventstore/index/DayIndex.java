@@ -21,7 +21,7 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * One UTC day's Lucene index: its writer and a near-real-time searcher manager. Writes are by id
- * ({@code updateDocument}), so storing the same event again replaces it.
+ * ({@code updateDocument}), so storing the same event again replaces it, or plain adds of events known to be new.
  */
 public final class DayIndex implements Closeable {
     /** Commit user data: when the commit was made (epoch milliseconds), for {@link RecentCommitsDeletionPolicy}. */
@@ -65,6 +65,19 @@ public final class DayIndex implements Closeable {
     public void upsert(String id, Document document) {
         try {
             writer.updateDocument(new Term(IndexedFields.ID, id), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not index an event in day " + name(), e);
+        }
+        unrefreshed.set(true);
+    }
+
+    /**
+     * Adds a document whose id is not in the index: no delete term is buffered, so a flush has no id to look up in
+     * every segment. A document whose id is in the index already would be there twice.
+     */
+    public void add(Document document) {
+        try {
+            writer.addDocument(document);
         } catch (IOException e) {
             throw new UncheckedIOException("could not index an event in day " + name(), e);
         }

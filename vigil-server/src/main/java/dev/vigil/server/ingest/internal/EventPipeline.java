@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * enrich, and this pipeline's thread takes its batches → detect (the {@link EventInspector}s) → store, so parsing the
  * next batch overlaps with indexing this one. Events become searchable at each refresh; the spool's processed mark
  * moves only after a store commit, so a crash replays at most one commit interval, and the stable ids keep the store
- * free of duplicates.
+ * free of duplicates: what may be a replay is written by id, what was appended after the start is added
+ * ({@link ReplayBoundary}).
  */
 @Component
 class EventPipeline implements SmartLifecycle {
@@ -107,11 +108,12 @@ class EventPipeline implements SmartLifecycle {
     private void run() {
         long position = spool.processedSequence();
         log.info("event pipeline resumes after spool sequence {} (last appended {})", position, spool.lastSequence());
+        ReplayBoundary boundary = ReplayBoundary.atStart(spool, store);
         BlockingQueue<ParsedBatch> parsed = new ArrayBlockingQueue<>(PARSED_AHEAD);
         ParsingStage parsing = new ParsingStage(spool, parser, enricher, counters, BATCH, parsed, position);
         Thread parsingThread = Thread.ofPlatform().name("vigil-event-parser").start(parsing);
         try {
-            position = storeParsed(parsed, position);
+            position = storeParsed(parsed, position, boundary);
         } finally {
             parsing.stop();
             parsingThread.interrupt();
@@ -121,18 +123,20 @@ class EventPipeline implements SmartLifecycle {
     }
 
     /** Inspects and stores the parsed batches in order until stopped; returns the sequence stored up to. */
-    private long storeParsed(BlockingQueue<ParsedBatch> parsed, long position) {
+    private long storeParsed(BlockingQueue<ParsedBatch> parsed, long position, ReplayBoundary boundary) {
         long visible = position;
         long lastRefresh = System.nanoTime();
         long lastCommit = lastRefresh;
         ParsedBatch unfinished = null; // kept when storing it failed, to be retried
         while (running) {
             try {
-                ParsedBatch batch = unfinished != null ? unfinished : parsed.poll(200, TimeUnit.MILLISECONDS);
+                boolean retry = unfinished != null;
+                ParsedBatch batch = retry ? unfinished : parsed.poll(200, TimeUnit.MILLISECONDS);
                 if (batch != null) {
                     unfinished = batch;
                     long started = System.nanoTime();
-                    process(batch.events());
+                    // a failed attempt may have stored part of the batch
+                    process(batch.events(), !retry && boundary.isNew(batch));
                     unfinished = null;
                     position = batch.lastSequence();
                     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -159,7 +163,7 @@ class EventPipeline implements SmartLifecycle {
         return position;
     }
 
-    private void process(List<Event> events) {
+    private void process(List<Event> events, boolean isNew) {
         for (EventInspector inspector : inspectors) {
             try {
                 inspector.inspect(events);
@@ -169,7 +173,11 @@ class EventPipeline implements SmartLifecycle {
                         events.size(), e);
             }
         }
-        store.store(events);
+        if (isNew) {
+            store.append(events);
+        } else {
+            store.store(events);
+        }
         processed.increment(events.size());
     }
 

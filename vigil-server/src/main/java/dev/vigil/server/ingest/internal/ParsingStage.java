@@ -85,7 +85,7 @@ final class ParsingStage implements Runnable {
             events.add(event);
         }
         parseErrors.forEach(counters::parseErrors);
-        return new ParsedBatch(events, batch.getLast().sequence());
+        return new ParsedBatch(events, batch.getFirst().sequence(), batch.getLast().sequence());
     }
 
     private static UUID inputId(Event event) {
