@@ -41,6 +41,7 @@ class EventPipeline implements SmartLifecycle {
      * refresh writes a new small segment that merges rewrite later, and behind a backlog the events are late anyway.
      */
     private static final int REFRESH_STRETCH_BEHIND = 5;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final Spool spool;
     private final EventParser parser;
@@ -81,13 +82,21 @@ class EventPipeline implements SmartLifecycle {
         thread = Thread.ofPlatform().name("vigil-event-pipeline").start(this::run);
     }
 
+    /**
+     * Ends the loop after the batch in hand and commits. The thread is not interrupted: an interrupt inside the store's
+     * file I/O closes the Lucene index's channel, and the commit at stop would fail. Every wait in the loop is short.
+     */
     @Override
     public void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(Duration.ofSeconds(30));
+                thread.join(STOP_WAIT);
+                if (thread.isAlive()) {
+                    log.warn("event pipeline did not stop within {}; interrupting it", STOP_WAIT);
+                    thread.interrupt();
+                    thread.join(STOP_WAIT);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -116,9 +125,9 @@ class EventPipeline implements SmartLifecycle {
             position = storeParsed(parsed, position, boundary);
         } finally {
             parsing.stop();
-            parsingThread.interrupt();
             joinQuietly(parsingThread);
         }
+        Thread.interrupted(); // an interrupt (stop's last resort) must not reach the commit's file I/O
         finish(position);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import dev.vigil.events.Event;
 import dev.vigil.events.SpooledEvent;
@@ -52,7 +53,9 @@ final class ParsingStage implements Runnable {
                 List<SpooledEvent> batch = spool.read(position, batchSize, Duration.ofMillis(200));
                 if (!batch.isEmpty()) {
                     ParsedBatch parsed = parse(batch);
-                    out.put(parsed);
+                    if (!handOver(parsed)) {
+                        break; // stopped: the spool keeps the batch for the next start
+                    }
                     position = parsed.lastSequence();
                 }
             } catch (InterruptedException e) {
@@ -66,9 +69,19 @@ final class ParsingStage implements Runnable {
         }
     }
 
-    /** Ends the loop after the current batch; interrupt the thread to end a wait. */
+    /** Ends the loop after the current batch; every wait in it is short, so no interrupt is needed. */
     void stop() {
         running = false;
+    }
+
+    /** Queues the batch for the store, waiting while the queue is full; false when stopped meanwhile. */
+    private boolean handOver(ParsedBatch parsed) throws InterruptedException {
+        while (running) {
+            if (out.offer(parsed, 200, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ParsedBatch parse(List<SpooledEvent> batch) {
