@@ -77,12 +77,11 @@ class EventPipelineStopTest extends ServerTestBase {
     private static List<RawEvent> backlog(int round, int count) {
         List<RawEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            // no host, user, address or process fields: nothing for detection or the learned baselines of other tests
             String line = """
-                    {"@timestamp":"2026-11-29T10:%02d:%02dZ","message":"Accepted publickey for user%d from 10.%d.%d.%d port %d ssh2",\
-                    "host":{"name":"web%03d"},"user":{"name":"user%d"},"source":{"ip":"10.%d.%d.%d","port":%d},\
-                    "event":{"action":"ssh_login","outcome":"success"},"process":{"name":"sshd","pid":%d},"stop":{"round":%d,"n":%d}}"""
-                    .formatted(i / 60 % 60, i % 60, i % 500, round, i / 256 % 256, i % 256, 40000 + i % 20000, i % 100, i % 500,
-                            round, i / 256 % 256, i % 256, 40000 + i % 20000, 1000 + i, round, i);
+                    {"message":"pipeline stop check %d of round %d: the quick brown fox jumps over the lazy dog %x",\
+                    "stop":{"round":%d,"n":%d,"shard":"s%03d","note":"padding to the size of a typical event %s"}}"""
+                    .formatted(i, round, i * 2654435761L, round, i, i % 100, "x".repeat(200 + i % 100));
             events.add(new RawEvent("stop-test", "platform", "json", Instant.now(), "127.0.0.1", line.getBytes(StandardCharsets.UTF_8)));
         }
         return events;
