@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.vigil.bastion.kex.UpstreamKexKeys;
 import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.session.ConnectionService;
@@ -68,7 +69,7 @@ public final class BastionGateway implements AutoCloseable {
         this.settings = settings;
         this.operators = operators;
         this.context = new GatewayContext(settings, broker, credentials, sink,
-                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout()), new LiveSessions(), policies, approvals);
+                new UpstreamConnector(hostKeys, sink, settings.upstreamTimeout(), settings.upstreamKexKeys()), new LiveSessions(), policies, approvals);
         this.server = SshServer.setUpDefaultServer();
         this.revocation = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-bastion-revocation").daemon().factory());
         configure();
@@ -132,6 +133,11 @@ public final class BastionGateway implements AutoCloseable {
     /** Ids of the channels open now. */
     public List<String> liveSessionIds() {
         return context.live().ids();
+    }
+
+    /** The key pairs of the upstream key exchange made ahead of time (tests: how the logins to targets were served). */
+    UpstreamKexKeys upstreamKexKeys() {
+        return context.upstream().kexKeys();
     }
 
     /** What a live channel's terminal shows from now on (after the header and the latest output); empty if it is not open. */

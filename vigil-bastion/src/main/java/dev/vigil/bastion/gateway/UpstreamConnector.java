@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.vigil.bastion.kex.KexKeyPoolSettings;
+import dev.vigil.bastion.kex.UpstreamKexKeys;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
@@ -28,19 +30,25 @@ final class UpstreamConnector implements AutoCloseable {
 
     private final SshClient client;
     private final Duration timeout;
+    private final UpstreamKexKeys kexKeys;
 
-    UpstreamConnector(HostKeyTrust trust, SessionSink sink, Duration timeout) {
+    UpstreamConnector(HostKeyTrust trust, SessionSink sink, Duration timeout, KexKeyPoolSettings kexKeyPool) {
         this.timeout = timeout;
         client = SshClient.setUpDefaultClient();
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         TransportCiphers.upstream(client);
+        kexKeys = new UpstreamKexKeys(kexKeyPool);
+        kexKeys.installOn(client);
         client.setServerKeyVerifier((session, address, key) -> verify(trust, sink, session, key));
         // nothing a target opens is accepted unless the gateway says so (acceptFromTargets)
         client.setChannelFactories(List.of());
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ofHours(8));
         CoreModuleProperties.WINDOW_TIMEOUT.set(client, Duration.ofMinutes(2));
         CoreModuleProperties.AUTH_TIMEOUT.set(client, timeout);
+        // without it a small packet written while the previous one is unacknowledged waits for the target's delayed
+        // ACK (about 40 ms on Linux): a login's requests are such packets (docs/BENCHMARKS.md), and so are keystrokes
+        CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.start();
     }
 
@@ -107,8 +115,17 @@ final class UpstreamConnector implements AutoCloseable {
         }
     }
 
+    /** The key pairs of the upstream key exchange made ahead of time (for tests and benchmarks: how logins were served). */
+    UpstreamKexKeys kexKeys() {
+        return kexKeys;
+    }
+
     @Override
     public void close() throws IOException {
-        client.stop();
+        try {
+            client.stop();
+        } finally {
+            kexKeys.close();
+        }
     }
 }

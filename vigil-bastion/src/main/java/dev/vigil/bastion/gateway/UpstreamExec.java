@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.vigil.bastion.kex.KexKeyPoolSettings;
 import dev.vigil.bastion.policy.CommandVerdict;
 import dev.vigil.bastion.recording.Recording;
 import dev.vigil.bastion.recording.SessionRecorder;
@@ -37,7 +38,8 @@ public final class UpstreamExec implements AutoCloseable {
 
     public UpstreamExec(HostKeyTrust trust, SessionSink sink, CredentialSource credentials, CommandPolicySource policies, Duration connectTimeout,
             long maxRecordingBytes) {
-        this.connector = new UpstreamConnector(trust, sink, connectTimeout);
+        // key pairs generated inline, as MINA does: the pool made ahead of time serves the gateway's operator logins
+        this.connector = new UpstreamConnector(trust, sink, connectTimeout, KexKeyPoolSettings.OFF);
         this.sink = sink;
         this.credentials = credentials;
         this.policies = policies;

@@ -189,6 +189,21 @@ class GatewayOpenSshTest {
     }
 
     @Test
+    void theLoginToTheTargetUsesAKeyPairMadeAheadOfTime() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (gateway.upstreamKexKeys().ready() == 0) {
+            assertThat(System.nanoTime()).as("a key pair made ahead in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        long servedBefore = gateway.upstreamKexKeys().servedAhead();
+
+        SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "echo over a pooled key exchange");
+
+        assertThat(result.stdout()).isEqualTo("over a pooled key exchange\n");
+        assertThat(gateway.upstreamKexKeys().servedAhead()).isGreaterThan(servedBefore);
+    }
+
+    @Test
     void stderrAndLargeExitCodesPassThrough() {
         SshClientRun.Result result = SshClientRun.ssh(aliceKey, gateway.port(), address("alice", "web01"), "echo oops >&2; exit 201");
 
