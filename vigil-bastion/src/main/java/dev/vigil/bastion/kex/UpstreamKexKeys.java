@@ -17,12 +17,13 @@ import org.apache.sshd.common.kex.KeyExchangeFactory;
  */
 public final class UpstreamKexKeys implements AutoCloseable {
 
-    private final KexKeyPoolSettings settings;
+    private final int size;
     private final EphemeralPool<HybridClientKeys> pool;
 
     public UpstreamKexKeys(KexKeyPoolSettings settings) {
-        this.settings = settings;
-        pool = new EphemeralPool<>("vigil-bastion-kex-keys", HybridClientKeys::generate, settings.size(), settings.maxAge(), System::nanoTime);
+        // without sntrup761 (FIPS mode, an old BouncyCastle) MINA does not offer the exchange and nothing is made ahead
+        size = BuiltinDHFactories.sntrup761x25519.isSupported() ? settings.size() : 0;
+        pool = new EphemeralPool<>("vigil-bastion-kex-keys", HybridClientKeys::generate, size, settings.maxAge(), System::nanoTime);
     }
 
     /**
@@ -31,7 +32,7 @@ public final class UpstreamKexKeys implements AutoCloseable {
      * nothing is replaced.
      */
     public void installOn(AbstractKexFactoryManager client) {
-        if (settings.size() == 0) {
+        if (size == 0) {
             return;
         }
         List<KeyExchangeFactory> factories = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.vigil.benchmarks.bastion;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import dev.vigil.testkit.ssh.TargetSshd;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.kex.DHGClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
@@ -26,7 +28,6 @@ import org.apache.sshd.common.kex.BuiltinKEM;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.kex.KeyEncapsulationMethod;
 import org.apache.sshd.common.kex.MontgomeryCurve;
-import org.apache.sshd.client.kex.DHGClient;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
@@ -38,10 +39,11 @@ import org.apache.sshd.core.CoreModuleProperties;
  * channel and reads its first byte. Phases from the client's session events: TCP connect, version exchange, KEXINIT
  * (algorithm negotiation), key exchange (key pair generation, the server's reply, host key check, NEWKEYS),
  * authentication, channel open, exec to first byte. Modes, alternating login by login: {@code inline} (MINA's own key
- * exchange factories: key pairs generated when the exchange starts), {@code ahead} (the gateway's pool of key pairs
- * made ahead of time, {@link UpstreamKexKeys}) and, for reference only, {@code classical} ({@code curve25519-sha256},
- * which the gateway does not prefer). Logins are {@code PAUSE_MS} apart (bastion logins come at human pace). Also
- * times the key pair generation alone (thread CPU).
+ * exchange factories: key pairs generated when the exchange starts; the gateway before issue 8's login work),
+ * {@code ahead} (the gateway's pool of key pairs made ahead of time, {@link UpstreamKexKeys}), {@code ahead+nodelay}
+ * (the pool and {@code TCP_NODELAY}: the gateway's upstream client now) and, for reference only, {@code classical}
+ * ({@code curve25519-sha256}, which the gateway does not prefer). Logins are {@code PAUSE_MS} apart (bastion logins come
+ * at human pace). Also times the key pair generation alone (thread CPU).
  *
  * <pre>java -cp benchmarks.jar dev.vigil.benchmarks.bastion.UpstreamLoginBreakdown [LOGINS_PER_MODE] [PAUSE_MS]</pre>
  */
@@ -94,9 +96,8 @@ public final class UpstreamLoginBreakdown {
             for (int p = 0; p < PHASES.length; p++) {
                 System.out.printf("%-10s", PHASES[p]);
                 for (String mode : modes.keySet()) {
-                    long[] values = results.get(mode).stream().mapToLong(r -> r[0]).toArray();
                     int phase = p;
-                    values = results.get(mode).stream().mapToLong(r -> r[phase]).sorted().toArray();
+                    long[] values = results.get(mode).stream().mapToLong(r -> r[phase]).sorted().toArray();
                     System.out.printf(" | %7.1f (%6.1f-%6.1f)       ", ms(values, 50), ms(values, 10), ms(values, 90));
                 }
                 System.out.println();
@@ -114,7 +115,7 @@ public final class UpstreamLoginBreakdown {
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setCipherFactories(List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr));
-        java.security.PublicKey pinned = OpenSshKeys.parse(sshd.hostPublicKey());
+        PublicKey pinned = OpenSshKeys.parse(sshd.hostPublicKey());
         client.setServerKeyVerifier((session, address, key) -> OpenSshKeys.same(pinned, key));
         return client;
     }
@@ -122,7 +123,7 @@ public final class UpstreamLoginBreakdown {
     /** One login and exec; the phases' durations in nanoseconds, in the order of {@link #PHASES}. */
     private static long[] login(SshClient client, TargetSshd sshd, UpstreamCredential credential, Map<String, String> negotiated, String mode)
             throws Exception {
-        long[] at = new long[5]; // created, identification received, negotiation end, kex completed
+        long[] at = new long[4]; // session created, identification received, negotiation end, key exchange completed
         SessionListener listener = new SessionListener() {
             @Override
             public void sessionCreated(Session session) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.vigil.bastion.gateway.BastionGateway;
 import dev.vigil.bastion.gateway.GatewaySettings;
+import dev.vigil.bastion.kex.KexKeyPoolSettings;
 import dev.vigil.server.platform.config.VigilProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,8 @@ public class GatewayRunner implements SmartLifecycle {
         }
         BastionGateway created = new BastionGateway(new GatewaySettings(settings.sshAddress(), settings.sshPort(),
                 properties.resolvedDataDir().resolve("keys/bastion_host_key"), settings.upstreamTimeout(), settings.maxRecordingSize().toBytes(),
-                settings.revocationCheck(), settings.reviewTimeout()), operators, broker, credentials, hostKeys, sessions, policies, approvals);
+                settings.revocationCheck(), settings.reviewTimeout(), new KexKeyPoolSettings(settings.kexKeyPoolSize(), settings.kexKeyMaxAge())),
+                operators, broker, credentials, hostKeys, sessions, policies, approvals);
         try {
             created.start();
         } catch (IOException e) {

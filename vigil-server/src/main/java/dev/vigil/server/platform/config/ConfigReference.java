@@ -102,6 +102,8 @@ public final class ConfigReference {
             new Key("vigil.access.upstream-timeout", "15s", "How long the gateway waits to connect and log in to a target.", null),
             new Key("vigil.access.revocation-check", "1s", "How often live bastion sessions are checked against their users (disabled users are cut off).", null),
             new Key("vigil.access.review-timeout", "5m", "How long the bastion holds a command the command policy sends to review for an approver's decision (5s-24h); then it is not run.", null),
+            new Key("vigil.access.kex-key-pool-size", "4", "How many client key pairs for the post-quantum hybrid key exchange (sntrup761x25519) of the bastion's logins to targets are made ahead of time, each used once (0-16; 0: each login makes its own).", null),
+            new Key("vigil.access.kex-key-max-age", "5m", "How long such a key pair may wait unused before it is discarded (1s-1h).", null),
             new Key("vigil.access.rotation-retry", "15m", "How long a failed scheduled rotation of a target account's password or key waits before its first retry (1m-24h); each further failure doubles the wait, up to a day.", null),
             new Key("vigil.access.request-approvals", "1", "How many people (other than the requester, holding access-request:approve) must approve an access request; a target holding a tenant's data also needs that tenant's authorizer.", null),
             new Key("vigil.alerting.mail-smarthost", "(empty)", "SMTP relay (host:port) for users' e-mail contact methods used by escalation policies (empty: users cannot add e-mail contacts unless an administrator names a relay).", null),

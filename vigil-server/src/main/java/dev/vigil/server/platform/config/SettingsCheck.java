@@ -40,6 +40,10 @@ class SettingsCheck implements InitializingBean {
         if (retry.compareTo(Duration.ofMinutes(1)) < 0 || retry.compareTo(Duration.ofHours(24)) > 0) {
             throw new InvalidSettingException("vigil.access.rotation-retry", "must be between 1m and 24h");
         }
+        Duration kexKeyAge = properties.access().kexKeyMaxAge();
+        if (kexKeyAge.compareTo(Duration.ofSeconds(1)) < 0 || kexKeyAge.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidSettingException("vigil.access.kex-key-max-age", "must be between 1s and 1h");
+        }
         checkIngest(properties.ingest());
         checkEvents(properties.events());
         if (properties.resolvedDataDir().toFile().exists() && !properties.resolvedDataDir().toFile().isDirectory()) {

@@ -199,7 +199,9 @@ public record VigilProperties(
             @NotNull @DefaultValue("1s") Duration revocationCheck,
             @Min(value = 1, message = "must be 1 to 5") @Max(value = 5, message = "must be 1 to 5") @DefaultValue("1") int requestApprovals,
             @NotNull @DefaultValue("5m") Duration reviewTimeout,
-            @NotNull @DefaultValue("15m") Duration rotationRetry) {
+            @NotNull @DefaultValue("15m") Duration rotationRetry,
+            @Min(value = 0, message = "must be 0 to 16") @Max(value = 16, message = "must be 0 to 16") @DefaultValue("4") int kexKeyPoolSize,
+            @NotNull @DefaultValue("5m") Duration kexKeyMaxAge) {
     }
 
     /** Alerting: the mail relay that e-mail contact methods of users go through (receivers name their own). */

@@ -79,6 +79,21 @@ class InvalidConfigurationIT {
     }
 
     @Test
+    void aKexKeyMaxAgeOutsideItsRangeIsRefused(CapturedOutput output) throws IOException {
+        Path dataDir = TestDirs.fresh("invalid-kex-key-max-age");
+        Path config = Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + ".yml"), """
+                vigil:
+                  http:
+                    port: 0
+                  access:
+                    kex-key-max-age: 2h
+                """);
+        int exit = VigilMain.commandLine().execute("serve", "--config", config.toString(), "--data-dir", dataDir.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.getAll()).contains("invalid configuration vigil.access.kex-key-max-age").contains("must be between 1s and 1h");
+    }
+
+    @Test
     void aMissingConfigurationFileIsRefused(CapturedOutput output) {
         int exit = VigilMain.commandLine().execute("serve", "--config", "/no/such/vigil.yml");
         assertThat(exit).isNotZero();
