@@ -76,7 +76,7 @@ public final class EphemeralPool<T> implements AutoCloseable {
         return maker.get();
     }
 
-    /** Values ready now (not counting expired ones still waiting to be noticed). */
+    /** Values ready now (expired ones are discarded first). */
     public int readyCount() {
         lock.lock();
         try {
