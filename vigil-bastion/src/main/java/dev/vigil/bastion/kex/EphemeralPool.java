@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * unused; when none is ready the caller makes one itself, as if there were no pool. The thread makes a new value
  * whenever the pool is below its size, so after a take it refills on its own.
  */
-public final class EphemeralPool<T> implements AutoCloseable {
+final class EphemeralPool<T> implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EphemeralPool.class.getName());
     private static final long RETRY_AFTER_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(1);
