@@ -30,6 +30,8 @@ final class DigestTable {
     private final int stride;
     private long[] rows;
     private int capacity;
+    /** The hashes of the stored digests, so that most lookups of absent digests skip the rows. */
+    private HashFilter filter;
     private final SharedPostings shared = new SharedPostings();
     private int size;
 
@@ -57,13 +59,14 @@ final class DigestTable {
         if ((size + 1) * 3L > capacity * 2L) {
             grow();
         }
-        int row = rowOf(hex, from);
+        int row = rowOf(hex, from, word(hex, from, 0));
         int posting = (int) rows[row + words];
         if (posting == SharedPostings.NONE) {
             for (int w = 0; w < words; w++) {
                 rows[row + w] = word(hex, from, w);
             }
             rows[row + words] = ordinal;
+            filter.add(hash(rows[row]));
             size++;
         } else {
             rows[row + words] = shared.add(posting, ordinal);
@@ -76,7 +79,11 @@ final class DigestTable {
         if (from < 0) {
             return SharedPostings.NONE;
         }
-        int posting = (int) rows[rowOf(text, from) + words];
+        long first = word(text, from, 0);
+        if (!filter.mayContain(hash(first))) {
+            return SharedPostings.NONE;
+        }
+        int posting = (int) rows[rowOf(text, from, first) + words];
         // Words are read without checking the characters; only a hit needs to prove the text was hex after all.
         return posting == SharedPostings.NONE || isHex(text, from) ? posting : SharedPostings.NONE;
     }
@@ -121,9 +128,8 @@ final class DigestTable {
         return value << (4 * (16 - digits));
     }
 
-    /** The row holding the digest at {@code text[from..]}, or the free row where it would go. */
-    private int rowOf(String text, int from) {
-        long first = word(text, from, 0);
+    /** The row holding the digest at {@code text[from..]}, whose first word is {@code first}, or the free row where it would go. */
+    private int rowOf(String text, int from, long first) {
         long[] table = rows;
         int mask = capacity - 1;
         for (int slot = hash(first) & mask; ; slot = (slot + 1) & mask) {
@@ -153,6 +159,7 @@ final class DigestTable {
     private void allocate(int slots) {
         capacity = slots;
         rows = new long[slots * stride];
+        filter = new HashFilter(slots);
         for (int row = words; row < rows.length; row += stride) {
             rows[row] = SharedPostings.NONE;
         }
@@ -171,6 +178,7 @@ final class DigestTable {
                     target = (target + 1) & mask;
                 }
                 System.arraycopy(old, from, rows, target * stride, stride);
+                filter.add(hash(old[from]));
             }
         }
     }
