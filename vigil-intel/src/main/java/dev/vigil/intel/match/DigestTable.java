@@ -30,8 +30,6 @@ final class DigestTable {
     private final int stride;
     private long[] rows;
     private int capacity;
-    /** The hashes of the stored digests, so that most lookups of absent digests skip the rows. */
-    private HashFilter filter;
     private final SharedPostings shared = new SharedPostings();
     private int size;
 
@@ -59,14 +57,13 @@ final class DigestTable {
         if ((size + 1) * 3L > capacity * 2L) {
             grow();
         }
-        int row = rowOf(hex, from, word(hex, from, 0));
+        int row = rowOf(hex, from);
         int posting = (int) rows[row + words];
         if (posting == SharedPostings.NONE) {
             for (int w = 0; w < words; w++) {
                 rows[row + w] = word(hex, from, w);
             }
             rows[row + words] = ordinal;
-            filter.add(hash(rows[row]));
             size++;
         } else {
             rows[row + words] = shared.add(posting, ordinal);
@@ -79,11 +76,7 @@ final class DigestTable {
         if (from < 0) {
             return SharedPostings.NONE;
         }
-        long first = word(text, from, 0);
-        if (!filter.mayContain(hash(first))) {
-            return SharedPostings.NONE;
-        }
-        int posting = (int) rows[rowOf(text, from, first) + words];
+        int posting = (int) rows[rowOf(text, from) + words];
         // Words are read without checking the characters; only a hit needs to prove the text was hex after all.
         return posting == SharedPostings.NONE || isHex(text, from) ? posting : SharedPostings.NONE;
     }
@@ -128,8 +121,9 @@ final class DigestTable {
         return value << (4 * (16 - digits));
     }
 
-    /** The row holding the digest at {@code text[from..]}, whose first word is {@code first}, or the free row where it would go. */
-    private int rowOf(String text, int from, long first) {
+    /** The row holding the digest at {@code text[from..]}, or the free row where it would go. */
+    private int rowOf(String text, int from) {
+        long first = word(text, from, 0);
         long[] table = rows;
         int mask = capacity - 1;
         for (int slot = hash(first) & mask; ; slot = (slot + 1) & mask) {
@@ -159,7 +153,6 @@ final class DigestTable {
     private void allocate(int slots) {
         capacity = slots;
         rows = new long[slots * stride];
-        filter = new HashFilter(slots);
         for (int row = words; row < rows.length; row += stride) {
             rows[row] = SharedPostings.NONE;
         }
@@ -178,7 +171,6 @@ final class DigestTable {
                     target = (target + 1) & mask;
                 }
                 System.arraycopy(old, from, rows, target * stride, stride);
-                filter.add(hash(old[from]));
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.vigil.intel.match;
 
 /**
- * A bitmap kept next to one hash table, four bits per table slot, each bit covering one bucket of key hashes. A clear
- * bit proves that no key with a hash in its bucket is stored, so a lookup of an absent value (most values in events)
- * usually ends here, in a few megabytes that stay in the caches, instead of with a cache and TLB miss in a table of
- * tens of megabytes. A set bit proves nothing: the table is probed as before.
+ * A bitmap kept next to the slots of a {@link TextTable}, four bits per slot, each bit covering one bucket of key
+ * hashes. A clear bit proves that no key with a hash in its bucket is stored, so a lookup of an absent name or URL
+ * (most values in events, and most of the parent domains a name walk probes) usually ends here, in a few megabytes that
+ * stay in the caches, instead of with a cache and TLB miss in slots of tens of megabytes. A set bit proves nothing: the
+ * slots are probed as before. (The IPv4 and digest tables were measured with it too and gained nothing; see
+ * docs/BENCHMARKS.md.)
  */
 final class HashFilter {
 

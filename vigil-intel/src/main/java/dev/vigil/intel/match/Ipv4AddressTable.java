@@ -13,14 +13,11 @@ final class Ipv4AddressTable {
     private static final long FREE = SharedPostings.NONE & 0xFFFF_FFFFL;
 
     private long[] slots;
-    /** The hashes of the stored addresses, so that most lookups of absent addresses skip the slots. */
-    private HashFilter filter;
     private final SharedPostings shared = new SharedPostings();
     private int size;
 
     Ipv4AddressTable() {
         slots = freeSlots(16);
-        filter = new HashFilter(slots.length);
     }
 
     int size() {
@@ -43,7 +40,6 @@ final class Ipv4AddressTable {
         int posting = (int) slots[slot];
         if (posting == SharedPostings.NONE) {
             slots[slot] = pack((int) address, ordinal);
-            filter.add(hash((int) address));
             size++;
         } else {
             slots[slot] = pack((int) address, shared.add(posting, ordinal));
@@ -54,12 +50,8 @@ final class Ipv4AddressTable {
     int find(long address) {
         long[] table = slots;
         int key = (int) address;
-        int hash = hash(key);
-        if (!filter.mayContain(hash)) {
-            return SharedPostings.NONE;
-        }
         int mask = table.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
             long entry = table[slot];
             if ((int) entry == SharedPostings.NONE || (int) (entry >>> 32) == key) {
                 return (int) entry;
@@ -79,15 +71,12 @@ final class Ipv4AddressTable {
     private void grow() {
         long[] old = slots;
         long[] bigger = freeSlots(old.length * 2);
-        HashFilter biggerFilter = new HashFilter(bigger.length);
         for (long entry : old) {
             if ((int) entry != SharedPostings.NONE) {
                 bigger[slotOf(bigger, (int) (entry >>> 32))] = entry;
-                biggerFilter.add(hash((int) (entry >>> 32)));
             }
         }
         slots = bigger;
-        filter = biggerFilter;
     }
 
     private static long[] freeSlots(int capacity) {
