@@ -10,8 +10,8 @@ import java.util.Map;
  * object per key: the characters live in 1 MB byte pages (one byte per character, behind a two-byte length) and the
  * open-addressing slots are {@code int} triples (hash, text offset, postings). Lookups take any region of a
  * {@link CharSequence} and a hash computed by {@link #hash}, so callers can probe substrings, such as the parent
- * domains of a name, without creating them. The rare key with a character above U+00FF, or longer than 65535
- * characters, goes to an ordinary map instead.
+ * domains of a name, without creating them; a {@link HashFilter} in front of the slots answers most lookups of absent
+ * keys. The rare key with a character above U+00FF, or longer than 65535 characters, goes to an ordinary map instead.
  */
 final class TextTable {
 
