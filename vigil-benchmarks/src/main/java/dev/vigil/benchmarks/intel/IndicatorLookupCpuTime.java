@@ -17,7 +17,8 @@ import java.util.function.IntUnaryOperator;
  * shared with other work the wall-clock rate mostly measures how often the thread was scheduled; CPU time counts only
  * the time the lookups actually ran on a core (cache and memory-bus sharing still slow them down). Builds one
  * {@link SyntheticIndicators} set, warms each lookup type up, then reports the median of {@code ROUNDS} rounds of
- * 2^20 lookups per type.
+ * 2^20 lookups per type. The kernel's share of the CPU time is printed too: it is mostly the page faults of the first
+ * allocations into heap memory the JVM has just committed (see docs/BENCHMARKS.md), not the lookups' own work.
  *
  * <pre>java -Xmx12g -cp benchmarks.jar dev.vigil.benchmarks.intel.IndicatorLookupCpuTime INDICATORS [ROUNDS]</pre>
  */
@@ -51,18 +52,24 @@ public final class IndicatorLookupCpuTime {
         }
         double[] perCpuSecond = new double[rounds];
         double[] perWallSecond = new double[rounds];
+        double[] kernelShare = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long cpu = THREADS.getCurrentThreadCpuTime();
+            long user = THREADS.getCurrentThreadUserTime();
             long wall = System.nanoTime();
             hits += run(lookup, round * LOOKUPS);
-            perCpuSecond[round] = LOOKUPS / ((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+            long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu;
+            perCpuSecond[round] = LOOKUPS / (cpuNanos / 1e9);
             perWallSecond[round] = LOOKUPS / ((System.nanoTime() - wall) / 1e9);
+            kernelShare[round] = Math.max(0, cpuNanos - (THREADS.getCurrentThreadUserTime() - user)) / (double) cpuNanos;
         }
         Arrays.sort(perCpuSecond);
         Arrays.sort(perWallSecond);
+        Arrays.sort(kernelShare);
         System.out.printf("%-11s %6.2f M lookups per CPU-second (min %.2f, max %.2f); %6.2f M per wall-second"
-                        + " (median); %d matches%n", name, perCpuSecond[rounds / 2] / 1e6, perCpuSecond[0] / 1e6,
-                perCpuSecond[rounds - 1] / 1e6, perWallSecond[rounds / 2] / 1e6, hits);
+                        + " (median); kernel share of the CPU time %.0f-%.0f %%; %d matches%n", name,
+                perCpuSecond[rounds / 2] / 1e6, perCpuSecond[0] / 1e6, perCpuSecond[rounds - 1] / 1e6,
+                perWallSecond[rounds / 2] / 1e6, 100 * kernelShare[0], 100 * kernelShare[rounds - 1], hits);
     }
 
     private static long run(IntUnaryOperator lookup, int offset) {

@@ -15,14 +15,28 @@ public final class Refanger {
     private static final Pattern COLON = Pattern.compile("\\[:\\]");
     private static final Pattern SLASHES = Pattern.compile("\\[/\\]");
 
+    /** Per ASCII character: {@link #ALWAYS} when it starts a defanging, {@link #BEFORE_P} for 'x' and 'X', else 0. */
+    private static final byte[] TRIGGERS = new byte[128];
+    private static final byte ALWAYS = 1;
+    private static final byte BEFORE_P = 2;
+
+    static {
+        for (char c : new char[] {'[', '(', '{', '\\'}) {
+            TRIGGERS[c] = ALWAYS;
+        }
+        TRIGGERS['x'] = BEFORE_P;
+        TRIGGERS['X'] = BEFORE_P;
+    }
+
     private Refanger() {
     }
 
     public static String refang(String text) {
-        if (text.indexOf('[') < 0 && text.indexOf('(') < 0 && text.indexOf('{') < 0 && text.indexOf('\\') < 0
-                && !containsDefangedScheme(text)) {
-            return text;
-        }
+        return mayBeDefanged(text) ? rewrite(text) : text;
+    }
+
+    /** Every rewrite, applied whether or not the text looks defanged. */
+    static String rewrite(String text) {
         String result = text;
         result = SCHEME.matcher(result).replaceAll(scheme -> switch (scheme.group(1).toLowerCase(Locale.ROOT)) {
             case "hxxp" -> "http://";
@@ -36,12 +50,17 @@ public final class Refanger {
         return SLASHES.matcher(result).replaceAll("/");
     }
 
-    /** Cheap pre-check on the hot path: any "xp" (as in hxxp, fxp) sends the value through the full rewrite. */
-    private static boolean containsDefangedScheme(String text) {
-        for (int i = 0; i + 1 < text.length(); i++) {
+    /**
+     * The check on the hot path, one pass over the text with one table read per character: every defanging above
+     * contains '[', '(', '{' or '\', or a scheme holding "xp" (as in hxxp, fxp), in any case; text with none of them is
+     * never rewritten.
+     */
+    private static boolean mayBeDefanged(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
-            char next = text.charAt(i + 1);
-            if ((c == 'x' || c == 'X') && (next == 'p' || next == 'P')) {
+            if (c < TRIGGERS.length && TRIGGERS[c] != 0
+                    && (TRIGGERS[c] == ALWAYS || (i < last && (text.charAt(i + 1) | 0x20) == 'p'))) {
                 return true;
             }
         }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Collects one event's matches as ordinals and hands them back de-duplicated and ordered by indicator id, then match
- * kind, then first occurrence. Matches are kept in a primitive array; when there are several, each becomes one
+ * kind, then first occurrence. A single match is kept in a field, several in a primitive array; then each becomes one
  * {@code long} (id rank, kind, arrival) and ordering sorts those numbers, reading no indicator record. Records are
  * read once, for the matches returned.
  */
@@ -26,7 +26,9 @@ final class IdOrderedMatches implements MatchSink {
     }
 
     private final IndicatorIndex index;
-    /** Per match in arrival order: ordinal shifted left by {@link #KIND_BITS}, then the kind. Allocated on the first. */
+    /** The first match: ordinal shifted left by {@link #KIND_BITS}, then the kind (most events have at most one). */
+    private long first;
+    /** Every match in arrival order, encoded as {@link #first}; allocated on the second. */
     private long[] arrivals;
     private int count;
 
@@ -36,15 +38,22 @@ final class IdOrderedMatches implements MatchSink {
 
     @Override
     public void accept(int ordinal, MatchKind kind) {
+        long arrival = (long) ordinal << KIND_BITS | kind.ordinal();
+        if (count == 0) {
+            first = arrival;
+            count = 1;
+            return;
+        }
         if (arrivals == null) {
             arrivals = new long[4];
+            arrivals[0] = first;
         } else if (count == arrivals.length) {
             if (count > ARRIVAL_MASK) {
                 throw new IllegalStateException("more than " + ARRIVAL_MASK + " matches for one event");
             }
             arrivals = Arrays.copyOf(arrivals, count * 2);
         }
-        arrivals[count++] = (long) ordinal << KIND_BITS | kind.ordinal();
+        arrivals[count++] = arrival;
     }
 
     /**
@@ -54,7 +63,7 @@ final class IdOrderedMatches implements MatchSink {
     List<IndicatorMatch> inIdOrder() {
         List<IndicatorMatch> distinct = new ArrayList<>(count);
         if (count == 1) {
-            distinct.add(match(arrivals[0]));
+            distinct.add(match(first));
         } else if (count > 1) {
             int[] ranks = index.idRanks();
             long[] keys = new long[count];

@@ -35,6 +35,8 @@ public final class IndicatorIndex {
     private volatile int[] idRanks;
     /** Bit per ordinal: set when the indicator has an expiry, so a hit on one without reads no record to check it. */
     private final long[] expiring;
+    /** Whether any indicator has an expiry; when none has, a hit reads not even the bitmap. */
+    private final boolean anyExpiring;
     private final Ipv4AddressTable ipv4Addresses;
     private final Ipv4NetworkTable ipv4Networks;
     private final PostingMap<Ipv6> ipv6Addresses;
@@ -49,11 +51,14 @@ public final class IndicatorIndex {
     private IndicatorIndex(Builder builder) {
         this.indicators = builder.indicators.toArray(Indicator[]::new);
         this.expiring = new long[(indicators.length + 63) >>> 6];
+        boolean any = false;
         for (int ordinal = 0; ordinal < indicators.length; ordinal++) {
             if (indicators[ordinal].validUntil() != null) {
                 expiring[ordinal >>> 6] |= 1L << ordinal;
+                any = true;
             }
         }
+        this.anyExpiring = any;
         this.ipv4Addresses = builder.ipv4Addresses;
         this.ipv4Networks = builder.ipv4Networks.build();
         this.ipv6Addresses = builder.ipv6Addresses;
@@ -183,7 +188,7 @@ public final class IndicatorIndex {
     }
 
     private void emit(int ordinal, MatchKind kind, Instant at, MatchSink out) {
-        if ((expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicators[ordinal].isActiveAt(at)) {
+        if (!anyExpiring || (expiring[ordinal >>> 6] & (1L << ordinal)) == 0 || indicators[ordinal].isActiveAt(at)) {
             out.accept(ordinal, kind);
         }
     }

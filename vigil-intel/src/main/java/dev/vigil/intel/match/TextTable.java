@@ -10,8 +10,8 @@ import java.util.Map;
  * object per key: the characters live in 1 MB byte pages (one byte per character, behind a two-byte length) and the
  * open-addressing slots are {@code int} triples (hash, text offset, postings). Lookups take any region of a
  * {@link CharSequence} and a hash computed by {@link #hash}, so callers can probe substrings, such as the parent
- * domains of a name, without creating them. The rare key with a character above U+00FF, or longer than 65535
- * characters, goes to an ordinary map instead.
+ * domains of a name, without creating them; a {@link HashFilter} in front of the slots answers most lookups of absent
+ * keys. The rare key with a character above U+00FF, or longer than 65535 characters, goes to an ordinary map instead.
  */
 final class TextTable {
 
@@ -23,6 +23,8 @@ final class TextTable {
     /** Per slot: hash, offset of the key's length prefix ({@link #FREE} when the slot is free), encoded postings. */
     private int[] slots;
     private int capacity;
+    /** The spread hashes of the keys in {@link #slots}, so that most lookups of absent keys skip the slots. */
+    private HashFilter filter;
     private byte[][] pages = new byte[1][];
     private int pageCount;
     private int pageFill = PAGE_SIZE;
@@ -73,6 +75,7 @@ final class TextTable {
             slots[slot] = hash;
             slots[slot + 1] = store(key);
             slots[slot + 2] = ordinal;
+            filter.add(mix(hash));
             size++;
         } else {
             slots[slot + 2] = shared.add(slots[slot + 2], ordinal);
@@ -81,9 +84,11 @@ final class TextTable {
 
     /** The encoded postings of {@code text[from, to)} whose {@link #hash} is {@code hash}, or {@link SharedPostings#NONE}. */
     int find(CharSequence text, int from, int to, int hash) {
-        int slot = slotOf(text, from, to, hash);
-        if (slots[slot + 1] != FREE) {
-            return slots[slot + 2];
+        if (filter.mayContain(mix(hash))) {
+            int slot = slotOf(text, from, to, hash);
+            if (slots[slot + 1] != FREE) {
+                return slots[slot + 2];
+            }
         }
         if (wideKeys.isEmpty()) {
             return SharedPostings.NONE;
@@ -106,8 +111,12 @@ final class TextTable {
         for (int i = latin1.length - 1; i >= 0; i--) {
             hash = step(hash, (char) (latin1[i] & 0xFF));
         }
+        int mixed = mix(hash);
+        if (!filter.mayContain(mixed)) {
+            return SharedPostings.NONE;
+        }
         int mask = capacity - 1;
-        for (int index = mix(hash) & mask; ; index = (index + 1) & mask) {
+        for (int index = mixed & mask; ; index = (index + 1) & mask) {
             int slot = index * 3;
             int offset = slots[slot + 1];
             if (offset == FREE) {
@@ -198,6 +207,7 @@ final class TextTable {
     private void allocate(int slotCount) {
         capacity = slotCount;
         slots = new int[slotCount * 3];
+        filter = new HashFilter(slotCount);
         for (int slot = 1; slot < slots.length; slot += 3) {
             slots[slot] = FREE;
         }
@@ -214,6 +224,7 @@ final class TextTable {
                     index = (index + 1) & mask;
                 }
                 System.arraycopy(old, slot, slots, index * 3, 3);
+                filter.add(mix(old[slot]));
             }
         }
     }
