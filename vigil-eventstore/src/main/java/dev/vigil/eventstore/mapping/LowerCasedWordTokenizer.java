@@ -26,6 +26,7 @@ import org.apache.lucene.util.ArrayUtil;
 final class LowerCasedWordTokenizer extends Tokenizer {
     /** Word-character runs up to this long stay far from StandardTokenizer's 255-character buffer. */
     static final int LONGEST_FAST_RUN = 128;
+    private static final int RETAINED_BUFFER = 64 * 1024;
 
     private static final byte OTHER = 0;
     private static final byte LETTER = 1;
@@ -157,6 +158,10 @@ final class LowerCasedWordTokenizer extends Tokenizer {
         if (usingStandard) {
             usingStandard = false;
             standard.close();
+        }
+        // the analyzer keeps this tokenizer per thread and field: one huge event must not pin its size for good
+        if (text.length > RETAINED_BUFFER) {
+            text = new char[1024];
         }
     }
 

@@ -75,6 +75,15 @@ class LowerCasedWordTokenizerTest {
     }
 
     @Test
+    void textsAfterAHugeOneStillMatchStandardAnalyzer() {
+        // the tokenizer drops its buffer after a text larger than it keeps; the texts after it must not notice
+        String huge = "user=alice src=10.0.0.1 action=login ".repeat(6_000);
+        for (String text : List.of(huge, "a.b c", huge + " é", "x_1 2,3", huge.substring(0, 70_000), "")) {
+            assertSameTokens(text);
+        }
+    }
+
+    @Test
     void corpusLogLinesMatchStandardAnalyzer() throws IOException {
         Path logs = Corpus.require("linux-logs");
         List<String> lines = new ArrayList<>();
