@@ -28,8 +28,8 @@ final class EventNormalizer {
     }
 
     static JsonEvent normalize(Map<String, Object> tree) {
-        // sized for a typical Windows event (30-60 fields) so it is not rehashed while filled
-        Map<String, FieldValue> fields = new HashMap<>(128);
+        // sized for a typical Windows event (30-60 fields) so it does not grow while filled
+        FieldMap fields = new FieldMap(64);
         if (tree.get("Event") instanceof Map<?, ?> event && event.get("System") instanceof Map<?, ?> system) {
             flattenSystem(system, fields);
             if (event.get("EventData") instanceof Map<?, ?> data) {
@@ -41,7 +41,7 @@ final class EventNormalizer {
         } else {
             Map<String, List<FieldValue>> collected = new HashMap<>();
             flattenGeneric("", tree, collected);
-            collected.forEach((name, values) -> fields.put(name, values.size() == 1 ? values.get(0) : FieldValue.list(values)));
+            collected.forEach((name, values) -> fields.add(name, values.size() == 1 ? values.get(0) : FieldValue.list(values)));
         }
         return new JsonEvent(fields, tree);
     }
@@ -63,26 +63,26 @@ final class EventNormalizer {
         return FieldValue.scalar(node);
     }
 
-    private static void flattenSystem(Map<?, ?> system, Map<String, FieldValue> fields) {
+    private static void flattenSystem(Map<?, ?> system, FieldMap fields) {
         for (Map.Entry<?, ?> child : system.entrySet()) {
             String name = String.valueOf(child.getKey());
             if (child.getValue() instanceof Map<?, ?> element) {
                 if (element.get(ATTRIBUTES) instanceof Map<?, ?> attributes) {
                     for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
-                        fields.put(attributeName(name, String.valueOf(attribute.getKey())),
+                        fields.add(attributeName(name, String.valueOf(attribute.getKey())),
                                 toFieldValue(attribute.getValue()));
                     }
                 }
                 if (element.containsKey(TEXT)) {
-                    fields.put(name, toFieldValue(element.get(TEXT)));
+                    fields.add(name, toFieldValue(element.get(TEXT)));
                 }
             } else {
-                fields.put(name, toFieldValue(child.getValue()));
+                fields.add(name, toFieldValue(child.getValue()));
             }
         }
     }
 
-    private static void flattenEventData(Map<?, ?> data, Map<String, FieldValue> fields) {
+    private static void flattenEventData(Map<?, ?> data, FieldMap fields) {
         for (Map.Entry<?, ?> entry : data.entrySet()) {
             String name = String.valueOf(entry.getKey());
             if (ATTRIBUTES.equals(name)) {
@@ -93,12 +93,12 @@ final class EventNormalizer {
                 for (Object item : (List<?>) entry.getValue()) {
                     Map<?, ?> element = (Map<?, ?>) item;
                     Object dataName = ((Map<?, ?>) element.get(ATTRIBUTES)).get("Name");
-                    fields.put(withoutSpaces(String.valueOf(dataName)), toFieldValue(element.get(TEXT)));
+                    fields.add(withoutSpaces(String.valueOf(dataName)), toFieldValue(element.get(TEXT)));
                 }
             } else if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
                 flattenLeaves(nested, fields);
             } else {
-                fields.put(withoutSpaces(name), toFieldValue(entry.getValue()));
+                fields.add(withoutSpaces(name), toFieldValue(entry.getValue()));
             }
         }
     }
@@ -133,7 +133,7 @@ final class EventNormalizer {
         return true;
     }
 
-    private static void flattenLeaves(Map<?, ?> node, Map<String, FieldValue> fields) {
+    private static void flattenLeaves(Map<?, ?> node, FieldMap fields) {
         for (Map.Entry<?, ?> entry : node.entrySet()) {
             String name = String.valueOf(entry.getKey());
             if (ATTRIBUTES.equals(name)) {
@@ -142,7 +142,7 @@ final class EventNormalizer {
             if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
                 flattenLeaves(nested, fields);
             } else {
-                fields.put(withoutSpaces(name), toFieldValue(entry.getValue()));
+                fields.add(withoutSpaces(name), toFieldValue(entry.getValue()));
             }
         }
     }

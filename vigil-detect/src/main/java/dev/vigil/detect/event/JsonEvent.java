@@ -10,11 +10,11 @@ import java.util.Map;
  */
 public final class JsonEvent implements Event {
 
-    private final Map<String, FieldValue> fields;
+    private final FieldMap fields;
     private final Map<String, Object> tree;
     private String foldedText;
 
-    JsonEvent(Map<String, FieldValue> fields, Map<String, Object> tree) {
+    JsonEvent(FieldMap fields, Map<String, Object> tree) {
         this.fields = fields;
         this.tree = tree;
     }
@@ -35,7 +35,7 @@ public final class JsonEvent implements Event {
 
     @Override
     public Map<String, FieldValue> fields() {
-        return Collections.unmodifiableMap(fields);
+        return fields;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigil.detect.event;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,14 +22,15 @@ final class JsonReader {
     }
 
     private static final int MAX_DEPTH = 1000;
-    private static final int KEY_CACHE_SIZE = 1024;
+    private static final int KEY_CACHE_BITS = 10;
 
     /** keys seen before, by hash; a slot is simply overwritten on collision */
-    private final String[] keyCache = new String[KEY_CACHE_SIZE];
+    private final String[] keyCache = new String[1 << KEY_CACHE_BITS];
     private String text;
     private int length;
     private int pos;
-    private final StringBuilder escaped = new StringBuilder();
+    /** characters of a string with escapes, unescaped; grown as needed */
+    private char[] escaped = new char[256];
 
     /** Parses text that must hold exactly one JSON object (whitespace around it is allowed). */
     JsonObject readObject(String json) throws MalformedJson {
@@ -183,9 +185,7 @@ final class JsonReader {
             }
             if (c == '\\') {
                 pos = p;
-                escaped.setLength(0);
-                escaped.append(t, start, p);
-                return escapedRest();
+                return escapedRest(start);
             }
             if (c < 0x20) {
                 pos = p;
@@ -197,56 +197,96 @@ final class JsonReader {
         throw error("unterminated string");
     }
 
+    /**
+     * The key's slot is chosen by its length and three of its characters, so a key seen before is recognised in one
+     * comparison pass instead of hashing every character and then comparing.
+     */
     private String cachedKey(int start, int count) {
-        int hash = 0;
-        for (int i = start, end = start + count; i < end; i++) {
-            hash = 31 * hash + text.charAt(i);
+        String t = text;
+        if (count == 0) {
+            return "";
         }
-        int slot = (hash ^ (hash >>> 16)) & (KEY_CACHE_SIZE - 1);
+        int end = start + count;
+        int mix = ((count * 31 + t.charAt(start)) * 31 + t.charAt(start + (count >>> 1))) * 31 + t.charAt(end - 1);
+        int slot = (mix * 0x9E3779B9) >>> (32 - KEY_CACHE_BITS);
         String cached = keyCache[slot];
-        if (cached != null && cached.length() == count && cached.hashCode() == hash
-                && text.regionMatches(start, cached, 0, count)) {
-            return cached;
+        if (cached != null && cached.length() == count) {
+            int i = 0;
+            while (i < count && cached.charAt(i) == t.charAt(start + i)) {
+                i++;
+            }
+            if (i == count) {
+                return cached;
+            }
         }
-        String key = text.substring(start, start + count);
+        String key = t.substring(start, end);
         keyCache[slot] = key;
         return key;
     }
 
-    /** The rest of a string from a backslash on, into {@link #escaped}. */
-    private String escapedRest() throws MalformedJson {
-        while (pos < length) {
-            char c = text.charAt(pos++);
+    /**
+     * A string with escapes, from its first character to the closing quote; {@link #pos} is at its first backslash.
+     * The runs between escapes are copied in bulk.
+     */
+    private String escapedRest(int start) throws MalformedJson {
+        String t = text;
+        int n = length;
+        int count = pos - start;
+        reserve(count);
+        t.getChars(start, pos, escaped, 0);
+        int p = pos;
+        while (p < n) {
+            char c = t.charAt(p);
             if (c == '"') {
-                return escaped.toString();
-            }
-            if (c < 0x20) {
-                pos--;
-                throw error("unescaped control character in a string");
+                pos = p + 1;
+                return new String(escaped, 0, count);
             }
             if (c != '\\') {
-                escaped.append(c);
+                if (c < 0x20) {
+                    pos = p;
+                    throw error("unescaped control character in a string");
+                }
+                int run = p + 1;
+                while (run < n && (c = t.charAt(run)) != '"' && c != '\\' && c >= 0x20) {
+                    run++;
+                }
+                reserve(count + run - p);
+                t.getChars(p, run, escaped, count);
+                count += run - p;
+                p = run;
                 continue;
             }
-            if (pos >= length) {
+            if (++p >= n) {
                 break;
             }
-            char e = text.charAt(pos++);
+            char e = t.charAt(p++);
+            reserve(count + 1);
             switch (e) {
-                case '"', '\\', '/' -> escaped.append(e);
-                case 'b' -> escaped.append('\b');
-                case 'f' -> escaped.append('\f');
-                case 'n' -> escaped.append('\n');
-                case 'r' -> escaped.append('\r');
-                case 't' -> escaped.append('\t');
-                case 'u' -> escaped.append(unicodeEscape());
+                case '"', '\\', '/' -> escaped[count++] = e;
+                case 'b' -> escaped[count++] = '\b';
+                case 'f' -> escaped[count++] = '\f';
+                case 'n' -> escaped[count++] = '\n';
+                case 'r' -> escaped[count++] = '\r';
+                case 't' -> escaped[count++] = '\t';
+                case 'u' -> {
+                    pos = p;
+                    escaped[count++] = unicodeEscape();
+                    p = pos;
+                }
                 default -> {
-                    pos--;
+                    pos = p - 1;
                     throw error("invalid escape '\\" + e + "'");
                 }
             }
         }
+        pos = p;
         throw error("unterminated string");
+    }
+
+    private void reserve(int capacity) {
+        if (capacity > escaped.length) {
+            escaped = Arrays.copyOf(escaped, Math.max(capacity, escaped.length * 2));
+        }
     }
 
     private char unicodeEscape() throws MalformedJson {

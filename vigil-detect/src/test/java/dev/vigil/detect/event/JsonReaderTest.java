@@ -66,6 +66,47 @@ class JsonReaderTest {
         assertThatThrownBy(() -> reader.readObject(text.substring(0, cut))).isInstanceOf(JsonReader.MalformedJson.class);
     }
 
+    /** Long strings with escapes between runs of plain text, beyond the reader's first buffer size. */
+    @Property(tries = 200)
+    void longEscapedStringsReadLikeJackson(@ForAll long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        StringBuilder json = new StringBuilder("{");
+        for (int member = 0, n = 1 + random.nextInt(4); member < n; member++) {
+            StringBuilder value = new StringBuilder("\"");
+            for (int i = 0, pieces = random.nextInt(200); i < pieces; i++) {
+                String piece = string(random);
+                value.append(piece, 1, piece.length() - 1);
+                value.append("C:\\\\Windows\\\\".repeat(random.nextInt(3))).append("x".repeat(random.nextInt(40)));
+            }
+            json.append(member > 0 ? "," : "").append("\"k").append(member).append("\":").append(value).append('"');
+        }
+        String text = json.append('}').toString();
+        assertThat(new JsonReader().readObject(text)).as(text).isEqualTo(JACKSON.readValue(text, Map.class));
+    }
+
+    @Test
+    void keysSharingLengthAndEndsAreNotConfused() throws Exception {
+        String json = "{\"abcXe\":1,\"abcYe\":2,\"abcXe\":3,\"a\":4,\"\":5,\"abcYe\":6}";
+        JsonReader reader = new JsonReader();
+        for (int pass = 0; pass < 2; pass++) {
+            JsonObject tree = reader.readObject(json);
+            assertThat(tree).isEqualTo(JACKSON.readValue(json, Map.class));
+            assertThat(List.copyOf(tree.keySet())).containsExactly("abcXe", "abcYe", "a", "");
+        }
+    }
+
+    @Test
+    void errorsInStringsSayWhere() {
+        assertThatThrownBy(() -> new JsonReader().readObject("{\"a\":\"x\\q\"}"))
+                .hasMessage("invalid escape '\\q' at character 9");
+        assertThatThrownBy(() -> new JsonReader().readObject("{\"a\":\"x\\n\u0001\"}"))
+                .hasMessage("unescaped control character in a string at character 10");
+        assertThatThrownBy(() -> new JsonReader().readObject("{\"a\":\"x\\nyz"))
+                .hasMessage("unterminated string at character 12");
+        assertThatThrownBy(() -> new JsonReader().readObject("{\"a\":\"x\\u00"))
+                .hasMessage("unterminated string at character 10");
+    }
+
     private static void object(SplittableRandom random, StringBuilder json, int depth) {
         json.append('{').append(space(random));
         List<String> keys = new ArrayList<>();

@@ -116,7 +116,7 @@ public final class DetectionCompiler {
                 case SigmaString s -> strings.add(field == null ? s.withLeadingWildcard().withTrailingWildcard() : s);
                 case SigmaRegex r -> {
                     String literal = RegexLiterals.required(r.source(), r.flags());
-                    tests.add(new RegexTest(r.compile(), literal));
+                    tests.add(new RegexTest(r.compile(), RegexLiterals.requiredInOrder(r.source(), r.flags())));
                     regexLiterals.add(literal);
                 }
                 case SigmaCidr c -> networks.add(c);

@@ -1,5 +1,7 @@
 package dev.vigil.detect.sigma.prefilter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.vigil.detect.event.FieldValue;
@@ -21,10 +23,25 @@ public final class RegexLiterals {
 
     /** The longest required literal (folded), or null when none can be derived. */
     public static String required(String regex, int flags) {
-        if ((flags & Pattern.COMMENTS) != 0 || COMMENTS_FLAG.matcher(regex).find()) {
-            return null;
+        String best = null;
+        for (String run : requiredInOrder(regex, flags)) {
+            if (best == null || run.length() > best.length()) {
+                best = run;
+            }
         }
-        String best = "";
+        return best;
+    }
+
+    /**
+     * Every literal run of the top-level sequence (folded), in the order a match contains them, without overlapping;
+     * empty when none can be derived. A regex such as {@code \+.*\+.*\+} needs its three {@code +} in order, which
+     * an {@code indexOf} per run checks in one pass before the backtracking engine runs.
+     */
+    public static List<String> requiredInOrder(String regex, int flags) {
+        if ((flags & Pattern.COMMENTS) != 0 || COMMENTS_FLAG.matcher(regex).find()) {
+            return List.of();
+        }
+        List<String> runs = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         int i = 0;
         int n = regex.length();
@@ -34,10 +51,10 @@ public final class RegexLiterals {
             Character literal = null;
             switch (c) {
                 case '|':
-                    return null;
+                    return List.of();
                 case '\\':
                     if (i + 1 >= n) {
-                        return null;
+                        return List.of();
                     }
                     char escaped = regex.charAt(i + 1);
                     if (NON_LITERAL_ESCAPES.indexOf(escaped) < 0 && !Character.isLetterOrDigit(escaped)) {
@@ -56,13 +73,13 @@ public final class RegexLiterals {
                     break;
                 case '*', '+', '?', '{', ')', ']':
                     // a quantifier without an atom or stray bracket: do not guess
-                    return null;
+                    return List.of();
                 default:
                     literal = c;
                     atomEnd = i + 1;
             }
             if (atomEnd < 0) {
-                return null;
+                return List.of();
             }
             int quantifierEnd = skipQuantifier(regex, atomEnd);
             boolean optional = quantifierEnd > atomEnd && isOptional(regex, atomEnd);
@@ -71,17 +88,19 @@ public final class RegexLiterals {
                 run.append(literal);
             }
             if (literal == null || optional || repeated || literal >= 128) {
-                best = longer(best, run);
-                run.setLength(0);
+                endRun(run, runs);
             }
             i = quantifierEnd;
         }
-        best = longer(best, run);
-        return best.isEmpty() ? null : FieldValue.fold(best);
+        endRun(run, runs);
+        return runs;
     }
 
-    private static String longer(String best, StringBuilder run) {
-        return run.length() > best.length() ? run.toString() : best;
+    private static void endRun(StringBuilder run, List<String> runs) {
+        if (!run.isEmpty()) {
+            runs.add(FieldValue.fold(run.toString()));
+            run.setLength(0);
+        }
     }
 
     private static boolean isOptional(String regex, int at) {

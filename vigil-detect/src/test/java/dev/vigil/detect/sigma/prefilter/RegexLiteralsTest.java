@@ -26,6 +26,16 @@ class RegexLiteralsTest {
     }
 
     @Test
+    void listsEveryRunInOrder() {
+        assertThat(RegexLiterals.requiredInOrder("\\+.*\\+.*\\+", 0)).containsExactly("+", "+", "+");
+        assertThat(RegexLiterals.requiredInOrder("(?i)(?:set).*&&\\s?set.*(?:env|invoke).*&&.*\"", 0))
+                .containsExactly("&&", "set", "&&", "\"");
+        assertThat(RegexLiterals.requiredInOrder("Ab+cDe?f", 0)).containsExactly("ab", "cd", "f");
+        assertThat(RegexLiterals.requiredInOrder("abc|def", 0)).isEmpty();
+        assertThat(RegexLiterals.requiredInOrder("[abc]+", 0)).isEmpty();
+    }
+
+    @Test
     void givesUpWhereALiteralIsNotRequired() {
         assertThat(RegexLiterals.required("abc|def", 0)).isNull();
         assertThat(RegexLiterals.required("(abc)", 0)).isNull();
@@ -54,6 +64,28 @@ class RegexLiteralsTest {
         String literal = RegexLiterals.required(regex, flags);
         if (literal != null && pattern.matcher(text).find()) {
             assertThat(FieldValue.fold(text)).contains(literal);
+        }
+    }
+
+    /** Soundness: whenever the regex finds a match, the folded text contains the derived runs in order, apart. */
+    @Property(tries = 1000)
+    void everyMatchContainsTheRunsInOrder(@ForAll("regexes") String regex,
+            @ForAll("texts") String text, @ForAll boolean ignoreCase) {
+        Pattern pattern;
+        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        try {
+            pattern = Pattern.compile(regex, flags);
+        } catch (RuntimeException invalid) {
+            return;
+        }
+        if (pattern.matcher(text).find()) {
+            String folded = FieldValue.fold(text);
+            int from = 0;
+            for (String run : RegexLiterals.requiredInOrder(regex, flags)) {
+                int at = folded.indexOf(run, from);
+                assertThat(at).as(regex + " on " + text + ": " + run + " after " + from).isGreaterThanOrEqualTo(0);
+                from = at + run.length();
+            }
         }
     }
 
