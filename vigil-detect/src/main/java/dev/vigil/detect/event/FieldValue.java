@@ -66,16 +66,16 @@ public final class FieldValue {
      * lower case so that e.g. German sharp s and final sigma compare equal to their other spellings.
      */
     public static String fold(String s) {
+        boolean asciiUpper = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
+                // also when an ASCII capital came first: "Straße" must fold as "straße" does
                 return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
             }
-            if (c >= 'A' && c <= 'Z') {
-                return s.toLowerCase(Locale.ROOT);
-            }
+            asciiUpper |= c >= 'A' && c <= 'Z';
         }
-        return s;
+        return asciiUpper ? s.toLowerCase(Locale.ROOT) : s;
     }
 
     @Override
