@@ -8,6 +8,7 @@
 #
 #   scripts/ingest-load.sh [SECONDS] [SENDERS] [BATCH] [PORT]     (defaults 30 2 500 18080; WARMUP=15 seconds)
 #   SERVER_OPTS adds options to the server's java command line (e.g. -XX:+UseTransparentHugePages).
+#   RATE=N paces the load generator at N events/s (all senders together) instead of sending as fast as answered.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-30}"; senders="${2:-2}"; batch="${3:-500}"; port="${4:-18080}"

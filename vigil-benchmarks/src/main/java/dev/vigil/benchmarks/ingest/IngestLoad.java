@@ -28,7 +28,12 @@ import java.util.stream.Stream;
  * the count API until it is visible). Reports accepted events/s, latency percentiles, heap from /metrics and, with a
  * data folder, bytes on disk per event.
  *
- * <pre>java -cp benchmarks.jar dev.vigil.benchmarks.ingest.IngestLoad URL INGEST_TOKEN API_TOKEN SECONDS SENDERS BATCH [DATA_DIR]</pre>
+ * <p>Without a rate the senders post as fast as the server answers, so the server accepts (into its spool) far more
+ * than it stores and the generator's own CPU grows with that. With the environment variable {@code RATE} (events/s,
+ * all senders together) each sender posts its batches on a fixed schedule instead: the offered load is what a sustained
+ * run at that rate is, and the time from the last send until every event is searchable shows whether the server kept up.
+ *
+ * <pre>[RATE=N] java -cp benchmarks.jar dev.vigil.benchmarks.ingest.IngestLoad URL INGEST_TOKEN API_TOKEN SECONDS SENDERS BATCH [DATA_DIR]</pre>
  */
 public final class IngestLoad {
 
@@ -50,6 +55,7 @@ public final class IngestLoad {
         int senders = Integer.parseInt(args[4]);
         int batch = Integer.parseInt(args[5]);
         Path dataDir = args.length > 6 ? Path.of(args[6]) : null;
+        double rate = rate(System.getenv("RATE"));
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicLong accepted = new AtomicLong();
@@ -58,7 +64,10 @@ public final class IngestLoad {
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < senders; s++) {
             int sender = s;
-            threads.add(Thread.ofPlatform().start(() -> send(base, ingestToken, run, sender, batch, deadline, accepted, refused)));
+            long interval = batchInterval(rate, senders, batch);
+            // paced senders start spread over one interval so that their batches do not arrive together
+            threads.add(Thread.ofPlatform().start(() -> send(base, ingestToken, run, sender, batch, interval,
+                    interval * sender / senders, deadline, accepted, refused)));
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Thread probe = Thread.ofPlatform().start(() -> probe(base, ingestToken, apiToken, run, deadline, latencies));
@@ -66,16 +75,20 @@ public final class IngestLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        long sendingEnded = System.nanoTime();
+        double elapsed = (sendingEnded - started) / 1e9;
         probe.join();
 
         long total = accepted.get();
-        System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d senders, batches of %d, 429 answers: %d)%n",
-                total, elapsed, total / elapsed, senders, batch, refused.get());
+        System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d senders, batches of %d, %s, 429 answers: %d)%n",
+                total, elapsed, total / elapsed, senders, batch, rate > 0 ? String.format("offered %,.0f events/s", rate)
+                        : "as fast as answered", refused.get());
         long searchable = awaitSearchable(base, apiToken, "run:" + run, total + latencies.size());
-        double untilSearchable = (System.nanoTime() - started) / 1e9;
-        System.out.printf("all %,d accepted events searchable %.1f s after the start: %,.0f events/s stored and searchable%n",
-                searchable, untilSearchable, searchable / untilSearchable);
+        long allSearchable = System.nanoTime();
+        double untilSearchable = (allSearchable - started) / 1e9;
+        System.out.printf("all %,d accepted events searchable %.1f s after the start (%.1f s after the last send): "
+                + "%,.0f events/s stored and searchable%n", searchable, untilSearchable, (allSearchable - sendingEnded) / 1e9,
+                searchable / untilSearchable);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         if (!sorted.isEmpty()) {
@@ -90,16 +103,43 @@ public final class IngestLoad {
         }
     }
 
-    private static void send(String base, String token, String run, int sender, int batch, long deadline, AtomicLong accepted,
-            AtomicLong refused) {
+    static double rate(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        double rate = Double.parseDouble(value.trim());
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException("RATE must be a positive number of events per second, was " + value);
+        }
+        return rate;
+    }
+
+    /** Nanoseconds between two batches of one sender at the given total rate; 0 when unpaced. */
+    static long batchInterval(double rate, int senders, int batch) {
+        return rate > 0 ? (long) (batch * senders * 1e9 / rate) : 0;
+    }
+
+    private static void send(String base, String token, String run, int sender, int batch, long interval, long offset,
+            long deadline, AtomicLong accepted, AtomicLong refused) {
         Random random = new Random(sender);
         long n = 0;
+        long due = System.nanoTime() + offset;
         while (System.nanoTime() < deadline) {
             StringBuilder body = new StringBuilder(batch * 520);
             for (int i = 0; i < batch; i++) {
                 body.append(event(random, run, sender, n++)).append('\n');
             }
             try {
+                if (interval > 0) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    due += interval;
+                    if (System.nanoTime() >= deadline) {
+                        return;
+                    }
+                }
                 HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/ndjson"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
