@@ -138,36 +138,62 @@ final class GramFragments {
 
     /** Sets in {@code found} the bit of every fragment occurring in {@code text}. */
     void find(String text, long[] found) {
+        find(text, false, found);
+    }
+
+    /**
+     * Sets in {@code found} the bit of every fragment occurring in {@code text} lower-cased: {@code text} must be all
+     * ASCII, whose folding ({@link dev.vigil.detect.event.FieldValue#fold}) is lower-casing {@code A-Z}, done here
+     * on the characters looked at instead of on a copy of the whole text.
+     */
+    void findInAsciiFolded(String text, long[] found) {
+        find(text, true, found);
+    }
+
+    private void find(String text, boolean lowerAscii, long[] found) {
         if (step > 1) {
-            findSampled(text, found);
+            findSampled(text, lowerAscii, found);
             return;
         }
         long[] bits = filter;
         int shift = filterShift;
         long window = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            window = (window << 16) | text.charAt(i);
+            window = (window << 16) | charAt(text, i, lowerAscii);
             int bit = (int) ((window * MULTIPLIER) >>> shift);
             if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= GRAM - 1) {
-                verify(window, i - (GRAM - 1), text, found);
+                verify(window, i - (GRAM - 1), text, lowerAscii, found);
             }
         }
+    }
+
+    private static char charAt(String text, int i, boolean lowerAscii) {
+        char c = text.charAt(i);
+        return lowerAscii && (char) (c - 'A') <= 'Z' - 'A' ? (char) (c | 0x20) : c;
     }
 
     /** Looks at the grams starting at every {@link #step}-th position only (see the class comment). */
-    private void findSampled(String text, long[] found) {
+    private void findSampled(String text, boolean lowerAscii, long[] found) {
         long[] bits = filter;
         int shift = filterShift;
         for (int at = 0, last = text.length() - GRAM; at <= last; at += step) {
-            long gram = gram(text, at);
+            long gram = lowerAscii ? lowerGram(text, at) : gram(text, at);
             int bit = (int) ((gram * MULTIPLIER) >>> shift);
             if ((bits[bit >>> 6] & (1L << bit)) != 0) {
-                verify(gram, at, text, found);
+                verify(gram, at, text, lowerAscii, found);
             }
         }
     }
 
-    private void verify(long gram, int at, String text, long[] found) {
+    private static long lowerGram(String text, int offset) {
+        long gram = 0;
+        for (int k = 0; k < GRAM; k++) {
+            gram = (gram << 16) | charAt(text, offset + k, true);
+        }
+        return gram;
+    }
+
+    private void verify(long gram, int at, String text, boolean lowerAscii, long[] found) {
         int mask = (table.length >>> 1) - 1;
         int slot = (int) ((gram * MULTIPLIER) >>> tableShift);
         for (; table[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
@@ -178,7 +204,7 @@ final class GramFragments {
             for (int e = (int) (range >>> 32), end = (int) range; e < end; e++) {
                 int base = ENTRY_SIZE * e;
                 int start = at - entries[base + 2];
-                if (occursAt(text, start, entries[base], entries[base + 1])) {
+                if (occursAt(text, start, entries[base], entries[base + 1], lowerAscii)) {
                     int id = entries[base + 3];
                     found[id >>> 6] |= 1L << id;
                 }
@@ -187,12 +213,12 @@ final class GramFragments {
         }
     }
 
-    private boolean occursAt(String text, int start, int from, int length) {
+    private boolean occursAt(String text, int start, int from, int length, boolean lowerAscii) {
         if (start < 0 || start + length > text.length()) {
             return false;
         }
         for (int k = 0; k < length; k++) {
-            if (text.charAt(start + k) != texts[from + k]) {
+            if (charAt(text, start + k, lowerAscii) != texts[from + k]) {
                 return false;
             }
         }
