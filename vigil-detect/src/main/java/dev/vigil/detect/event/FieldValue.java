@@ -78,7 +78,8 @@ public final class FieldValue {
     /** {@link #text()} case-folded with {@link #fold(String)}. */
     public String folded() {
         if (folded == null && raw != null) {
-            folded = fold(text());
+            // ASCII text needs no look for characters whose folding differs from lower-casing
+            folded = ascii ? text().toLowerCase(Locale.ROOT) : fold(text());
         }
         return folded;
     }

@@ -33,6 +33,8 @@ final class GramFragments {
 
     /** distance between the positions of the text looked at */
     private final int step;
+    /** length of the shortest fragment: shorter texts hold none */
+    private final int shortest;
     private final long[] filter;
     private final int filterShift;
     /**
@@ -68,6 +70,7 @@ final class GramFragments {
                 fragmentsPerGram.merge(gram(fragment, offset), 1, Integer::sum);
             }
         }
+        this.shortest = shortest;
         step = Math.min(MAX_STEP, shortest - GRAM + 1);
         texts = new char[totalLength];
         int[] textStart = new int[fragments.size()];
@@ -151,6 +154,9 @@ final class GramFragments {
     }
 
     private void find(String text, boolean lowerAscii, long[] found) {
+        if (text.length() < shortest) {
+            return;
+        }
         if (step > 1) {
             findSampled(text, lowerAscii, found);
             return;
