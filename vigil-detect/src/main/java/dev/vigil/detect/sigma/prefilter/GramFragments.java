@@ -1,5 +1,9 @@
 package dev.vigil.detect.sigma.prefilter;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +27,9 @@ import java.util.Map;
 final class GramFragments {
 
     static final int GRAM = 4;
+
+    private static final VarHandle INT_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
     /** bits of the gram bit set per indexed gram: about one position in 16 passes it by chance */
@@ -150,15 +157,41 @@ final class GramFragments {
      * on the characters looked at instead of on a copy of the whole text.
      */
     void findInAsciiFolded(String text, long[] found) {
-        find(text, true, found);
+        if (step == 1 || text.length() < shortest) {
+            find(text, true, found);
+            return;
+        }
+        // one byte per ASCII character: a gram is read in one load and its capitals lower-cased together
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        long[] bits = filter;
+        int shift = filterShift;
+        for (int at = 0, last = bytes.length - GRAM; at <= last; at += step) {
+            long gram = lowerGram(bytes, at);
+            int bit = (int) ((gram * MULTIPLIER) >>> shift);
+            if ((bits[bit >>> 6] & (1L << bit)) != 0) {
+                verify(gram, at, text, true, found);
+            }
+        }
+    }
+
+    /**
+     * The gram of the 4 ASCII characters at {@code offset}, lower-cased: a byte {@code b < 0x80} is a capital when
+     * {@code b + 0x3F} reaches {@code 0x80} ({@code b >= 'A'}) and {@code b + 0x25} does not ({@code b <= 'Z'}); the
+     * additions carry into no other byte. Then each byte is spread to its 16-bit place in the gram.
+     */
+    static long lowerGram(byte[] ascii, int offset) {
+        int v = (int) INT_BIG_ENDIAN.get(ascii, offset);
+        int capitals = (v + 0x3F3F3F3F) & ~(v + 0x25252525) & 0x80808080;
+        long lower = (v | (capitals >>> 2)) & 0xFFFFFFFFL;
+        return (lower & 0xFF000000L) << 24 | (lower & 0xFF0000L) << 16 | (lower & 0xFF00L) << 8 | (lower & 0xFFL);
     }
 
     private void find(String text, boolean lowerAscii, long[] found) {
         if (text.length() < shortest) {
             return;
         }
-        if (step > 1) {
-            findSampled(text, lowerAscii, found);
+        if (step > 1 && !lowerAscii) {
+            findSampled(text, found);
             return;
         }
         long[] bits = filter;
@@ -179,24 +212,16 @@ final class GramFragments {
     }
 
     /** Looks at the grams starting at every {@link #step}-th position only (see the class comment). */
-    private void findSampled(String text, boolean lowerAscii, long[] found) {
+    private void findSampled(String text, long[] found) {
         long[] bits = filter;
         int shift = filterShift;
         for (int at = 0, last = text.length() - GRAM; at <= last; at += step) {
-            long gram = lowerAscii ? lowerGram(text, at) : gram(text, at);
+            long gram = gram(text, at);
             int bit = (int) ((gram * MULTIPLIER) >>> shift);
             if ((bits[bit >>> 6] & (1L << bit)) != 0) {
-                verify(gram, at, text, lowerAscii, found);
+                verify(gram, at, text, false, found);
             }
         }
-    }
-
-    private static long lowerGram(String text, int offset) {
-        long gram = 0;
-        for (int k = 0; k < GRAM; k++) {
-            gram = (gram << 16) | charAt(text, offset + k, true);
-        }
-        return gram;
     }
 
     private void verify(long gram, int at, String text, boolean lowerAscii, long[] found) {

@@ -106,6 +106,24 @@ class GramFragmentsTest {
         }
     }
 
+    /** Every ASCII character, in every place of the gram, lower-cased as folding does and no other. */
+    @Property(tries = 2000)
+    void gramsOfAsciiBytesAreLowerCasedOneByOne(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] ascii = new byte[6];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) random.nextInt(0x80);
+        }
+        int offset = random.nextInt(3);
+        String text = new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String folded = dev.vigil.detect.event.FieldValue.fold(text);
+        long expected = 0;
+        for (int k = 0; k < GramFragments.GRAM; k++) {
+            expected = (expected << 16) | folded.charAt(offset + k);
+        }
+        assertThat(GramFragments.lowerGram(ascii, offset)).as(text).isEqualTo(expected);
+    }
+
     private static String text(SplittableRandom random, int length) {
         return text(random, ALPHABET, length);
     }
