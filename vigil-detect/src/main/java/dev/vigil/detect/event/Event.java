@@ -13,14 +13,4 @@ public interface Event {
 
     /** Every field of the event by name, as used for keyword (field-less) search. */
     Map<String, FieldValue> fields();
-
-    /**
-     * Every value of {@link #fields()}, case-folded with {@link FieldValue#fold}, each followed by a NUL character: one
-     * text in which keyword literals can be looked for at once. A literal in a folded value occurs here too; one that
-     * spans two values occurs here although no single value has it, so this text suits prefilters, not matching.
-     * Implementations may cache it.
-     */
-    default String foldedText() {
-        return FoldedText.of(this);
-    }
 }

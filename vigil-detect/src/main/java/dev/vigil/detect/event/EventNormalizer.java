@@ -28,19 +28,24 @@ final class EventNormalizer {
     }
 
     static JsonEvent normalize(Map<String, Object> tree) {
+        return normalize(tree, null);
+    }
+
+    /** @param nonAscii the string values of {@code tree} holding non-ASCII characters; null when not known */
+    static JsonEvent normalize(Map<String, Object> tree, NonAsciiStrings nonAscii) {
         // sized for a typical Windows event (30-60 fields) so it does not grow while filled
         FieldMap fields = new FieldMap(64);
         if (tree.get("Event") instanceof Map<?, ?> event && event.get("System") instanceof Map<?, ?> system) {
-            flattenSystem(system, fields);
+            flattenSystem(system, fields, nonAscii);
             if (event.get("EventData") instanceof Map<?, ?> data) {
-                flattenEventData(data, fields);
+                flattenEventData(data, fields, nonAscii);
             }
             if (event.get("UserData") instanceof Map<?, ?> userData) {
-                flattenLeaves(userData, fields);
+                flattenLeaves(userData, fields, nonAscii);
             }
         } else {
             Map<String, List<FieldValue>> collected = new HashMap<>();
-            flattenGeneric("", tree, collected);
+            flattenGeneric("", tree, collected, nonAscii);
             collected.forEach((name, values) -> fields.add(name, values.size() == 1 ? values.get(0) : FieldValue.list(values)));
         }
         return new JsonEvent(fields, tree);
@@ -48,41 +53,45 @@ final class EventNormalizer {
 
     /** A JSON node as a field value; objects (which no rule can compare) become null. */
     static FieldValue toFieldValue(Object node) {
+        return toFieldValue(node, null);
+    }
+
+    private static FieldValue toFieldValue(Object node, NonAsciiStrings nonAscii) {
         if (node instanceof List<?> list) {
             List<FieldValue> elements = new ArrayList<>(list.size());
             for (Object element : list) {
                 if (!(element instanceof Map)) {
-                    elements.add(toFieldValue(element));
+                    elements.add(toFieldValue(element, nonAscii));
                 }
             }
             return FieldValue.list(elements);
         }
         if (node instanceof Map<?, ?> map) {
-            return map.containsKey(TEXT) ? toFieldValue(map.get(TEXT)) : null;
+            return map.containsKey(TEXT) ? toFieldValue(map.get(TEXT), nonAscii) : null;
         }
-        return FieldValue.scalar(node);
+        return FieldValue.scalar(node, nonAscii != null && node instanceof String s && nonAscii.isAscii(s));
     }
 
-    private static void flattenSystem(Map<?, ?> system, FieldMap fields) {
+    private static void flattenSystem(Map<?, ?> system, FieldMap fields, NonAsciiStrings nonAscii) {
         for (Map.Entry<?, ?> child : system.entrySet()) {
             String name = String.valueOf(child.getKey());
             if (child.getValue() instanceof Map<?, ?> element) {
                 if (element.get(ATTRIBUTES) instanceof Map<?, ?> attributes) {
                     for (Map.Entry<?, ?> attribute : attributes.entrySet()) {
                         fields.add(attributeName(name, String.valueOf(attribute.getKey())),
-                                toFieldValue(attribute.getValue()));
+                                toFieldValue(attribute.getValue(), nonAscii));
                     }
                 }
                 if (element.containsKey(TEXT)) {
-                    fields.add(name, toFieldValue(element.get(TEXT)));
+                    fields.add(name, toFieldValue(element.get(TEXT), nonAscii));
                 }
             } else {
-                fields.add(name, toFieldValue(child.getValue()));
+                fields.add(name, toFieldValue(child.getValue(), nonAscii));
             }
         }
     }
 
-    private static void flattenEventData(Map<?, ?> data, FieldMap fields) {
+    private static void flattenEventData(Map<?, ?> data, FieldMap fields, NonAsciiStrings nonAscii) {
         for (Map.Entry<?, ?> entry : data.entrySet()) {
             String name = String.valueOf(entry.getKey());
             if (ATTRIBUTES.equals(name)) {
@@ -93,12 +102,12 @@ final class EventNormalizer {
                 for (Object item : (List<?>) entry.getValue()) {
                     Map<?, ?> element = (Map<?, ?>) item;
                     Object dataName = ((Map<?, ?>) element.get(ATTRIBUTES)).get("Name");
-                    fields.add(withoutSpaces(String.valueOf(dataName)), toFieldValue(element.get(TEXT)));
+                    fields.add(withoutSpaces(String.valueOf(dataName)), toFieldValue(element.get(TEXT), nonAscii));
                 }
             } else if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
-                flattenLeaves(nested, fields);
+                flattenLeaves(nested, fields, nonAscii);
             } else {
-                fields.add(withoutSpaces(name), toFieldValue(entry.getValue()));
+                fields.add(withoutSpaces(name), toFieldValue(entry.getValue(), nonAscii));
             }
         }
     }
@@ -133,36 +142,37 @@ final class EventNormalizer {
         return true;
     }
 
-    private static void flattenLeaves(Map<?, ?> node, FieldMap fields) {
+    private static void flattenLeaves(Map<?, ?> node, FieldMap fields, NonAsciiStrings nonAscii) {
         for (Map.Entry<?, ?> entry : node.entrySet()) {
             String name = String.valueOf(entry.getKey());
             if (ATTRIBUTES.equals(name)) {
                 continue;
             }
             if (entry.getValue() instanceof Map<?, ?> nested && !nested.containsKey(TEXT)) {
-                flattenLeaves(nested, fields);
+                flattenLeaves(nested, fields, nonAscii);
             } else {
-                fields.add(withoutSpaces(name), toFieldValue(entry.getValue()));
+                fields.add(withoutSpaces(name), toFieldValue(entry.getValue(), nonAscii));
             }
         }
     }
 
-    private static void flattenGeneric(String prefix, Map<?, ?> node, Map<String, List<FieldValue>> collected) {
+    private static void flattenGeneric(String prefix, Map<?, ?> node, Map<String, List<FieldValue>> collected,
+            NonAsciiStrings nonAscii) {
         for (Map.Entry<?, ?> entry : node.entrySet()) {
             String name = prefix + entry.getKey();
             Object value = entry.getValue();
             if (value instanceof Map<?, ?> nested) {
-                flattenGeneric(name + ".", nested, collected);
+                flattenGeneric(name + ".", nested, collected, nonAscii);
             } else if (value instanceof List<?> list && list.stream().anyMatch(Map.class::isInstance)) {
                 for (Object element : list) {
                     if (element instanceof Map<?, ?> nested) {
-                        flattenGeneric(name + ".", nested, collected);
+                        flattenGeneric(name + ".", nested, collected, nonAscii);
                     } else {
-                        collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(element));
+                        collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(element, nonAscii));
                     }
                 }
             } else {
-                collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(value));
+                collected.computeIfAbsent(name, k -> new ArrayList<>(1)).add(toFieldValue(value, nonAscii));
             }
         }
     }

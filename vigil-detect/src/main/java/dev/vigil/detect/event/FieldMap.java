@@ -23,6 +23,8 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
     private int size;
     /** position + 1 of the name hashed to each slot; 0 for an empty slot; at most half full */
     private int[] slots;
+    /** the hash code of each slot's name, so that probing compares names only when their hashes agree */
+    private int[] slotHashes;
     private int shift;
 
     FieldMap(int expected) {
@@ -30,6 +32,7 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
         names = new String[capacity];
         values = new FieldValue[capacity];
         slots = new int[capacity * 2];
+        slotHashes = new int[capacity * 2];
         shift = 32 - Integer.numberOfTrailingZeros(slots.length);
     }
 
@@ -43,10 +46,12 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
         int mask = slots.length - 1;
         int slot = slotOf(hash);
         for (int at; (at = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            String existing = names[at - 1];
-            if (existing == name || (existing.hashCode() == hash && existing.equals(name))) {
-                values[at - 1] = value;
-                return;
+            if (slotHashes[slot] == hash) {
+                String existing = names[at - 1];
+                if (existing == name || existing.equals(name)) {
+                    values[at - 1] = value;
+                    return;
+                }
             }
         }
         if (size == names.length) {
@@ -56,6 +61,7 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
         }
         names[size] = name;
         values[size] = value;
+        slotHashes[slot] = hash;
         slots[slot] = ++size;
     }
 
@@ -63,14 +69,17 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
         names = Arrays.copyOf(names, size * 2);
         values = Arrays.copyOf(values, size * 2);
         slots = new int[names.length * 2];
+        slotHashes = new int[slots.length];
         shift = 32 - Integer.numberOfTrailingZeros(slots.length);
         int mask = slots.length - 1;
         for (int i = 0; i < size; i++) {
-            int slot = slotOf(names[i].hashCode());
+            int hash = names[i].hashCode();
+            int slot = slotOf(hash);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = i + 1;
+            slotHashes[slot] = hash;
         }
     }
 
@@ -81,9 +90,11 @@ final class FieldMap extends AbstractMap<String, FieldValue> {
         int hash = name.hashCode();
         int mask = slots.length - 1;
         for (int slot = slotOf(hash), at; (at = slots[slot]) != 0; slot = (slot + 1) & mask) {
-            String existing = names[at - 1];
-            if (existing == name || (existing.hashCode() == hash && existing.equals(name))) {
-                return at - 1;
+            if (slotHashes[slot] == hash) {
+                String existing = names[at - 1];
+                if (existing == name || existing.equals(name)) {
+                    return at - 1;
+                }
             }
         }
         return -1;

@@ -11,20 +11,28 @@ public final class FieldValue {
 
     private final Object raw;
     private final List<FieldValue> elements;
+    private final boolean ascii;
     private String text;
     private String folded;
 
-    private FieldValue(Object raw, List<FieldValue> elements) {
+    private FieldValue(Object raw, List<FieldValue> elements, boolean ascii) {
         this.raw = raw;
         this.elements = elements;
+        this.ascii = ascii;
     }
 
     public static FieldValue scalar(Object raw) {
-        return new FieldValue(raw, null);
+        return scalar(raw, false);
+    }
+
+    /** @param asciiString true when {@code raw} is a String known to hold only ASCII characters */
+    static FieldValue scalar(Object raw, boolean asciiString) {
+        // numbers and booleans are spelled in ASCII
+        return new FieldValue(raw, null, asciiString || raw instanceof Number || raw instanceof Boolean);
     }
 
     public static FieldValue list(List<FieldValue> elements) {
-        return new FieldValue(null, List.copyOf(elements));
+        return new FieldValue(null, List.copyOf(elements), false);
     }
 
     /** The JSON value: String, Number, Boolean or null; null also for lists. */
@@ -53,10 +61,25 @@ public final class FieldValue {
         return text;
     }
 
+    /**
+     * True when {@link #text()} is known to hold only ASCII characters, whose folding is lower-casing {@code A-Z}
+     * character by character: a search can then fold the characters it looks at instead of folding the whole value.
+     * False for lists and null, and when unknown.
+     */
+    public boolean isAscii() {
+        return ascii;
+    }
+
+    /** {@link #folded()} if it has been computed already, else null. */
+    public String foldedIfComputed() {
+        return folded;
+    }
+
     /** {@link #text()} case-folded with {@link #fold(String)}. */
     public String folded() {
         if (folded == null && raw != null) {
-            folded = fold(text());
+            // ASCII text needs no look for characters whose folding differs from lower-casing
+            folded = ascii ? text().toLowerCase(Locale.ROOT) : fold(text());
         }
         return folded;
     }

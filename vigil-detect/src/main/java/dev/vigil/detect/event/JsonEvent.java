@@ -12,7 +12,6 @@ public final class JsonEvent implements Event {
 
     private final FieldMap fields;
     private final Map<String, Object> tree;
-    private String foldedText;
 
     JsonEvent(FieldMap fields, Map<String, Object> tree) {
         this.fields = fields;
@@ -36,14 +35,6 @@ public final class JsonEvent implements Event {
     @Override
     public Map<String, FieldValue> fields() {
         return fields;
-    }
-
-    @Override
-    public String foldedText() {
-        if (foldedText == null) {
-            foldedText = FoldedText.of(this);
-        }
-        return foldedText;
     }
 
     private FieldValue pathValue(String dotted) {

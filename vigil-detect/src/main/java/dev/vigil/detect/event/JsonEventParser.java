@@ -13,14 +13,15 @@ public final class JsonEventParser {
      * @param lineNumber 1-based line number used in the error message
      */
     public JsonEvent parse(String json, long lineNumber) throws EventParseException {
+        JsonReader reader = readers.get();
         JsonObject tree;
         try {
-            tree = readers.get().readObject(json);
+            tree = reader.readObject(json);
         } catch (JsonReader.MalformedJson e) {
             String reason = e.getMessage();
             throw new EventParseException(lineNumber,
                     reason.startsWith("expected a JSON object") ? "expected a JSON object" : "invalid JSON: " + reason);
         }
-        return EventNormalizer.normalize(tree);
+        return EventNormalizer.normalize(tree, reader.lastNonAsciiValues());
     }
 }

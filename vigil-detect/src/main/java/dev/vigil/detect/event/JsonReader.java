@@ -31,12 +31,14 @@ final class JsonReader {
     private int pos;
     /** characters of a string with escapes, unescaped; grown as needed */
     private char[] escaped = new char[256];
+    private final NonAsciiStrings nonAsciiValues = new NonAsciiStrings();
 
     /** Parses text that must hold exactly one JSON object (whitespace around it is allowed). */
     JsonObject readObject(String json) throws MalformedJson {
         text = json;
         length = json.length();
         pos = 0;
+        nonAsciiValues.clear();
         try {
             skipWhitespace();
             if (pos >= length || text.charAt(pos) != '{') {
@@ -51,6 +53,11 @@ final class JsonReader {
         } finally {
             text = null;
         }
+    }
+
+    /** The string values (not keys) of the object read last that hold non-ASCII characters. */
+    NonAsciiStrings lastNonAsciiValues() {
+        return nonAsciiValues;
     }
 
     private MalformedJson error(String what) {
@@ -177,20 +184,29 @@ final class JsonReader {
         int n = length;
         int start = pos + 1; // after the opening quote
         int p = start;
+        int bits = 0;
         while (p < n) {
             char c = t.charAt(p);
             if (c == '"') {
                 pos = p + 1;
-                return key ? cachedKey(start, p - start) : t.substring(start, p);
+                if (key) {
+                    return cachedKey(start, p - start);
+                }
+                String value = t.substring(start, p);
+                if (bits >= 0x80) {
+                    nonAsciiValues.add(value);
+                }
+                return value;
             }
             if (c == '\\') {
                 pos = p;
-                return escapedRest(start);
+                return escapedRest(start, key, bits >= 0x80);
             }
             if (c < 0x20) {
                 pos = p;
                 throw error("unescaped control character in a string");
             }
+            bits |= c;
             p++;
         }
         pos = p;
@@ -228,26 +244,33 @@ final class JsonReader {
      * A string with escapes, from its first character to the closing quote; {@link #pos} is at its first backslash.
      * The runs between escapes are copied in bulk.
      */
-    private String escapedRest(int start) throws MalformedJson {
+    private String escapedRest(int start, boolean key, boolean nonAscii) throws MalformedJson {
         String t = text;
         int n = length;
         int count = pos - start;
         reserve(count);
         t.getChars(start, pos, escaped, 0);
         int p = pos;
+        int bits = nonAscii ? 0x80 : 0;
         while (p < n) {
             char c = t.charAt(p);
             if (c == '"') {
                 pos = p + 1;
-                return new String(escaped, 0, count);
+                String value = new String(escaped, 0, count);
+                if (!key && bits >= 0x80) {
+                    nonAsciiValues.add(value);
+                }
+                return value;
             }
             if (c != '\\') {
                 if (c < 0x20) {
                     pos = p;
                     throw error("unescaped control character in a string");
                 }
+                bits |= c;
                 int run = p + 1;
                 while (run < n && (c = t.charAt(run)) != '"' && c != '\\' && c >= 0x20) {
+                    bits |= c;
                     run++;
                 }
                 reserve(count + run - p);
@@ -270,7 +293,9 @@ final class JsonReader {
                 case 't' -> escaped[count++] = '\t';
                 case 'u' -> {
                     pos = p;
-                    escaped[count++] = unicodeEscape();
+                    char unescaped = unicodeEscape();
+                    bits |= unescaped;
+                    escaped[count++] = unescaped;
                     p = pos;
                 }
                 default -> {

@@ -58,6 +58,7 @@ class JsonReaderTest {
         JsonObject tree = reader.readObject(text);
         Map<?, ?> expected = JACKSON.readValue(text, Map.class);
         assertThat(tree).as(text).isEqualTo(expected);
+        assertAsciiValues(reader, text, tree);
         assertThat(List.copyOf(tree.keySet())).isEqualTo(List.copyOf(expected.keySet()));
         // a second read through the same reader (its key cache now warm) gives the same tree
         assertThat(reader.readObject(text)).isEqualTo(expected);
@@ -81,7 +82,11 @@ class JsonReaderTest {
             json.append(member > 0 ? "," : "").append("\"k").append(member).append("\":").append(value).append('"');
         }
         String text = json.append('}').toString();
-        assertThat(new JsonReader().readObject(text)).as(text).isEqualTo(JACKSON.readValue(text, Map.class));
+        JsonReader reader = new JsonReader();
+        Map<?, ?> expected = JACKSON.readValue(text, Map.class);
+        JsonObject tree = reader.readObject(text);
+        assertThat(tree).as(text).isEqualTo(expected);
+        assertAsciiValues(reader, text, tree);
     }
 
     @Test
@@ -105,6 +110,50 @@ class JsonReaderTest {
                 .hasMessage("unterminated string at character 12");
         assertThatThrownBy(() -> new JsonReader().readObject("{\"a\":\"x\\u00"))
                 .hasMessage("unterminated string at character 10");
+    }
+
+    @Test
+    void recordsTheStringValuesHoldingNonAsciiCharacters() throws Exception {
+        JsonReader reader = new JsonReader();
+        JsonObject tree = reader.readObject("{\"\u00e9\u212a\":\"C:\\\\x\\u007f\",\"n\":[1,true,null,\"\"]}");
+        assertThat(reader.lastNonAsciiValues().isAscii((String) tree.get("\u00e9\u212a"))).isTrue();
+        for (String nonAscii : List.of("\"\u212a\"", "\"x\\\\\u017f\"", "\"\\u0130\"", "\"a\\n\\u0080\"")) {
+            tree = reader.readObject("{\"a\":\"x\",\"b\":" + nonAscii + ",\"c\":[\"y\"]}");
+            assertThat(reader.lastNonAsciiValues().isAscii((String) tree.get("b"))).as(nonAscii).isFalse();
+            assertThat(reader.lastNonAsciiValues().isAscii((String) tree.get("a"))).as(nonAscii).isTrue();
+            assertThat(reader.lastNonAsciiValues().isAscii((String) ((List<?>) tree.get("c")).get(0))).isTrue();
+        }
+        // beyond what it records, every value counts as possibly non-ASCII
+        tree = reader.readObject("{\"a\":\"x\",\"b\":[" + "\"\u00e9\",".repeat(20) + "\"y\"]}");
+        assertThat(reader.lastNonAsciiValues().isAscii((String) tree.get("a"))).isFalse();
+    }
+
+    /**
+     * A value said to be ASCII is; and as long as the text has few non-ASCII characters and {@code \\u} escapes
+     * (each non-ASCII value needs one), every ASCII value is said to be.
+     */
+    private static void assertAsciiValues(JsonReader reader, String text, Object tree) {
+        List<String> values = new ArrayList<>();
+        stringValues(tree, values);
+        long marks = text.chars().filter(c -> c >= 0x80).count() + text.split("\\\\u", -1).length - 1;
+        for (String value : values) {
+            boolean ascii = value.chars().allMatch(c -> c < 0x80);
+            if (reader.lastNonAsciiValues().isAscii(value)) {
+                assertThat(ascii).as("%s in %s", value, text).isTrue();
+            } else if (marks <= 16) {
+                assertThat(ascii).as("%s in %s", value, text).isFalse();
+            }
+        }
+    }
+
+    private static void stringValues(Object node, List<String> out) {
+        switch (node) {
+            case Map<?, ?> map -> map.values().forEach(v -> stringValues(v, out));
+            case List<?> list -> list.forEach(v -> stringValues(v, out));
+            case String s -> out.add(s);
+            case null, default -> {
+            }
+        }
     }
 
     private static void object(SplittableRandom random, StringBuilder json, int depth) {

@@ -27,9 +27,4 @@ record MappedEvent(Event event, Map<String, String> renames) implements Event {
     public Map<String, FieldValue> fields() {
         return event.fields();
     }
-
-    @Override
-    public String foldedText() {
-        return event.foldedText();
-    }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vigil.detect.event.FieldValue;
 import dev.vigil.detect.sigma.prefilter.LiteralRequirement.Literal;
 
 /**
@@ -18,12 +19,11 @@ final class FieldLiterals {
 
     /**
      * Up to this many fragments, one vectorised {@code indexOf} each beats a pass over the value, which costs a few
-     * operations per character. For short fragments in the long joined text of keyword searches (an automaton pass over
-     * every character) the limit is higher; long fragments there are found looking at a fraction of the text
-     * ({@link GramFragments}), which beats even a few {@code indexOf} passes.
+     * operations per character. Not for keyword searches: they look at every value of the event, most of which no
+     * other search or rule reads, and {@link GramFragments} can fold the characters it looks at on the fly where
+     * {@code indexOf} needs the whole value folded first.
      */
     private static final int FEW_FRAGMENTS = 6;
-    private static final int FEW_KEYWORD_FRAGMENTS = 32;
 
     private final int count;
     private final GramFragments longFragments;
@@ -33,12 +33,14 @@ final class FieldLiterals {
     private final Map<String, Integer> wholeValues = new HashMap<>();
     private final AnchoredLiterals prefixes;
     private final AnchoredLiterals suffixes;
+    /** true when only {@link #longFragments} need looking for, which can search unfolded ASCII text */
+    private final boolean onlyLongFragments;
 
     /**
      * @param literals the field's literals by id
-     * @param longText true when the values searched are long (the joined text of all values)
+     * @param keywords true when every value of the event is searched ({@link #findFolding})
      */
-    FieldLiterals(List<Literal> literals, boolean longText) {
+    FieldLiterals(List<Literal> literals, boolean keywords) {
         count = literals.size();
         IdList longTexts = new IdList();
         IdList shortTexts = new IdList();
@@ -55,13 +57,13 @@ final class FieldLiterals {
             }
         }
         IdList probed = new IdList();
-        if (longTexts.size() <= FEW_FRAGMENTS) {
+        if (longTexts.size() == 0 || (!keywords && longTexts.size() <= FEW_FRAGMENTS)) {
             probed.addAll(longTexts);
             longFragments = null;
         } else {
             longFragments = new GramFragments(longTexts.texts, longTexts.ids());
         }
-        if (shortTexts.size() <= (longText ? FEW_KEYWORD_FRAGMENTS : FEW_FRAGMENTS)) {
+        if (shortTexts.size() <= FEW_FRAGMENTS) {
             probed.addAll(shortTexts);
             shortFragments = null;
         } else {
@@ -71,6 +73,8 @@ final class FieldLiterals {
         fewIds = probed.ids();
         prefixes = prefixTexts.size() == 0 ? null : new AnchoredLiterals(prefixTexts.texts, prefixTexts.ids(), false);
         suffixes = suffixTexts.size() == 0 ? null : new AnchoredLiterals(suffixTexts.texts, suffixTexts.ids(), true);
+        onlyLongFragments = longFragments != null && wholeValues.isEmpty() && prefixes == null && suffixes == null
+                && shortFragments == null && fewFragments.length == 0;
     }
 
     /** Literal texts with the ids they are reported under. */
@@ -99,6 +103,19 @@ final class FieldLiterals {
 
     int literalCount() {
         return count;
+    }
+
+    /**
+     * {@link #find} on the folded text of a scalar value, without folding the whole value when it is ASCII and no
+     * one has folded it yet: keyword searches look at every value of an event, and most are read by no rule.
+     */
+    void findFolding(FieldValue value, long[] found) {
+        String folded = value.foldedIfComputed();
+        if (folded == null && onlyLongFragments && value.isAscii()) {
+            longFragments.findInAsciiFolded(value.text(), found);
+        } else {
+            find(folded == null ? value.folded() : folded, found);
+        }
     }
 
     /**

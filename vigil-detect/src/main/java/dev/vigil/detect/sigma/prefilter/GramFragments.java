@@ -1,5 +1,9 @@
 package dev.vigil.detect.sigma.prefilter;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +28,9 @@ final class GramFragments {
 
     static final int GRAM = 4;
 
+    private static final VarHandle INT_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.BIG_ENDIAN);
+
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
     /** bits of the gram bit set per indexed gram: about one position in 16 passes it by chance */
     private static final int BITS_PER_GRAM = 16;
@@ -33,6 +40,8 @@ final class GramFragments {
 
     /** distance between the positions of the text looked at */
     private final int step;
+    /** length of the shortest fragment: shorter texts hold none */
+    private final int shortest;
     private final long[] filter;
     private final int filterShift;
     /**
@@ -68,6 +77,7 @@ final class GramFragments {
                 fragmentsPerGram.merge(gram(fragment, offset), 1, Integer::sum);
             }
         }
+        this.shortest = shortest;
         step = Math.min(MAX_STEP, shortest - GRAM + 1);
         texts = new char[totalLength];
         int[] textStart = new int[fragments.size()];
@@ -138,7 +148,49 @@ final class GramFragments {
 
     /** Sets in {@code found} the bit of every fragment occurring in {@code text}. */
     void find(String text, long[] found) {
-        if (step > 1) {
+        find(text, false, found);
+    }
+
+    /**
+     * Sets in {@code found} the bit of every fragment occurring in {@code text} lower-cased: {@code text} must be all
+     * ASCII, whose folding ({@link dev.vigil.detect.event.FieldValue#fold}) is lower-casing {@code A-Z}, done here
+     * on the characters looked at instead of on a copy of the whole text.
+     */
+    void findInAsciiFolded(String text, long[] found) {
+        if (step == 1 || text.length() < shortest) {
+            find(text, true, found);
+            return;
+        }
+        // one byte per ASCII character: a gram is read in one load and its capitals lower-cased together
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        long[] bits = filter;
+        int shift = filterShift;
+        for (int at = 0, last = bytes.length - GRAM; at <= last; at += step) {
+            long gram = lowerGram(bytes, at);
+            int bit = (int) ((gram * MULTIPLIER) >>> shift);
+            if ((bits[bit >>> 6] & (1L << bit)) != 0) {
+                verify(gram, at, text, true, found);
+            }
+        }
+    }
+
+    /**
+     * The gram of the 4 ASCII characters at {@code offset}, lower-cased: a byte {@code b < 0x80} is a capital when
+     * {@code b + 0x3F} reaches {@code 0x80} ({@code b >= 'A'}) and {@code b + 0x25} does not ({@code b <= 'Z'}); the
+     * additions carry into no other byte. Then each byte is spread to its 16-bit place in the gram.
+     */
+    static long lowerGram(byte[] ascii, int offset) {
+        int v = (int) INT_BIG_ENDIAN.get(ascii, offset);
+        int capitals = (v + 0x3F3F3F3F) & ~(v + 0x25252525) & 0x80808080;
+        long lower = (v | (capitals >>> 2)) & 0xFFFFFFFFL;
+        return (lower & 0xFF000000L) << 24 | (lower & 0xFF0000L) << 16 | (lower & 0xFF00L) << 8 | (lower & 0xFFL);
+    }
+
+    private void find(String text, boolean lowerAscii, long[] found) {
+        if (text.length() < shortest) {
+            return;
+        }
+        if (step > 1 && !lowerAscii) {
             findSampled(text, found);
             return;
         }
@@ -146,12 +198,17 @@ final class GramFragments {
         int shift = filterShift;
         long window = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            window = (window << 16) | text.charAt(i);
+            window = (window << 16) | charAt(text, i, lowerAscii);
             int bit = (int) ((window * MULTIPLIER) >>> shift);
             if ((bits[bit >>> 6] & (1L << bit)) != 0 && i >= GRAM - 1) {
-                verify(window, i - (GRAM - 1), text, found);
+                verify(window, i - (GRAM - 1), text, lowerAscii, found);
             }
         }
+    }
+
+    private static char charAt(String text, int i, boolean lowerAscii) {
+        char c = text.charAt(i);
+        return lowerAscii && (char) (c - 'A') <= 'Z' - 'A' ? (char) (c | 0x20) : c;
     }
 
     /** Looks at the grams starting at every {@link #step}-th position only (see the class comment). */
@@ -162,12 +219,12 @@ final class GramFragments {
             long gram = gram(text, at);
             int bit = (int) ((gram * MULTIPLIER) >>> shift);
             if ((bits[bit >>> 6] & (1L << bit)) != 0) {
-                verify(gram, at, text, found);
+                verify(gram, at, text, false, found);
             }
         }
     }
 
-    private void verify(long gram, int at, String text, long[] found) {
+    private void verify(long gram, int at, String text, boolean lowerAscii, long[] found) {
         int mask = (table.length >>> 1) - 1;
         int slot = (int) ((gram * MULTIPLIER) >>> tableShift);
         for (; table[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
@@ -178,7 +235,7 @@ final class GramFragments {
             for (int e = (int) (range >>> 32), end = (int) range; e < end; e++) {
                 int base = ENTRY_SIZE * e;
                 int start = at - entries[base + 2];
-                if (occursAt(text, start, entries[base], entries[base + 1])) {
+                if (occursAt(text, start, entries[base], entries[base + 1], lowerAscii)) {
                     int id = entries[base + 3];
                     found[id >>> 6] |= 1L << id;
                 }
@@ -187,12 +244,12 @@ final class GramFragments {
         }
     }
 
-    private boolean occursAt(String text, int start, int from, int length) {
+    private boolean occursAt(String text, int start, int from, int length, boolean lowerAscii) {
         if (start < 0 || start + length > text.length()) {
             return false;
         }
         for (int k = 0; k < length; k++) {
-            if (text.charAt(start + k) != texts[from + k]) {
+            if (charAt(text, start + k, lowerAscii) != texts[from + k]) {
                 return false;
             }
         }

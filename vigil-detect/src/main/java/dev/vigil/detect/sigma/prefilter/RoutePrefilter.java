@@ -103,7 +103,9 @@ public final class RoutePrefilter {
         boolean anySatisfied = false;
         for (int f = 0; f < fields.length; f++) {
             if (anyField[f]) {
-                literals[f].find(event.foldedText(), found);
+                for (FieldValue value : event.fields().values()) {
+                    searchEveryElement(value, literals[f], found);
+                }
             } else {
                 FieldValue value = event.field(fields[f]);
                 if (value == null) {
@@ -165,6 +167,16 @@ public final class RoutePrefilter {
             }
         } else if (value.raw() != null) {
             literals.find(value.folded(), found);
+        }
+    }
+
+    private static void searchEveryElement(FieldValue value, FieldLiterals literals, long[] found) {
+        if (value.isList()) {
+            for (FieldValue element : value.elements()) {
+                searchEveryElement(element, literals, found);
+            }
+        } else if (value.raw() != null) {
+            literals.findFolding(value, found);
         }
     }
 

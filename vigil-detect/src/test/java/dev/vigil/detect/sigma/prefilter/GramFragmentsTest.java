@@ -74,12 +74,76 @@ class GramFragmentsTest {
         }
     }
 
+    /**
+     * ASCII text searched with on-the-fly lower-casing finds what the folded text has: capitals, the characters next
+     * to them ({@code @ [ ` {}, whose bit 0x20 differs) and fragments that only a non-ASCII folding could give.
+     */
+    @Property(tries = 500)
+    void asciiTextSearchedFoldingAgreesWithIndexOfInTheFoldedText(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String fragmentAlphabet = "ab`{.\\ks\u00e9";
+        String textAlphabet = "abAB@[`{.\\kKsS";
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        int count = 1 + random.nextInt(random.nextBoolean() ? 20 : 300);
+        int shortest = GramFragments.GRAM + random.nextInt(10);
+        for (int i = 0; i < count; i++) {
+            distinct.add(text(random, fragmentAlphabet, shortest + random.nextInt(5)));
+        }
+        List<String> fragments = new ArrayList<>(distinct);
+        GramFragments grams = new GramFragments(fragments, IntStream.range(0, fragments.size()).toArray());
+        for (int t = 0; t < 30; t++) {
+            String text = text(random, textAlphabet, random.nextInt(120));
+            String folded = dev.vigil.detect.event.FieldValue.fold(text);
+            List<Integer> expected = new ArrayList<>();
+            for (int id = 0; id < fragments.size(); id++) {
+                if (folded.contains(fragments.get(id))) {
+                    expected.add(id);
+                }
+            }
+            long[] bits = new long[(fragments.size() + 63) / 64];
+            grams.findInAsciiFolded(text, bits);
+            assertThat(ids(bits, fragments.size())).as("%s in %s", fragments, text).isEqualTo(expected);
+        }
+    }
+
+    /** Every ASCII character, in every place of the gram, lower-cased as folding does and no other. */
+    @Property(tries = 2000)
+    void gramsOfAsciiBytesAreLowerCasedOneByOne(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] ascii = new byte[6];
+        for (int i = 0; i < ascii.length; i++) {
+            ascii[i] = (byte) random.nextInt(0x80);
+        }
+        int offset = random.nextInt(3);
+        String text = new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String folded = dev.vigil.detect.event.FieldValue.fold(text);
+        long expected = 0;
+        for (int k = 0; k < GramFragments.GRAM; k++) {
+            expected = (expected << 16) | folded.charAt(offset + k);
+        }
+        assertThat(GramFragments.lowerGram(ascii, offset)).as(text).isEqualTo(expected);
+    }
+
     private static String text(SplittableRandom random, int length) {
+        return text(random, ALPHABET, length);
+    }
+
+    private static String text(SplittableRandom random, String alphabet, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    private static List<Integer> ids(long[] bits, int count) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < count; id++) {
+            if ((bits[id >>> 6] & (1L << id)) != 0) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static List<Integer> found(GramFragments grams, String text) {
