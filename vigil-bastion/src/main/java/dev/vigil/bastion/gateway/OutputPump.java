@@ -28,14 +28,23 @@ final class OutputPump {
             for (int n = buffer.read(from); n >= 0; n = buffer.read(from)) {
                 tap.output(buffer.bytes(), 0, n);
                 to.write(buffer.bytes(), 0, n);
-                // available() is 0, or -1 at the end of MINA's piped stream: the next read would wait (or end)
-                if (from.available() <= 0) {
+                if (!moreToRead(from)) {
                     to.flush();
                 }
             }
             to.flush();
         } catch (IOException | RuntimeException e) {
             // either side closed
+        }
+    }
+
+    /** Whether the next read returns at once. MINA's piped stream answers 0 when empty or closed, -1 at its end. */
+    private static boolean moreToRead(InputStream from) {
+        try {
+            return from.available() > 0;
+        } catch (IOException e) {
+            // a broken source: send what was written before the next read fails
+            return false;
         }
     }
 }

@@ -86,6 +86,23 @@ class OutputPumpTest {
         assertThat(sink.flushes).isEqualTo(data.length + 1);
     }
 
+    @Test
+    void whatWasReadIsSentEvenWhenTheSourceFailsToTellWhatIsAvailable() {
+        byte[] data = "last words".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        InputStream broken = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(data)) {
+            @Override
+            public int available() throws java.io.IOException {
+                throw new java.io.IOException("pipe closed");
+            }
+        };
+        FlushTrackingSink sink = new FlushTrackingSink();
+
+        OutputPump.run(broken, sink, (bytes, offset, length) -> { });
+
+        assertThat(sink.bytes.toByteArray()).isEqualTo(data);
+        assertThat(sink.unflushed).isZero();
+    }
+
     /**
      * Returns each burst's chunks one read at a time, reporting the rest of the burst as available; between bursts
      * nothing is available, which is when a real relay would block: the sink must have nothing unflushed then.
