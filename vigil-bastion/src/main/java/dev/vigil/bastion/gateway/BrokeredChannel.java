@@ -287,8 +287,8 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
                     ? Thread.ofVirtual().start(new ShellLineGate(in, up.getInvertedIn(), out, recorder, () -> context.policies().policyFor(operator, target),
                             command -> context.sink().command(sessionId, command), lineHold(sessionId, recorder))::run)
                     : Thread.ofVirtual().start(() -> pumpInput(up, recorder));
-            Thread output = Thread.ofVirtual().start(() -> pump(up.getInvertedOut(), out, recorder));
-            Thread errors = Thread.ofVirtual().start(() -> pump(up.getInvertedErr(), err, recorder));
+            Thread output = Thread.ofVirtual().start(() -> OutputPump.run(up.getInvertedOut(), out, recorder::output));
+            Thread errors = Thread.ofVirtual().start(() -> OutputPump.run(up.getInvertedErr(), err, recorder::output));
             output.join();
             errors.join();
             up.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(10));
@@ -406,20 +406,6 @@ final class BrokeredChannel implements Command, LiveSessions.Live {
             target.close();
         } catch (IOException | RuntimeException e) {
             // either side closed; the output pumps end the channel
-        }
-    }
-
-    private static void pump(InputStream from, OutputStream to, SessionRecorder recorder) {
-        RelayBuffer buffer = new RelayBuffer();
-        try {
-            for (int n = buffer.read(from); n >= 0; n = buffer.read(from)) {
-                recorder.output(buffer.bytes(), 0, n);
-                to.write(buffer.bytes(), 0, n);
-                to.flush();
-            }
-            to.flush();
-        } catch (IOException | RuntimeException e) {
-            // either side closed
         }
     }
 
