@@ -28,7 +28,6 @@ import dev.vigil.bastion.gateway.SessionSink;
 import dev.vigil.bastion.gateway.TargetChoice;
 import dev.vigil.bastion.gateway.UpstreamCredential;
 import dev.vigil.bastion.gateway.UpstreamTarget;
-import dev.vigil.testkit.ssh.TargetSshd;
 import com.sun.management.OperatingSystemMXBean;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -47,6 +46,11 @@ import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
  * runs, the CPU time also counted from the first byte (the relay without the upstream login); (3) heap with N idle
  * interactive sessions open through the gateway.
  *
+ * <p>Run as root, the target account is a throw-away one with {@code /bin/sh} as its shell, so that both paths start
+ * their commands alike and cheaply; root's own login shell would source its {@code ~/.bashrc} for every exec (on the
+ * build machines that runs {@code pyenv init}, hundreds of milliseconds before the first byte, and more under 200 idle
+ * shells). Not as root, the target account is the user running it.
+ *
  * <pre>java -Xmx1g -cp benchmarks.jar dev.vigil.benchmarks.bastion.GatewayLoad [KEYSTROKES] [BULK_MIB] [IDLE_SESSIONS] [BULK_RUNS]</pre>
  */
 public final class GatewayLoad {
@@ -63,14 +67,16 @@ public final class GatewayLoad {
         int idle = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int bulkRuns = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path dir = Files.createTempDirectory("vigil-gateway-load");
-        try (TargetSshd sshd = TargetSshd.start()) {
+        try (BenchmarkTarget sshd = BenchmarkTarget.start()) {
+            String account = sshd.account();
+            System.out.println("target account: " + sshd.describe());
             KeyPair operatorKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             String operatorLine = OpenSshKeys.canonical(operatorKey.getPublic());
             SessionSink sink = new CountingSink();
             AccessBroker broker = new AccessBroker() {
                 @Override
                 public AccessDecision authorize(ChannelRequest request) {
-                    return new AccessDecision.Granted(new UpstreamTarget("t", "target", "127.0.0.1", sshd.port(), "a", sshd.account(), "g"));
+                    return new AccessDecision.Granted(new UpstreamTarget("t", "target", "127.0.0.1", sshd.port(), "a", account, "g"));
                 }
 
                 @Override
@@ -86,7 +92,7 @@ public final class GatewayLoad {
             try (BastionGateway gateway = new BastionGateway(new GatewaySettings("127.0.0.1", 0, dir.resolve("host_key"), Duration.ofSeconds(30),
                     256L * 1024 * 1024, Duration.ofSeconds(1)),
                     (user, key) -> OpenSshKeys.canonical(key).equals(operatorLine) ? Optional.of(new Operator("1", user)) : Optional.empty(),
-                    broker, target -> new UpstreamCredential.PrivateKey(sshd.accountPrivateKey(), null),
+                    broker, target -> new UpstreamCredential.PrivateKey(sshd.privateKey(), null),
                     (target, key) -> OpenSshKeys.same(OpenSshKeys.parse(sshd.hostPublicKey()), key)
                             ? dev.vigil.bastion.gateway.HostKeyTrust.Verdict.TRUSTED : dev.vigil.bastion.gateway.HostKeyTrust.Verdict.CHANGED,
                     sink);
@@ -99,10 +105,10 @@ public final class GatewayLoad {
                 client.setCipherFactories(List.of(BuiltinCiphers.aes128gcm));
                 client.start();
                 KeyPair targetKey = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(null,
-                        org.apache.sshd.common.NamedResource.ofName("target"), new java.io.ByteArrayInputStream(sshd.accountPrivateKey().getBytes()),
+                        org.apache.sshd.common.NamedResource.ofName("target"), new java.io.ByteArrayInputStream(sshd.privateKey().getBytes()),
                         null).iterator().next();
-                Endpoint direct = new Endpoint(client, sshd.account(), sshd.port(), targetKey);
-                Endpoint viaGateway = new Endpoint(client, "op%" + sshd.account() + "%target", gateway.port(), operatorKey);
+                Endpoint direct = new Endpoint(client, account, sshd.port(), targetKey);
+                Endpoint viaGateway = new Endpoint(client, "op%" + account + "%target", gateway.port(), operatorKey);
 
                 echo(direct, 200);
                 echo(viaGateway, 200);
