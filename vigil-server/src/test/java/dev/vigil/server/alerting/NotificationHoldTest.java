@@ -127,7 +127,7 @@ class NotificationHoldTest extends ServerTestBase {
                 assertThat(held.path("heldBack").asString()).isEqualTo("inhibited by an inhibit rule");
 
                 assertThat(intake.resolveByKey(key(run, "h1", "down"), "holds-" + run, "cleared")).isEqualTo(1);
-                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> sink.at(path).size() == 2);
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sink.at(path).size() >= 2);
                 WebhookSink.Received second = sink.at(path).get(1);
                 assertThat(second.alerts("new")).containsExactly(slow.toString());
                 assertThat(second.alerts("resolved")).containsExactly(down.toString());
