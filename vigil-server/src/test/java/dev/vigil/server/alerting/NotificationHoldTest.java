@@ -50,11 +50,11 @@ class NotificationHoldTest extends ServerTestBase {
             assertThat(held.path("heldBack").asString()).contains(silence).contains("short maintenance " + run);
             Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> sink.at(path).isEmpty());
 
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sink.at(path).size() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() == 1);
             WebhookSink.Received sent = sink.at(path).getFirst();
             assertThat(sent.body().path("id").asString()).isEqualTo(alert.toString());
             assertThat(sent.at()).isAfterOrEqualTo(ends.truncatedTo(ChronoUnit.MILLIS));
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> only(notifications(alert, run)).path("status").asString().equals("sent"));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> only(notifications(alert, run)).path("status").asString().equals("sent"));
             JsonNode log = only(notifications(alert, run));
             assertThat(log.path("heldBack").asString()).contains(silence);
             assertThat(Instant.parse(log.path("releasedAt").asString())).isAfterOrEqualTo(ends.truncatedTo(ChronoUnit.MILLIS));
@@ -73,7 +73,7 @@ class NotificationHoldTest extends ServerTestBase {
 
             Instant expired = Instant.now();
             assertThat(api().post("/api/v1/alerting/silences/" + silence + "/expire", ADMIN_TOKEN, null).status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sink.at(path).size() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() == 1);
             assertThat(sink.at(path).getFirst().body().path("id").asString()).isEqualTo(alert.toString());
             assertThat(Duration.between(expired, sink.at(path).getFirst().at())).as("the next tick after the expiry, not the next re-check")
                     .isLessThan(Duration.ofSeconds(10));
@@ -90,7 +90,7 @@ class NotificationHoldTest extends ServerTestBase {
             assertThat(intake.resolveByKey(key(run, "h1", "one"), "holds-" + run, "cleared")).isEqualTo(1);
             assertThat(api().post("/api/v1/alerting/silences/" + silence + "/expire", ADMIN_TOKEN, null).status()).isEqualTo(200);
 
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> only(notifications(alert, run)).path("status").asString().equals("silenced"));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> only(notifications(alert, run)).path("status").asString().equals("silenced"));
             JsonNode log = only(notifications(alert, run));
             assertThat(log.path("lastError").asString()).contains(silence).contains("resolved while held back");
             assertThat(log.path("releasedAt").isNull()).isTrue();
@@ -120,18 +120,18 @@ class NotificationHoldTest extends ServerTestBase {
             try {
                 UUID down = raise(run, "h1", "down");
                 UUID slow = raise(run, "h1", "slow");
-                Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> sink.at(path).size() == 1);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() == 1);
                 assertThat(sink.at(path).getFirst().alerts("new")).containsExactly(down.toString());
                 JsonNode held = only(notifications(slow, run));
                 assertThat(held.path("status").asString()).isEqualTo("held");
                 assertThat(held.path("heldBack").asString()).isEqualTo("inhibited by an inhibit rule");
 
                 assertThat(intake.resolveByKey(key(run, "h1", "down"), "holds-" + run, "cleared")).isEqualTo(1);
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sink.at(path).size() >= 2);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() >= 2);
                 WebhookSink.Received second = sink.at(path).get(1);
                 assertThat(second.alerts("new")).containsExactly(slow.toString());
                 assertThat(second.alerts("resolved")).containsExactly(down.toString());
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(notifications(slow, run)).equals(List.of("released", "sent")));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(notifications(slow, run)).equals(List.of("released", "sent")));
                 List<JsonNode> log = notifications(slow, run);
                 assertThat(log.get(0).path("heldBack").asString()).isEqualTo("inhibited by an inhibit rule");
                 assertThat(log.get(0).path("releasedAt").isNull()).isFalse();
@@ -196,18 +196,18 @@ class NotificationHoldTest extends ServerTestBase {
                     """.formatted(run));
             try {
                 UUID alert = raise(run, "h1", "one");
-                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sink.at(path).size() >= 2);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() >= 2);
                 assertThat(sink.at(path).get(1).alerts("firing")).as("a repeat").containsExactly(alert.toString());
 
                 String silence = silence(run, "one", Instant.now().plus(Duration.ofHours(1)));
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(notifications(alert, run)).contains("held"));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(notifications(alert, run)).contains("held"));
                 int before = sink.at(path).size();
                 Awaitility.await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> sink.at(path).size() == before);
 
                 assertThat(api().post("/api/v1/alerting/silences/" + silence + "/expire", ADMIN_TOKEN, null).status()).isEqualTo(200);
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sink.at(path).size() == before + 1);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() == before + 1);
                 assertThat(sink.at(path).get(before).alerts("new")).containsExactly(alert.toString());
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sink.at(path).size() == before + 2);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(path).size() == before + 2);
                 assertThat(sink.at(path).get(before + 1).alerts("firing")).as("repeats resume").containsExactly(alert.toString());
                 JsonNode hold = notifications(alert, run).stream().filter(n -> !n.path("heldBack").isNull()).findFirst().orElseThrow();
                 assertThat(hold.path("status").asString()).isEqualTo("released");
@@ -262,7 +262,7 @@ class NotificationHoldTest extends ServerTestBase {
                 WebhookSink.Received sent = sink.at(path).getFirst();
                 assertThat(sent.at()).isAfterOrEqualTo(ends);
                 assertThat(sent.alerts("new")).containsExactly(alert.toString());
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(notifications(alert, run)).equals(List.of("released", "sent")));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> status(notifications(alert, run)).equals(List.of("released", "sent")));
             } finally {
                 putRouting("");
             }
@@ -282,13 +282,13 @@ class NotificationHoldTest extends ServerTestBase {
                     "escalationPolicy", "hold-" + run, "sources", List.of("holds-" + run))).status()).isEqualTo(201);
 
             UUID alert = raise(run, "h1", "one");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sink.at(first).size() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(first).size() == 1);
             String silence = silence(run, "one", Instant.now().plus(Duration.ofHours(1)));
             Awaitility.await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> sink.at(second).isEmpty());
             assertThat(notes(alert)).anyMatch(n -> n.startsWith("hold: held back: silenced by " + silence) && n.contains("short maintenance " + run));
 
             assertThat(api().post("/api/v1/alerting/silences/" + silence + "/expire", ADMIN_TOKEN, null).status()).isEqualTo(200);
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sink.at(second).size() == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sink.at(second).size() == 1);
             assertThat(sink.at(second).getFirst().body().path("id").asString()).isEqualTo(alert.toString());
             assertThat(notes(alert)).anyMatch(n -> n.startsWith("hold: hold ended: silenced by " + silence));
             assertThat(sink.at(first)).hasSize(1);
